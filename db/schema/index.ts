@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./connections";
+export * from "./scheduling";
+export * from "./messaging";
+export * from "./notifications";

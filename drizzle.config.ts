@@ -1,0 +1,10 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./db/schema/index.ts",
+  out: "./drizzle",
+  casing: "snake_case",
+  strict: true,
+  verbose: true,
+});

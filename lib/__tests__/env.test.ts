@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("runs embedded with no configuration", () => {
+    const config = parseEnv({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.APP_URL).toBe("http://localhost:3000");
+    expect(config.dataDir.endsWith(".data")).toBe(true);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts a postgres URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db.example.com:5432/musbook" }).DATABASE_URL).toContain("db.example");
+  });
+
+  it.each(["not a url", "mysql://localhost/db", "postgres://", "http://localhost:5432/db"])(
+    "refuses DATABASE_URL=%s with a one-line message naming the variable",
+    (value) => {
+      expect(() => parseEnv({ DATABASE_URL: value })).toThrow(ConfigError);
+      try {
+        parseEnv({ DATABASE_URL: value });
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).toMatch(/^Invalid configuration: DATABASE_URL /);
+        expect(message).not.toContain("\n");
+        expect(message).not.toContain(value === "postgres://" ? "\u0000" : value);
+      }
+    },
+  );
+
+  it("names APP_URL when it is not an http URL", () => {
+    expect(() => parseEnv({ APP_URL: "ftp://example.com" })).toThrow(/APP_URL/);
+  });
+});

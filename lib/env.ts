@@ -1,0 +1,49 @@
+import path from "node:path";
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a postgres:// or postgresql:// URL with a host");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set: real Postgres through `pg`. Unset: embedded PGlite under DATA_DIR. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Where embedded mode keeps its database, lock file and generated keys. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** The canonical URL used in every emailed link; never derived from the request's Host header. */
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
+  /** Seed demo data into an empty embedded database at start (default: on in development). */
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the given variables; empty strings count as unset. Throws a one-line ConfigError naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

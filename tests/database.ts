@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { openPglite, openPostgres, setDatabase, type DatabaseHandle } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+
+/** Set by CI (and by you) to run the integration suite against a real Postgres server. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+
+export const TEMPLATE_DATABASE = "musbook_test_template";
+
+function urlForDatabase(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the migrated template that each test file's database is cloned from (server mode only). */
+export async function prepareTemplateDatabase(): Promise<void> {
+  if (!testDatabaseUrl) return;
+  await withAdminClient(async (client) => {
+    await client.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+    await client.query(`create database ${TEMPLATE_DATABASE}`);
+  });
+  const template = openPostgres(urlForDatabase(testDatabaseUrl, TEMPLATE_DATABASE), 1);
+  try {
+    await migrateDatabase(template);
+  } finally {
+    await template.close();
+  }
+}
+
+export async function dropTemplateDatabase(): Promise<void> {
+  if (!testDatabaseUrl) return;
+  await withAdminClient((client) => client.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`));
+}
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** A connection string to the same database (server mode), for tests that need a second client. */
+  url?: string;
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a clone of the template on the real server. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (!testDatabaseUrl) {
+    const handle = openPglite();
+    await migrateDatabase(handle);
+    return { handle, dispose: () => handle.close() };
+  }
+  const name = `musbook_test_${randomBytes(6).toString("hex")}`;
+  await withAdminClient((client) => client.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  const url = urlForDatabase(testDatabaseUrl, name);
+  const handle = openPostgres(url, 25);
+  return {
+    handle,
+    url,
+    dispose: async () => {
+      await handle.close();
+      await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+/**
+ * Gives the calling test file its own fresh database, installed as the process-wide one
+ * (so domain code importing `db` uses it). Call at the top level of a test file.
+ */
+export function useTestDatabase(): { current(): TestDatabase } {
+  let testDatabase: TestDatabase | undefined;
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase();
+    setDatabase(testDatabase.handle);
+  });
+  afterAll(async () => {
+    setDatabase(undefined);
+    await testDatabase?.dispose();
+  });
+  return {
+    current() {
+      if (!testDatabase) throw new Error("The test database is only available inside tests and hooks.");
+      return testDatabase;
+    },
+  };
+}
