@@ -77,7 +77,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * Gives the calling test file its own fresh database, installed as the process-wide one
  * (so domain code importing `db` uses it). Call at the top level of a test file.
  */
-export function useTestDatabase(): { current(): TestDatabase } {
+export function setupTestDatabase(): { current(): TestDatabase } {
   let testDatabase: TestDatabase | undefined;
   beforeAll(async () => {
     testDatabase = await createTestDatabase();

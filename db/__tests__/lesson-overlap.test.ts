@@ -5,9 +5,9 @@ import { db } from "@/db";
 import { isExclusionViolation } from "@/db/errors";
 import { connections, lessons, type Connection } from "@/db/schema";
 import { createConnectedPair, createUser } from "@/tests/factories";
-import { useTestDatabase } from "@/tests/database";
+import { setupTestDatabase } from "@/tests/database";
 
-const testDatabase = useTestDatabase();
+const testDatabase = setupTestDatabase();
 
 const at = (iso: string) => new Date(iso);
 

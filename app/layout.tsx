@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "MusBook — lessons, messages and reminders for music teachers", template: "%s · MusBook" },
+  description:
+    "MusBook is where music teachers and their students book lessons, move them, message each other and never miss a reminder, in every timezone.",
+  applicationName: "MusBook",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8f8fc" },
+    { media: "(prefers-color-scheme: dark)", color: "#17151f" },
+  ],
+  width: "device-width",
+  initialScale: 1,
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    <html lang="en" className={theme === "system" ? undefined : theme} suppressHydrationWarning>
+      <body className="min-h-dvh">{children}</body>
+    </html>
+  );
+}

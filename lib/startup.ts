@@ -1,0 +1,38 @@
+import { getDatabase } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { ConfigError, env } from "@/lib/env";
+
+/**
+ * Start-up for `next dev` / `next start`: bad configuration stops the process with one line naming the
+ * variable; embedded mode migrates its database and, in development, seeds demo data when empty.
+ */
+export async function startServer(): Promise<void> {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[musbook] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let database;
+  try {
+    database = getDatabase();
+  } catch (error) {
+    console.error(`[musbook] ${(error as Error).message}`);
+    process.exit(1);
+  }
+
+  if (database.mode === "embedded") {
+    await migrateDatabase(database);
+    const seedDemo = config.SEED_DEMO ? config.SEED_DEMO === "1" : config.NODE_ENV === "development";
+    if (seedDemo && (await isDatabaseEmpty(database.db))) {
+      const summary = await seedDemoData(database.db);
+      console.info(`[musbook] Seeded demo data. ${summary.signInHelp}`);
+    }
+  }
+}
