@@ -20,6 +20,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** The canonical URL used in every emailed link; never derived from the request's Host header. */
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
+  /** Signs session tokens. Required with DATABASE_URL; embedded mode generates one into DATA_DIR. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
   /** Seed demo data into an empty embedded database at start (default: on in development). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
 });
@@ -37,6 +39,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  if (result.data.DATABASE_URL && !result.data.AUTH_SECRET) {
+    throw new ConfigError("Invalid configuration: AUTH_SECRET is required when DATABASE_URL is set");
   }
   return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
 }

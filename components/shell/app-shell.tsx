@@ -1,0 +1,79 @@
+import { LogOut } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { signOutAction } from "@/app/(app)/actions";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { Logo } from "@/components/ui/logo";
+import type { User } from "@/db/schema";
+import { navigationFor } from "@/lib/navigation";
+import type { Theme } from "@/lib/theme";
+import { MobileNav } from "./mobile-nav";
+import { NavLinks } from "./nav-links";
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase();
+}
+
+function SidebarContents({ user, theme }: { user: User; theme: Theme }) {
+  return (
+    <div className="flex h-full flex-col gap-6 px-3 pb-4">
+      <nav aria-label="App" className="flex-1">
+        <NavLinks items={navigationFor(user.role)} />
+      </nav>
+      <div className="space-y-3 border-t pt-4">
+        <div className="flex items-center gap-3 px-2">
+          <span className="grid size-9 shrink-0 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground" aria-hidden="true">
+            {initials(user.name)}
+          </span>
+          <div className="min-w-0">
+            <p className="truncate text-sm font-medium">{user.name}</p>
+            <p className="truncate text-xs capitalize text-muted-foreground">{user.role}</p>
+          </div>
+        </div>
+        <div className="flex items-center justify-between gap-2 px-2">
+          <ThemeToggle initial={theme} />
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm text-muted-foreground hover:bg-surface-muted hover:text-foreground"
+            >
+              <LogOut className="size-4" aria-hidden="true" />
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The signed-in frame: sidebar on wide screens, a top bar with a drawer on phones. */
+export function AppShell({ user, theme, children }: { user: User; theme: Theme; children: ReactNode }) {
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_1fr]">
+      <div className="hidden border-r bg-surface lg:block">
+        <aside className="sticky top-0 flex h-dvh flex-col">
+          <Link href="/dashboard" className="px-5 py-5">
+            <Logo />
+          </Link>
+          <SidebarContents user={user} theme={theme} />
+        </aside>
+      </div>
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-3 border-b bg-surface/90 px-3 backdrop-blur lg:hidden">
+          <MobileNav>
+            <SidebarContents user={user} theme={theme} />
+          </MobileNav>
+          <Link href="/dashboard">
+            <Logo />
+          </Link>
+          <span className="size-10" aria-hidden="true" />
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+
+const DEMO_PASSWORD = "scales-before-breakfast";
+
+test.describe("signing in with a demo account", () => {
+  test("sends a signed-out visitor to sign-in and back to where they were going", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
+    await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
+  });
+
+  test("refuses a wrong password with a clear message", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("amelia@demo.musbook.app");
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "don't match" })).toContainText("don't match an account");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("answers a malformed email with a field error", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Password").fill("whatever");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter a valid email address")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("shows a teacher their studio dashboard, and signs out", async ({ page }, testInfo) => {
+    await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+    await page.getByLabel("Email").fill("amelia@demo.musbook.app");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Amelia");
+    await expect(page.getByText("times in Europe/London")).toBeVisible();
+    await expect(page.getByText("Next lesson")).toBeVisible();
+    await expect(page.getByText("Students", { exact: true })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("dashboard-teacher.png"), fullPage: true });
+
+    if (testInfo.project.name === "phone") {
+      await page.getByRole("button", { name: "Open menu" }).click();
+      const menu = page.getByRole("dialog", { name: "Menu" });
+      await expect(menu.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+      await page.screenshot({ path: testInfo.outputPath("menu-phone.png") });
+      await menu.getByRole("button", { name: "Sign out" }).click();
+    } else {
+      await page.getByRole("complementary").getByRole("button", { name: "Sign out" }).click();
+    }
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("shows a student their next lesson in their own timezone", async ({ page }, testInfo) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("priya@demo.musbook.app");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByText("times in Asia/Kolkata")).toBeVisible();
+    await expect(page.getByText("with Amelia Hart")).toBeVisible();
+    await expect(page.getByText("Teachers", { exact: true })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("dashboard-student.png"), fullPage: true });
+  });
+});

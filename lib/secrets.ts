@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+/**
+ * A secret from the environment, or in embedded mode one generated once into DATA_DIR so that
+ * sessions survive restarts without any configuration. (Hosted mode requires the variable: see env.ts.)
+ */
+export function persistentSecret(variable: string | undefined, fileName: string): string {
+  if (variable) return variable;
+  const file = path.join(env().dataDir, fileName);
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+    return secret;
+  } catch {
+    return fs.readFileSync(file, "utf8").trim(); // another bundle of this process wrote it first
+  }
+}
+
+export function authSecret(): string {
+  return persistentSecret(env().AUTH_SECRET, "auth-secret");
+}
