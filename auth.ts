@@ -1,12 +1,9 @@
-import { randomUUID } from "node:crypto";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { credentialsSchema } from "@/lib/auth/schemas";
+import { SESSION_ABSOLUTE_LIFETIME_SECONDS, sessionFromToken, sessionTokenCallback } from "@/lib/auth/tokens";
 import { authSecret } from "@/lib/secrets";
-
-/** Sessions end 12 hours after sign-in, however often they are refreshed. */
-export const SESSION_ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;
 
 declare module "next-auth" {
   interface Session {
@@ -16,15 +13,6 @@ declare module "next-auth" {
   }
   interface User {
     sessionVersion?: number;
-  }
-}
-
-declare module "@auth/core/jwt" {
-  interface JWT {
-    uid?: string;
-    sv?: number;
-    sid?: string;
-    authTime?: number;
   }
 }
 
@@ -51,28 +39,5 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user, trigger }) {
-      if (trigger === "signIn" && user?.id) {
-        // Only these claims identify the session; nothing the client sends on `update` can change them.
-        return {
-          uid: user.id,
-          sv: user.sessionVersion ?? 1,
-          sid: randomUUID(),
-          authTime: Math.floor(Date.now() / 1000),
-        };
-      }
-      const age = Math.floor(Date.now() / 1000) - (token.authTime ?? 0);
-      if (!token.uid || age > SESSION_ABSOLUTE_LIFETIME_SECONDS) return null;
-      return { uid: token.uid, sv: token.sv, sid: token.sid, authTime: token.authTime };
-    },
-    session({ session, token }) {
-      return {
-        expires: session.expires,
-        user: { id: token.uid ?? "" },
-        sessionVersion: token.sv ?? 0,
-        sessionId: token.sid ?? "",
-      } as typeof session;
-    },
-  },
+  callbacks: { jwt: sessionTokenCallback, session: sessionFromToken },
 }));

@@ -14,6 +14,8 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["tests/global-setup.ts"],
     pool: "forks",
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: "test" },

@@ -13,8 +13,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
 
-  it("accepts a postgres URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db.example.com:5432/musbook" }).DATABASE_URL).toContain("db.example");
+  it("accepts a postgres URL with a session secret", () => {
+    const config = parseEnv({ DATABASE_URL: "postgres://u:p@db.example.com:5432/musbook", AUTH_SECRET: "s".repeat(32) });
+    expect(config.DATABASE_URL).toContain("db.example");
+  });
+
+  it("requires AUTH_SECRET in hosted mode, and a long one", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://db.example.com/musbook" })).toThrow(/AUTH_SECRET is required/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/^Invalid configuration: AUTH_SECRET must be at least 32/);
   });
 
   it.each(["not a url", "mysql://localhost/db", "postgres://", "http://localhost:5432/db"])(

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { assignments, connections, lessons, messages } from "@/db/schema";
+import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { setupTestDatabase } from "@/tests/database";
+import { createConnectedPair, createUser } from "@/tests/factories";
+
+setupTestDatabase();
+
+const now = new Date("2026-11-24T12:00:00Z");
+const hoursFromNow = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+
+async function studioWithLesson() {
+  const pair = await createConnectedPair();
+  await db.insert(lessons).values({
+    connectionId: pair.connection.id,
+    teacherId: pair.teacher.id,
+    studentId: pair.student.id,
+    startsAt: hoursFromNow(24),
+    endsAt: hoursFromNow(25),
+  });
+  await db.insert(assignments).values({ connectionId: pair.connection.id, title: "Scales", dueAt: hoursFromNow(48) });
+  await db.insert(messages).values({
+    connectionId: pair.connection.id,
+    senderId: pair.student.id,
+    clientMessageId: crypto.randomUUID(),
+    body: "See you tomorrow",
+  });
+  return pair;
+}
+
+describe("dashboard", () => {
+  it("shows each party their shared lesson, assignment and the other's message", async () => {
+    const { teacher, student } = await studioWithLesson();
+    const forTeacher = await getDashboard(teacher, now);
+    expect(forTeacher.upcoming.map((lesson) => lesson.otherPartyName)).toEqual([student.name]);
+    expect(forTeacher.openAssignments).toHaveLength(1);
+    expect(forTeacher.unreadMessages.map((message) => message.body)).toEqual(["See you tomorrow"]);
+    expect(forTeacher.connectionCount).toBe(1);
+
+    const forStudent = await getDashboard(student, now);
+    expect(forStudent.upcoming.map((lesson) => lesson.otherPartyName)).toEqual([teacher.name]);
+    expect(forStudent.unreadMessages).toHaveLength(0); // their own message is not "unread" for them
+    expect(await getConnectionNames(student)).toEqual([teacher.name]);
+  });
+
+  it("shows a stranger of either role nothing of it", async () => {
+    await studioWithLesson();
+    for (const stranger of [await createUser({ role: "teacher" }), await createUser({ role: "student" })]) {
+      const view = await getDashboard(stranger, now);
+      expect(view).toMatchObject({ upcoming: [], openAssignments: [], unreadMessages: [], connectionCount: 0, lessonsThisWeek: 0 });
+      expect(await getConnectionNames(stranger)).toEqual([]);
+    }
+  });
+
+  it("hides everything once the connection has ended", async () => {
+    const { teacher, student, connection } = await studioWithLesson();
+    await db.update(connections).set({ status: "revoked", endedAt: now }).where(eq(connections.id, connection.id));
+    for (const viewer of [teacher, student]) {
+      const view = await getDashboard(viewer, now);
+      expect(view.upcoming).toEqual([]);
+      expect(view.openAssignments).toEqual([]);
+      expect(view.unreadMessages).toEqual([]);
+    }
+  });
+
+  it("computes attendance over marked past lessons only", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const base = { connectionId: connection.id, teacherId: teacher.id, studentId: student.id, status: "completed" as const };
+    await db.insert(lessons).values([
+      { ...base, startsAt: hoursFromNow(-72), endsAt: hoursFromNow(-71), attendance: "present" as const },
+      { ...base, startsAt: hoursFromNow(-48), endsAt: hoursFromNow(-47), attendance: "late" as const },
+      { ...base, startsAt: hoursFromNow(-24), endsAt: hoursFromNow(-23), attendance: "absent" as const },
+      { ...base, startsAt: hoursFromNow(-5), endsAt: hoursFromNow(-4) },
+    ]);
+    expect((await getDashboard(teacher, now)).attendanceRate).toBeCloseTo(2 / 3);
+  });
+});
