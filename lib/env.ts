@@ -22,6 +22,9 @@ const envSchema = z.object({
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
   /** Signs session tokens. Required with DATABASE_URL; embedded mode generates one into DATA_DIR. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
+  /** Set: email goes through Resend. Unset: into the `email_outbox` table, listed at /dev/mail. */
+  RESEND_API_KEY: z.string().regex(/^re_\w+$/, "must look like re_…").optional(),
+  EMAIL_FROM: z.string().min(3).default("MusBook <noreply@musbook.local>"),
   /** Seed demo data into an empty embedded database at start (default: on in development). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
 });

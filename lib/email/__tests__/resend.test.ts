@@ -1,0 +1,92 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+interface Received {
+  authorization?: string;
+  idempotencyKey?: string;
+  body: Record<string, unknown>;
+}
+
+// A local stand-in for the Resend HTTP API; the real SDK is pointed at it with RESEND_BASE_URL.
+const received: Received[] = [];
+let rateLimitNext = 0;
+const server = http.createServer((request, response) => {
+  let raw = "";
+  request.on("data", (chunk) => (raw += chunk));
+  request.on("end", () => {
+    if (request.method !== "POST" || request.url !== "/emails") {
+      response.writeHead(404).end();
+      return;
+    }
+    if (rateLimitNext > 0) {
+      rateLimitNext--;
+      response.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
+      response.end(JSON.stringify({ name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 }));
+      return;
+    }
+    received.push({
+      authorization: request.headers.authorization,
+      idempotencyKey: request.headers["idempotency-key"] as string | undefined,
+      body: JSON.parse(raw) as Record<string, unknown>,
+    });
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ id: `email-${received.length}` }));
+  });
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  vi.stubEnv("RESEND_BASE_URL", `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  vi.stubEnv("RESEND_API_KEY", "re_test_123");
+  vi.stubEnv("EMAIL_FROM", "MusBook <hello@musbook.test>");
+  vi.resetModules();
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("email through Resend (hosted mode)", () => {
+  it("sends HTML, text and the idempotency key with the real SDK", async () => {
+    const { emailTransport, sendEmail } = await import("@/lib/email");
+    const { VerifyEmail } = await import("@/lib/email/templates/verify-email");
+    expect(emailTransport()).toBe("resend");
+    await sendEmail({
+      to: "teacher@example.com",
+      subject: "Confirm your email",
+      react: VerifyEmail({ name: "Ada", url: "https://musbook.test/verify?token=t" }),
+      idempotencyKey: "verify/123",
+    });
+    expect(received).toHaveLength(1);
+    const [first] = received;
+    expect(first?.authorization).toBe("Bearer re_test_123");
+    expect(first?.idempotencyKey).toBe("verify/123");
+    expect(first?.body).toMatchObject({ from: "MusBook <hello@musbook.test>", to: "teacher@example.com", subject: "Confirm your email" });
+    expect(String(first?.body.html)).toContain("https://musbook.test/verify?token=t");
+    expect(String(first?.body.text)).toContain("Hi Ada");
+  });
+
+  it("waits out a 429 as told by retry-after and sends once", async () => {
+    const { sendEmail } = await import("@/lib/email");
+    const { VerifyEmail } = await import("@/lib/email/templates/verify-email");
+    rateLimitNext = 1;
+    const before = received.length;
+    const started = Date.now();
+    await sendEmail({ to: "x@example.com", subject: "Retry", react: VerifyEmail({ name: "X", url: "https://x.test" }), idempotencyKey: "retry/1" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(received.length - before).toBe(1);
+    expect(received.at(-1)?.idempotencyKey).toBe("retry/1");
+  });
+
+  it("gives up with a clear error when Resend stays unreachable", async () => {
+    vi.stubEnv("RESEND_BASE_URL", "http://127.0.0.1:1");
+    vi.resetModules();
+    const { sendEmail } = await import("@/lib/email");
+    const { VerifyEmail } = await import("@/lib/email/templates/verify-email");
+    await expect(
+      sendEmail({ to: "x@example.com", subject: "Down", react: VerifyEmail({ name: "X", url: "https://x.test" }) }),
+    ).rejects.toThrow(/was not sent/);
+  });
+});

@@ -1,0 +1,55 @@
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { Resend } from "resend";
+import { db } from "@/db";
+import { emailOutbox } from "@/db/schema";
+import { env } from "@/lib/env";
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  react: ReactElement;
+  /** Same key, same email: a retried send is delivered once (Resend) or stored once (outbox). */
+  idempotencyKey?: string;
+}
+
+export type EmailTransport = "resend" | "outbox";
+
+export function emailTransport(): EmailTransport {
+  return env().RESEND_API_KEY ? "resend" : "outbox";
+}
+
+const MAX_ATTEMPTS = 3;
+const MAX_RETRY_WAIT_MS = 5_000;
+
+let client: Resend | undefined;
+
+/** Renders a React email to HTML and plain text and sends it through the configured transport. */
+export async function sendEmail(message: EmailMessage): Promise<void> {
+  const [html, text] = await Promise.all([render(message.react), render(message.react, { plainText: true })]);
+  if (emailTransport() === "outbox") {
+    await db
+      .insert(emailOutbox)
+      .values({ toAddress: message.to, subject: message.subject, html, text, idempotencyKey: message.idempotencyKey })
+      .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+    // Only the envelope is printed: bodies may hold sign-in codes and links.
+    console.info(`[email] to ${message.to}: "${message.subject}" (read it at ${env().APP_URL}/dev/mail)`);
+    return;
+  }
+
+  client ??= new Resend(env().RESEND_API_KEY);
+  for (let attempt = 1; ; attempt++) {
+    const { error, headers } = await client.emails.send(
+      { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html, text },
+      message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
+    );
+    if (!error) return;
+    const retryable = error.name === "rate_limit_exceeded" || error.statusCode === null || (error.statusCode ?? 0) >= 500;
+    if (!retryable || attempt >= MAX_ATTEMPTS) {
+      throw new Error(`Email "${message.subject}" was not sent: ${error.name} (${error.message})`);
+    }
+    const retryAfterSeconds = Number(headers?.["retry-after"]);
+    const wait = Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 250 * 2 ** attempt;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, MAX_RETRY_WAIT_MS)));
+  }
+}
