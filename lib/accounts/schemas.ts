@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { userRoles } from "@/db/schema";
+import { emailField } from "@/lib/auth/schemas";
+import { isValidTimeZone } from "@/lib/time";
+
+export const nameField = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Use at most 100 characters.")
+  // Control and bidirectional-override characters only ever serve to disguise a name.
+  .refine((name) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), "Use letters, spaces and punctuation only.");
+
+export const timezoneField = z
+  .string({ error: "Choose your timezone." })
+  .trim()
+  .min(1, "Choose your timezone.")
+  .refine(isValidTimeZone, "Choose a timezone from the list, like Europe/London.");
+
+export const phoneField = z
+  .string()
+  .trim()
+  .max(30, "That phone number is too long.")
+  .refine((phone) => phone === "" || /^\+?[0-9][0-9 ().-]{5,24}$/.test(phone), "Enter a phone number with digits, like +44 20 7946 0321.")
+  .transform((phone) => (phone === "" ? null : phone));
+
+export const signUpSchema = z.strictObject({
+  role: z.enum(userRoles, { error: "Choose whether you teach or learn." }),
+  name: nameField,
+  email: emailField,
+  // The length rules live in the password policy, which words them for people; this only bounds the input.
+  password: z.string({ error: "Choose a password." }).min(1, "Choose a password.").max(1000, "Use at most 128 characters."),
+  timezone: timezoneField,
+  phone: phoneField.optional(),
+});
+
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const verifyEmailSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid. Request a new one from the banner in the app."),
+});

@@ -1,0 +1,132 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db } from "@/db";
+import { isUniqueViolation } from "@/db/errors";
+import { emailVerificationTokens, notificationPreferences, users } from "@/db/schema";
+import { invalid, type ActionResult } from "@/lib/actions";
+import { findUserByEmail, normalizeEmail } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-tokens";
+import { runAfterResponse } from "@/lib/background";
+import { sendEmail } from "@/lib/email";
+import { AccountExists } from "@/lib/email/templates/account-exists";
+import { VerifyEmail } from "@/lib/email/templates/verify-email";
+import { env } from "@/lib/env";
+import { signUpSchema, verifyEmailSchema } from "./schemas";
+
+export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
+
+const appUrl = (path: string) => new URL(path, env().APP_URL).toString();
+
+/**
+ * Creates an account and emails a confirmation link. The answer is the same whether or not the email
+ * already has an account (that address gets a "you already have an account" email instead), and both
+ * paths hash a password, so neither the response nor its timing tells an attacker who is registered.
+ */
+export async function signUp(raw: unknown): Promise<ActionResult> {
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+  const problem = passwordProblem(input.password, [input.name, input.email]);
+  if (problem) return { ok: false, error: "Please choose a stronger password.", fieldErrors: { password: problem } };
+
+  const email = normalizeEmail(input.email);
+  const [existing, passwordHash] = await Promise.all([findUserByEmail(email), hashPassword(input.password)]);
+  if (existing) {
+    notifyExistingAccount(existing.email, existing.name);
+    return { ok: true };
+  }
+
+  try {
+    const { token, hash } = createSecretToken();
+    await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email, name: input.name, role: input.role, timezone: input.timezone, phone: input.phone ?? null, passwordHash })
+        .returning({ id: users.id });
+      await tx.insert(notificationPreferences).values({ userId: user!.id });
+      await tx.insert(emailVerificationTokens).values({
+        userId: user!.id,
+        email,
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS),
+      });
+    });
+    sendVerificationEmail(email, input.name, token);
+  } catch (error) {
+    // Two sign-ups racing for one address: the loser is answered exactly like any existing account.
+    if (!isUniqueViolation(error)) throw error;
+    notifyExistingAccount(email, input.name);
+  }
+  return { ok: true };
+}
+
+function notifyExistingAccount(email: string, name: string): void {
+  runAfterResponse("account-exists email", () =>
+    sendEmail({
+      to: email,
+      subject: "You already have a MusBook account",
+      react: AccountExists({ name, signInUrl: appUrl("/sign-in"), resetUrl: appUrl("/forgot-password") }),
+    }),
+  );
+}
+
+function sendVerificationEmail(email: string, name: string, token: string): void {
+  const url = appUrl(`/verify-email?token=${token}`);
+  runAfterResponse("verification email", () =>
+    sendEmail({ to: email, subject: "Confirm your email address", react: VerifyEmail({ name, url }) }),
+  );
+}
+
+/** Sends a fresh confirmation link to a signed-in, unverified user; earlier links stop working. */
+export async function resendVerificationEmail(actor: { id: string }): Promise<ActionResult> {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id)).limit(1);
+  if (!user) return { ok: false, error: "Your account could not be found." };
+  if (user.emailVerifiedAt) return { ok: true, message: "Your email address is already confirmed." };
+  const { token, hash } = createSecretToken();
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(emailVerificationTokens)
+      .set({ usedAt: now })
+      .where(and(eq(emailVerificationTokens.userId, user.id), isNull(emailVerificationTokens.usedAt)));
+    await tx.insert(emailVerificationTokens).values({
+      userId: user.id,
+      email: user.email,
+      tokenHash: hash,
+      expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_TTL_MS),
+    });
+  });
+  sendVerificationEmail(user.email, user.name, token);
+  return { ok: true, message: `We sent a new link to ${user.email}.` };
+}
+
+/** Confirms the address a link was sent to. Single use: the claim and the update are one transaction. */
+export async function verifyEmail(raw: unknown, now = new Date()): Promise<ActionResult> {
+  const parsed = verifyEmailSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, parsed.error.issues[0]!.message);
+  const used = await db
+    .transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(emailVerificationTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(emailVerificationTokens.tokenHash, hashSecretToken(parsed.data.token)),
+          isNull(emailVerificationTokens.usedAt),
+          gt(emailVerificationTokens.expiresAt, now),
+        ),
+      )
+      .returning();
+    if (!claimed) return "unusable" as const;
+    await tx.update(users).set({ email: claimed.email, emailVerifiedAt: now }).where(eq(users.id, claimed.userId));
+    return "confirmed" as const;
+  })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return "taken" as const; // the address was registered by someone else meanwhile
+      throw error;
+    });
+  if (used === "confirmed") return { ok: true, message: "Your email address is confirmed." };
+  if (used === "taken") return { ok: false, error: "That email address now belongs to another account." };
+  return { ok: false, error: "This link has expired or has already been used. Sign in and ask for a new one." };
+}
