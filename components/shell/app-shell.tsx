@@ -9,6 +9,7 @@ import { navigationFor } from "@/lib/navigation";
 import type { Theme } from "@/lib/theme";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
+import { VerifyEmailBanner } from "./verify-email-banner";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -70,6 +71,7 @@ export function AppShell({ user, theme, children }: { user: User; theme: Theme; 
           </Link>
           <span className="size-10" aria-hidden="true" />
         </header>
+        {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} />}
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
           {children}
         </main>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { callbackPath } from "@/lib/auth/schemas";
@@ -18,6 +19,12 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <div className="mt-8">
         <SignInForm callbackUrl={returnTo} />
       </div>
+      <p className="mt-6 text-center text-sm text-muted-foreground">
+        New to MusBook?{" "}
+        <Link href="/sign-up" className="font-medium text-accent underline-offset-2 hover:underline">
+          Create an account
+        </Link>
+      </p>
     </>
   );
 }

@@ -1,0 +1,160 @@
+"use client";
+
+import { Check, GraduationCap, MailCheck, Music, X } from "lucide-react";
+import Link from "next/link";
+import { useActionState, useState, useSyncExternalStore } from "react";
+import { signUpAction } from "@/app/(auth)/sign-up/actions";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Field, FormAlert, Input } from "@/components/ui/field";
+import type { UserRole } from "@/db/schema";
+import { cn } from "@/lib/utils";
+
+const MIN = 8;
+const MAX = 128;
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const subscribeNever = () => () => {};
+
+function Rule({ met, children }: { met: boolean; children: string }) {
+  return (
+    <li className={cn("flex items-center gap-1.5", met ? "text-emerald-700 dark:text-emerald-400" : "text-muted-foreground")}>
+      {met ? <Check className="size-3.5" aria-hidden="true" /> : <X className="size-3.5" aria-hidden="true" />}
+      <span>
+        {children}
+        <span className="sr-only">{met ? " (done)" : " (not yet)"}</span>
+      </span>
+    </li>
+  );
+}
+
+export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole; timeZones: string[] }) {
+  const [state, action, pending] = useActionState(signUpAction, undefined);
+  const [role, setRole] = useState<UserRole | undefined>(initialRole);
+  const [password, setPassword] = useState("");
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  // The browser's zone is the default; the server renders an empty field and the browser fills it in.
+  const detectedZone = useSyncExternalStore(subscribeNever, browserZone, () => "");
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+
+  if (state?.ok) {
+    return (
+      <div className="space-y-4 text-center" role="status">
+        <span className="mx-auto grid size-14 place-items-center rounded-full bg-accent-soft text-accent-soft-foreground">
+          <MailCheck className="size-7" aria-hidden="true" />
+        </span>
+        <h2 className="text-xl font-semibold">Check your inbox</h2>
+        <p className="text-sm text-muted-foreground">
+          We sent a link to <strong className="text-foreground">{email}</strong>. Open it to confirm your address. You can
+          sign in straight away; inviting and messaging unlock once your email is confirmed.
+        </p>
+        <ButtonLink href="/sign-in" size="lg" className="w-full">
+          Continue to sign in
+        </ButtonLink>
+      </div>
+    );
+  }
+
+  const length = [...password].length;
+  const lowered = password.toLowerCase();
+  const personal = [name.trim().toLowerCase(), email.trim().toLowerCase(), email.split("@")[0]?.toLowerCase() ?? ""].filter((part) => part.length >= 3);
+
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+
+      <fieldset>
+        <legend className="text-sm font-medium">I am a…</legend>
+        <div className="mt-2 grid grid-cols-2 gap-3">
+          {(
+            [
+              { value: "teacher", label: "Teacher", hint: "I give lessons", icon: Music },
+              { value: "student", label: "Student", hint: "I take lessons", icon: GraduationCap },
+            ] as const
+          ).map((option) => (
+            <label
+              key={option.value}
+              className={cn(
+                "flex cursor-pointer flex-col gap-1 rounded-xl border bg-surface p-3 transition has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                role === option.value && "border-accent bg-accent-soft",
+              )}
+            >
+              <input
+                type="radio"
+                name="role"
+                value={option.value}
+                checked={role === option.value}
+                onChange={() => setRole(option.value)}
+                className="sr-only"
+              />
+              <option.icon className="size-5 text-accent" aria-hidden="true" />
+              <span className="text-sm font-semibold">{option.label}</span>
+              <span className="text-xs text-muted-foreground">{option.hint}</span>
+            </label>
+          ))}
+        </div>
+        {errors.role ? <p className="mt-1.5 text-sm text-red-600 dark:text-red-400">{errors.role}</p> : null}
+      </fieldset>
+
+      <Field id="name" label="Full name" error={errors.name}>
+        <Input id="name" name="name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
+      </Field>
+
+      <Field id="email" label="Email" error={errors.email}>
+        <Input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
+      </Field>
+
+      <Field id="password" label="Password" error={errors.password}>
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error password-rules" : "password-rules"}
+        />
+        <ul id="password-rules" className="space-y-0.5 text-xs" aria-live="polite">
+          <Rule met={length >= MIN && length <= MAX}>{`${MIN} to ${MAX} characters`}</Rule>
+          <Rule met={length > 0 && !personal.some((part) => lowered === part)}>Not your name or email</Rule>
+        </ul>
+        <p className="text-xs text-muted-foreground">Common passwords are refused. A few unrelated words make a strong one.</p>
+      </Field>
+
+      <Field id="timezone" label="Timezone" error={errors.timezone} hint="Lesson times are shown in this zone. Type to search.">
+        <Input
+          id="timezone"
+          name="timezone"
+          list="timezones"
+          required
+          autoComplete="off"
+          defaultValue={detectedZone}
+          key={detectedZone}
+          aria-invalid={errors.timezone ? true : undefined}
+          aria-describedby={errors.timezone ? "timezone-error" : "timezone-hint"}
+        />
+        <datalist id="timezones">
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+      </Field>
+
+      <Field id="phone" label={<>Phone <span className="font-normal text-muted-foreground">(optional)</span></>} error={errors.phone}>
+        <Input id="phone" name="phone" type="tel" autoComplete="tel" maxLength={30} aria-invalid={errors.phone ? true : undefined} aria-describedby={errors.phone ? "phone-error" : undefined} />
+      </Field>
+
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-muted-foreground">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-accent underline-offset-2 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { openLatestEmail, uniqueEmail } from "./mail";
+
+test.describe("signing up", () => {
+  test("a new teacher signs up, signs in, and confirms the email from the outbox", async ({ page }, testInfo) => {
+    const email = uniqueEmail("teacher");
+    await page.goto("/");
+    await page.getByRole("link", { name: "I teach music" }).click();
+    await expect(page).toHaveURL(/\/sign-up\?role=teacher/);
+    await expect(page.getByRole("radio", { name: /Teacher/ })).toBeChecked();
+    await expect(page.getByLabel("Timezone")).toHaveValue("Europe/London"); // the browser's zone
+
+    await page.getByLabel("Full name").fill("Nadia Boulanger");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("password1");
+    await expect(page.getByText("8 to 128 characters (done)")).toBeAttached();
+    await page.screenshot({ path: testInfo.outputPath("sign-up.png"), fullPage: true });
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.locator("#password-error")).toContainText("too common or easy to guess");
+
+    await page.getByLabel("Password").fill("counterpoint at dawn");
+    await page.getByLabel("Timezone").fill("Europe/Paris");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+    await expect(page.getByText(email)).toBeVisible();
+
+    await page.getByRole("link", { name: "Continue to sign in" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("counterpoint at dawn");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByText("times in Europe/Paris")).toBeVisible();
+    const banner = page.getByRole("region", { name: "Confirm your email" });
+    await expect(banner).toContainText(email);
+    await expect(page.getByText("No lessons in the next two weeks")).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("new-teacher-dashboard.png"), fullPage: true });
+
+    const links = await openLatestEmail(page, email, "Confirm your email address");
+    const confirm = links.find((link) => link.includes("/verify-email?token="));
+    expect(confirm).toBeDefined();
+    await page.goto(confirm!);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
+    await page.getByRole("link", { name: "Go to MusBook" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
+
+    // The link was single use.
+    await page.goto(confirm!);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "expired" })).toBeVisible();
+  });
+
+  test("a student can ask for a new confirmation link from the banner", async ({ page }) => {
+    const email = uniqueEmail("student");
+    await page.goto("/sign-up?role=student");
+    await page.getByLabel("Full name").fill("Jacqueline du Pré");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("elgar cello concerto");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("elgar cello concerto");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Send a new link" }).click();
+    await expect(page.getByRole("region", { name: "Confirm your email" })).toContainText(`We sent a new link to ${email}`);
+  });
+
+  test("answers an existing email exactly like a new one", async ({ page }) => {
+    await page.goto("/sign-up?role=student");
+    await page.getByLabel("Full name").fill("Someone Else");
+    await page.getByLabel("Email").fill("amelia@demo.musbook.app");
+    await page.getByLabel("Password").fill("a completely fresh passphrase");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+    await openLatestEmail(page, "amelia@demo.musbook.app", "You already have a MusBook account");
+  });
+});
