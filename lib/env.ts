@@ -25,6 +25,10 @@ const envSchema = z.object({
   /** Set: email goes through Resend. Unset: into the `email_outbox` table, listed at /dev/mail. */
   RESEND_API_KEY: z.string().regex(/^re_\w+$/, "must look like re_…").optional(),
   EMAIL_FROM: z.string().min(3).default("MusBook <noreply@musbook.local>"),
+  /** Any of these set: events and crons go to Inngest. None: an in-process ticker runs the periodic jobs. */
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().regex(/^signkey-\w+-[0-9a-f]+$/i, "must look like signkey-prod-…").optional(),
+  INNGEST_DEV: z.string().min(1).optional(),
   /** Seed demo data into an empty embedded database at start (default: on in development). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
 });

@@ -2,6 +2,7 @@ import { getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { ConfigError, env } from "@/lib/env";
+import { startEmbeddedJobs } from "@/lib/jobs";
 
 /**
  * Start-up for `next dev` / `next start`: bad configuration stops the process with one line naming the
@@ -35,4 +36,5 @@ export async function startServer(): Promise<void> {
       console.info(`[musbook] Seeded demo data. ${summary.signInHelp}`);
     }
   }
+  startEmbeddedJobs();
 }

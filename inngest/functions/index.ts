@@ -1,0 +1,3 @@
+import { periodicFunctions } from "./periodic";
+
+export const functions = [...periodicFunctions];

@@ -1,0 +1,16 @@
+import { pruneExpiredAuthData } from "@/lib/maintenance/prune";
+
+export interface PeriodicJob {
+  /** Also the Inngest function id. */
+  id: string;
+  /** Inngest cron (UTC), for hosted mode. */
+  cron: string;
+  /** How often the embedded ticker runs it. */
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+/** Every periodic job, in one place: Inngest crons and the embedded ticker are both built from this list. */
+export const periodicJobs: PeriodicJob[] = [
+  { id: "prune-expired-auth-data", cron: "17 * * * *", everyMs: 60 * 60_000, run: () => pruneExpiredAuthData() },
+];

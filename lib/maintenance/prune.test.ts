@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { emailOutbox, emailVerificationTokens, passwordResetTokens, twoFactorChallenges } from "@/db/schema";
+import { pruneExpiredAuthData } from "@/lib/maintenance/prune";
+import { setupTestDatabase } from "@/tests/database";
+import { createUser } from "@/tests/factories";
+
+setupTestDatabase();
+
+const now = new Date("2026-11-24T12:00:00Z");
+const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+
+describe("pruning expired auth data", () => {
+  it("deletes spent and long-expired secrets and old outbox mail, and keeps live ones", async () => {
+    const user = await createUser();
+    await db.insert(passwordResetTokens).values([
+      { userId: user.id, tokenHash: "expired-long-ago", expiresAt: hoursAgo(30) },
+      { userId: user.id, tokenHash: "used-long-ago", expiresAt: hoursAgo(-1), usedAt: hoursAgo(25) },
+      { userId: user.id, tokenHash: "expired-recently", expiresAt: hoursAgo(2) },
+      { userId: user.id, tokenHash: "live", expiresAt: hoursAgo(-0.5) },
+    ]);
+    await db.insert(emailVerificationTokens).values({ userId: user.id, email: user.email, tokenHash: "old-verify", expiresAt: hoursAgo(48) });
+    await db.insert(twoFactorChallenges).values({ userId: user.id, purpose: "sign_in", codeHash: "h", expiresAt: hoursAgo(26) });
+    await db.insert(emailOutbox).values([
+      { toAddress: "a@example.com", subject: "old", html: "<p>x</p>", text: "x", createdAt: hoursAgo(24 * 31) },
+      { toAddress: "a@example.com", subject: "new", html: "<p>x</p>", text: "x", createdAt: hoursAgo(1) },
+    ]);
+
+    expect(await pruneExpiredAuthData(now)).toEqual({
+      twoFactorChallenges: 1,
+      passwordResetTokens: 2,
+      emailVerificationTokens: 1,
+      trustedDevices: 0,
+      outboxEmails: 1,
+    });
+    const left = await db.select({ tokenHash: passwordResetTokens.tokenHash }).from(passwordResetTokens);
+    expect(left.map((row) => row.tokenHash).sort()).toEqual(["expired-recently", "live"]);
+    expect((await db.select().from(emailOutbox)).map((row) => row.subject)).toEqual(["new"]);
+    // Idempotent.
+    expect(Object.values(await pruneExpiredAuthData(now)).every((count) => count === 0)).toBe(true);
+  });
+});
