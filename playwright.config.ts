@@ -50,6 +50,7 @@ export default defineConfig({
     env: {
       DATA_DIR: dataDir,
       SEED_DEMO: "1",
+      REALTIME_PORT: String(port + 1),
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -18,6 +18,6 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    env: { NODE_ENV: "test" },
+    env: { NODE_ENV: "test", DATA_DIR: ".data/test" },
   },
 });

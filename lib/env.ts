@@ -25,6 +25,16 @@ const envSchema = z.object({
   /** Set: email goes through Resend. Unset: into the `email_outbox` table, listed at /dev/mail. */
   RESEND_API_KEY: z.string().regex(/^re_\w+$/, "must look like re_…").optional(),
   EMAIL_FROM: z.string().min(3).default("MusBook <noreply@musbook.local>"),
+  /** Pusher Channels (APP_ID, KEY, SECRET and CLUSTER), or a self-hosted Soketi (HOST and PORT instead of CLUSTER). */
+  PUSHER_APP_ID: z.string().min(1).optional(),
+  PUSHER_KEY: z.string().min(1).optional(),
+  PUSHER_SECRET: z.string().min(1).optional(),
+  PUSHER_CLUSTER: z.string().regex(/^[a-z0-9-]+$/, "must be a cluster name like eu or mt1").optional(),
+  PUSHER_HOST: z.string().regex(/^[A-Za-z0-9.-]+$/, "must be a host name, without scheme or port").optional(),
+  PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_USE_TLS: z.enum(["true", "false", "1", "0"]).optional(),
+  /** Embedded mode: the port of the local Pusher-protocol server. */
+  REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
   /** Any of these set: events and crons go to Inngest. None: an in-process ticker runs the periodic jobs. */
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   INNGEST_SIGNING_KEY: z.string().regex(/^signkey-\w+-[0-9a-f]+$/i, "must look like signkey-prod-…").optional(),
@@ -46,6 +56,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const pusher = [result.data.PUSHER_APP_ID, result.data.PUSHER_KEY, result.data.PUSHER_SECRET];
+  if (pusher.some(Boolean)) {
+    const missing = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"].filter((_, index) => !pusher[index]);
+    if (!result.data.PUSHER_CLUSTER && !result.data.PUSHER_HOST) missing.push("PUSHER_CLUSTER (or PUSHER_HOST)");
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join(", ")} must be set to use Pusher`);
   }
   if (result.data.DATABASE_URL && !result.data.AUTH_SECRET) {
     throw new ConfigError("Invalid configuration: AUTH_SECRET is required when DATABASE_URL is set");

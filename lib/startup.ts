@@ -3,6 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { ConfigError, env } from "@/lib/env";
 import { startEmbeddedJobs } from "@/lib/jobs";
+import { startEmbeddedRealtime } from "@/lib/realtime/embedded";
 
 /**
  * Start-up for `next dev` / `next start`: bad configuration stops the process with one line naming the
@@ -37,4 +38,5 @@ export async function startServer(): Promise<void> {
     }
   }
   startEmbeddedJobs();
+  await startEmbeddedRealtime();
 }

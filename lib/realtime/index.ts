@@ -1,0 +1,40 @@
+import Pusher from "pusher";
+import { realtimeServerConfig } from "./config";
+import { MAX_EVENT_DATA_BYTES } from "./protocol-server";
+
+let client: Pusher | undefined;
+
+export function pusherServer(): Pusher {
+  if (!client) {
+    const config = realtimeServerConfig();
+    client = new Pusher({
+      appId: config.appId,
+      key: config.key,
+      secret: config.secret,
+      useTLS: config.useTLS,
+      ...(config.host ? { host: config.host, port: config.port ? String(config.port) : undefined } : { cluster: config.cluster }),
+      timeout: 5_000,
+    });
+  }
+  return client;
+}
+
+/**
+ * Publishes an event after the data it describes is committed. Realtime is best effort: a failed or
+ * oversized publish is logged and reported as `false`, never thrown, so it can never fail a write;
+ * clients catch up from the database when they reconnect.
+ */
+export async function publish(channel: string, event: string, data: Record<string, unknown>): Promise<boolean> {
+  const size = Buffer.byteLength(JSON.stringify(data));
+  if (size > MAX_EVENT_DATA_BYTES) {
+    console.error(`[realtime] ${event} on ${channel} not sent: ${size} bytes is over the ${MAX_EVENT_DATA_BYTES}-byte limit`);
+    return false;
+  }
+  try {
+    await pusherServer().trigger(channel, event, data);
+    return true;
+  } catch (error) {
+    console.error(`[realtime] ${event} on ${channel} not sent: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
