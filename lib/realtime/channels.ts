@@ -12,9 +12,6 @@ export const SOCKET_ID = /^\d{1,19}\.\d{1,19}$/;
 
 export type ParsedChannel = { kind: "user"; userId: string } | { kind: "connection"; connectionId: string };
 
-export const userChannel = (userId: string) => `private-user-${userId}`;
-export const connectionChannel = (connectionId: string) => `presence-connection-${connectionId}`;
-
 export function parseChannel(name: string): ParsedChannel | null {
   const user = USER_CHANNEL.exec(name);
   if (user) return { kind: "user", userId: user[1]! };

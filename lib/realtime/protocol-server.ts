@@ -27,8 +27,6 @@ export interface ProtocolServer {
   port: number;
   close(): Promise<void>;
   connectionCount(): number;
-  /** Closes every connection of a presence user (e.g. after their access was revoked). */
-  disconnectUser(userId: string): number;
 }
 
 export const MAX_EVENT_DATA_BYTES = 10 * 1024;
@@ -344,16 +342,6 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
       resolve({
         port: (server.address() as AddressInfo).port,
         connectionCount: () => connections.size,
-        disconnectUser(userId) {
-          let closed = 0;
-          for (const connection of connections.values()) {
-            if ([...connection.channels.values()].some((member) => member?.userId === userId)) {
-              connection.socket.close(4009, "Access revoked");
-              closed++;
-            }
-          }
-          return closed;
-        },
         close: () =>
           new Promise<void>((done) => {
             clearInterval(heartbeat);

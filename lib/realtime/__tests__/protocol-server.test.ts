@@ -133,6 +133,15 @@ describe("local Pusher-protocol server", () => {
     expect((await left).id).toBe("bob");
   });
 
+  it("forgets connections that close, so presence and delivery never leak", async () => {
+    await expect.poll(() => server.connectionCount()).toBe(0);
+    const client = connect();
+    await subscribed(client.subscribe("room-x"));
+    expect(server.connectionCount()).toBe(1);
+    client.disconnect();
+    await expect.poll(() => server.connectionCount()).toBe(0);
+  });
+
   it("relays client events to the other members of a private channel, not back to the sender", async () => {
     const [a, b] = [connect(), connect()];
     const [channelA, channelB] = [a.subscribe("private-chat-9"), b.subscribe("private-chat-9")];
