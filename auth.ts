@@ -25,7 +25,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   logger: {
     // A wrong password is an expected answer, not a server error worth a stack trace.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}: ${error.message}`);
+      // `type`, not `name`: class names are minified in production builds.
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type !== "CredentialsSignin") console.error(`[auth] ${type}: ${error.message}`);
     },
   },
   providers: [

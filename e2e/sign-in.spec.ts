@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-
-const DEMO_PASSWORD = "scales-before-breakfast";
+import { signIn } from "./session";
 
 test.describe("signing in with a demo account", () => {
   test("sends a signed-out visitor to sign-in and back to where they were going", async ({ page }) => {
@@ -29,11 +28,7 @@ test.describe("signing in with a demo account", () => {
 
   test("shows a teacher their studio dashboard, and signs out", async ({ page }, testInfo) => {
     await page.goto("/sign-in?callbackUrl=%2Fdashboard");
-    await page.getByLabel("Email").fill("amelia@demo.musbook.app");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await signIn(page, "amelia@demo.musbook.app");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Amelia");
     await expect(page.getByText("times in Europe/London")).toBeVisible();
     await expect(page.getByText("Next lesson")).toBeVisible();
@@ -55,11 +50,7 @@ test.describe("signing in with a demo account", () => {
   });
 
   test("shows a student their next lesson in their own timezone", async ({ page }, testInfo) => {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill("priya@demo.musbook.app");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await signIn(page, "priya@demo.musbook.app");
     await expect(page.getByText("times in Asia/Kolkata")).toBeVisible();
     await expect(page.getByText("with Amelia Hart")).toBeVisible();
     await expect(page.getByText("Teachers", { exact: true })).toBeVisible();

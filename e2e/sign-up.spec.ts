@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { openLatestEmail, uniqueEmail } from "./mail";
+import { signIn } from "./session";
 
 test.describe("signing up", () => {
   test("a new teacher signs up, signs in, and confirms the email from the outbox", async ({ page }, testInfo) => {
@@ -25,10 +26,7 @@ test.describe("signing up", () => {
     await expect(page.getByText(email)).toBeVisible();
 
     await page.getByRole("link", { name: "Continue to sign in" }).click();
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("counterpoint at dawn");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await signIn(page, email, "counterpoint at dawn");
     await expect(page.getByText("times in Europe/Paris")).toBeVisible();
     const banner = page.getByRole("region", { name: "Confirm your email" });
     await expect(banner).toContainText(email);
@@ -60,10 +58,7 @@ test.describe("signing up", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("elgar cello concerto");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, email, "elgar cello concerto");
     await page.getByRole("button", { name: "Send a new link" }).click();
     await expect(page.getByRole("region", { name: "Confirm your email" })).toContainText(`We sent a new link to ${email}`);
   });

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Field, FormAlert, Input } from "@/components/ui/field";
+import { Field, FormAlert, Input, TextField } from "@/components/ui/field";
 import type { UserRole } from "@/db/schema";
 import { cn } from "@/lib/utils";
 
@@ -96,13 +96,8 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
         {errors.role ? <p className="mt-1.5 text-sm text-red-600 dark:text-red-400">{errors.role}</p> : null}
       </fieldset>
 
-      <Field id="name" label="Full name" error={errors.name}>
-        <Input id="name" name="name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "name-error" : undefined} />
-      </Field>
-
-      <Field id="email" label="Email" error={errors.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
-      </Field>
+      <TextField id="name" label="Full name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} />
+      <TextField id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={errors.email} />
 
       <Field id="password" label="Password" error={errors.password}>
         <Input
@@ -142,9 +137,14 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
         </datalist>
       </Field>
 
-      <Field id="phone" label={<>Phone <span className="font-normal text-muted-foreground">(optional)</span></>} error={errors.phone}>
-        <Input id="phone" name="phone" type="tel" autoComplete="tel" maxLength={30} aria-invalid={errors.phone ? true : undefined} aria-describedby={errors.phone ? "phone-error" : undefined} />
-      </Field>
+      <TextField
+        id="phone"
+        label={<>Phone <span className="font-normal text-muted-foreground">(optional)</span></>}
+        type="tel"
+        autoComplete="tel"
+        maxLength={30}
+        error={errors.phone}
+      />
 
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}

@@ -49,6 +49,22 @@ export function Field({
   );
 }
 
+/** A labelled text input whose error is announced with it: the common case of `Field` + `Input`. */
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  ...input
+}: Omit<ComponentProps<"input">, "id"> & { id: string; label: ReactNode; error?: string; hint?: ReactNode }) {
+  const describedBy = [error ? `${id}-error` : hint ? `${id}-hint` : null, input["aria-describedby"]].filter(Boolean).join(" ");
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <Input id={id} name={id} {...input} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
+    </Field>
+  );
+}
+
 export function FormAlert({ tone = "error", children }: { tone?: "error" | "success"; children: ReactNode }) {
   return (
     <div

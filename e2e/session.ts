@@ -1,0 +1,12 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "scales-before-breakfast";
+
+/** Signs in through the form and waits for the dashboard (or `landing`). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, landing: RegExp = /\/dashboard$/) {
+  if (!page.url().includes("/sign-in")) await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(landing);
+}
