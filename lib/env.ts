@@ -35,6 +35,10 @@ const envSchema = z.object({
   PUSHER_USE_TLS: z.enum(["true", "false", "1", "0"]).optional(),
   /** Embedded mode: the port of the local Pusher-protocol server. */
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
+  /** Web push: the VAPID key pair (generated once into DATA_DIR when unset) and the contact for push services. */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a URL-safe base64 P-256 public key").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "must be a URL-safe base64 P-256 private key").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL").default("mailto:support@musbook.app"),
   /** Any of these set: events and crons go to Inngest. None: an in-process ticker runs the periodic jobs. */
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   INNGEST_SIGNING_KEY: z.string().regex(/^signkey-\w+-[0-9a-f]+$/i, "must look like signkey-prod-…").optional(),
@@ -62,6 +66,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const missing = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"].filter((_, index) => !pusher[index]);
     if (!result.data.PUSHER_CLUSTER && !result.data.PUSHER_HOST) missing.push("PUSHER_CLUSTER (or PUSHER_HOST)");
     if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join(", ")} must be set to use Pusher`);
+  }
+  if (Boolean(result.data.VAPID_PUBLIC_KEY) !== Boolean(result.data.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError("Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together");
   }
   if (result.data.DATABASE_URL && !result.data.AUTH_SECRET) {
     throw new ConfigError("Invalid configuration: AUTH_SECRET is required when DATABASE_URL is set");

@@ -7,7 +7,11 @@ import { env } from "@/lib/env";
  * A secret from the environment, or in embedded mode one generated once into DATA_DIR so that
  * sessions survive restarts without any configuration. (Hosted mode requires the variable: see env.ts.)
  */
-export function persistentSecret(variable: string | undefined, fileName: string): string {
+export function persistentSecret(
+  variable: string | undefined,
+  fileName: string,
+  generate: () => string = () => randomBytes(32).toString("base64url"),
+): string {
   if (variable) return variable;
   const file = path.join(env().dataDir, fileName);
   try {
@@ -16,7 +20,7 @@ export function persistentSecret(variable: string | undefined, fileName: string)
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = generate();
   try {
     fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
     return secret;

@@ -46,6 +46,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PUSHER_PORT: "99999" })).toThrow(/PUSHER_PORT/);
   });
 
+  it("requires both VAPID keys or neither", () => {
+    expect(() => parseEnv({ VAPID_PUBLIC_KEY: "B".repeat(87) })).toThrow("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together");
+    expect(() => parseEnv({ VAPID_SUBJECT: "support@example.com" })).toThrow(/VAPID_SUBJECT must be a mailto:/);
+  });
+
   it("names APP_URL when it is not an http URL", () => {
     expect(() => parseEnv({ APP_URL: "ftp://example.com" })).toThrow(/APP_URL/);
   });

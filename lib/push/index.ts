@@ -1,0 +1,76 @@
+import { eq, inArray } from "drizzle-orm";
+import webPush, { WebPushError } from "web-push";
+import { db } from "@/db";
+import { pushSubscriptions } from "@/db/schema";
+import { env } from "@/lib/env";
+import { persistentSecret } from "@/lib/secrets";
+
+export interface PushPayload {
+  title: string;
+  body?: string;
+  /** A path inside the app to open when the notification is tapped. */
+  url?: string;
+  /** Notifications with the same tag replace each other on the device. */
+  tag?: string;
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** VAPID keys from the environment, or a pair generated once into DATA_DIR (embedded mode). */
+export function vapidKeys(): VapidKeys {
+  const config = env();
+  if (config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY) {
+    return { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY };
+  }
+  return JSON.parse(persistentSecret(undefined, "vapid-keys.json", () => JSON.stringify(webPush.generateVAPIDKeys()))) as VapidKeys;
+}
+
+// Push services cap payloads near 4 KB; text is trimmed well below that.
+const clip = (text: string | undefined, length: number) => (text && text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+export interface PushResult {
+  sent: number;
+  removed: number;
+  failed: number;
+}
+
+/**
+ * Sends a notification to every device the user subscribed. Subscriptions the push service reports as
+ * gone (404/410) are deleted; other failures are counted and logged, never thrown.
+ */
+export async function sendPush(userId: string, payload: PushPayload): Promise<PushResult> {
+  const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+  if (subscriptions.length === 0) return { sent: 0, removed: 0, failed: 0 };
+  const keys = vapidKeys();
+  const body = JSON.stringify({ ...payload, title: clip(payload.title, 120), body: clip(payload.body, 400) });
+  const gone: string[] = [];
+  const delivered: string[] = [];
+  let failed = 0;
+
+  await Promise.all(
+    subscriptions.map(async (subscription) => {
+      try {
+        await webPush.sendNotification({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, body, {
+          vapidDetails: { subject: env().VAPID_SUBJECT, publicKey: keys.publicKey, privateKey: keys.privateKey },
+          TTL: 60 * 60,
+          timeout: 10_000,
+        });
+        delivered.push(subscription.id);
+      } catch (error) {
+        if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
+          gone.push(subscription.id);
+        } else {
+          failed++;
+          console.error(`[push] delivery failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }),
+  );
+
+  if (gone.length > 0) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, gone));
+  if (delivered.length > 0) await db.update(pushSubscriptions).set({ lastUsedAt: new Date() }).where(inArray(pushSubscriptions.id, delivered));
+  return { sent: delivered.length, removed: gone.length, failed };
+}
