@@ -52,18 +52,17 @@ if (!browser) {
   process.exit(1);
 }
 
-const run = (command, args, env = {}) => {
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
 
-if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"]);
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const built = run("npx", ["next", "build"]);
+  if (built !== 0) process.exit(built);
+}
 
 const runId = `${Date.now()}`;
 const dataDir = path.resolve(".data", `e2e-${runId}`);
-try {
-  run("npx", ["playwright", "test", ...process.argv.slice(2)], { CHROMIUM_PATH: browser, E2E_RUN_ID: runId });
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(`${dataDir}.lock`, { force: true });
-}
+const status = run("npx", ["playwright", "test", ...process.argv.slice(2)], { CHROMIUM_PATH: browser, E2E_RUN_ID: runId });
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(`${dataDir}.lock`, { force: true });
+process.exit(status);
