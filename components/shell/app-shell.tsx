@@ -5,7 +5,7 @@ import { signOutAction } from "@/app/(app)/actions";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Logo } from "@/components/ui/logo";
 import type { User } from "@/db/schema";
-import { navigationFor } from "@/lib/navigation";
+import { navigation } from "@/lib/navigation";
 import type { Theme } from "@/lib/theme";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
@@ -20,7 +20,7 @@ function SidebarContents({ user, theme }: { user: User; theme: Theme }) {
   return (
     <div className="flex h-full flex-col gap-6 px-3 pb-4">
       <nav aria-label="App" className="flex-1">
-        <NavLinks items={navigationFor(user.role)} />
+        <NavLinks items={navigation} />
       </nav>
       <div className="space-y-3 border-t pt-4">
         <div className="flex items-center gap-3 px-2">
