@@ -66,7 +66,7 @@ function notifyExistingAccount(email: string, name: string): void {
     sendEmail({
       to: email,
       subject: "You already have a MusBook account",
-      react: AccountExists({ name, signInUrl: appUrl("/sign-in"), resetUrl: appUrl("/forgot-password") }),
+      react: AccountExists({ name, signInUrl: appUrl("/sign-in") }),
     }),
   );
 }
