@@ -195,6 +195,8 @@ export async function seedDemoData(database: Database, now = new Date()): Promis
       { teacherId: idOf("daniel"), invitedEmail: "sam.park@example.com" },
     ]);
 
+    await seedNotificationHistory(tx, idOf, now);
+
     for (const teacher of teachers) {
       const monday = mondayOfWeek(now, teacher.timezone);
       const event = expandWeeklySeries({
@@ -215,6 +217,38 @@ export async function seedDemoData(database: Database, now = new Date()): Promis
 
     return { created: true, signInHelp };
   });
+}
+
+/** A few weeks of what the bell would have shown each demo user: most read, the latest few not. */
+async function seedNotificationHistory(tx: Transaction, idOf: (key: string) => string, now: Date): Promise<void> {
+  const firstName = (key: string) => [...teachers, ...students].find((person) => person.key === key)!.name.split(" ")[0]!;
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  for (const slot of roster) {
+    const student = firstName(slot.student);
+    const teacher = firstName(slot.teacher);
+    const history = [
+      { to: slot.teacher, type: "connection.accepted", title: `${student} accepted your invitation`, link: "/students", daysAgo: 54 },
+      { to: slot.student, type: "lesson.approved", title: `${teacher} approved your weekly lessons`, body: "12 lessons were added to your calendar.", link: "/lessons", daysAgo: 52 },
+      { to: slot.student, type: "lesson.attendance", title: "Attendance recorded: present", body: `Your lesson with ${teacher} last week`, link: "/lessons", daysAgo: 6 },
+      { to: slot.student, type: "assignment.set", title: `${teacher} set a new assignment`, link: "/assignments", daysAgo: 5 },
+      { to: slot.teacher, type: "assignment.completed", title: `${student} completed an assignment`, link: "/students", daysAgo: 2 },
+      { to: slot.teacher, type: "message.received", title: `New message from ${student}`, link: "/messages", daysAgo: 1 },
+      { to: slot.student, type: "message.received", title: `New message from ${teacher}`, link: "/messages", daysAgo: 0.5 },
+    ] as const;
+    for (const item of history) {
+      const createdAt = new Date(now.getTime() - item.daysAgo * 86_400_000 - rows.length * 60_000);
+      rows.push({
+        userId: idOf(item.to),
+        type: item.type,
+        title: item.title,
+        body: "body" in item ? item.body : null,
+        link: item.link,
+        createdAt,
+        readAt: item.daysAgo >= 2 ? new Date(createdAt.getTime() + 3_600_000) : null,
+      });
+    }
+  }
+  await tx.insert(notifications).values(rows);
 }
 
 async function seedConnection(

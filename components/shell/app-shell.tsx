@@ -2,10 +2,14 @@ import { LogOut } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(app)/actions";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { NotificationsProvider } from "@/components/notifications/notifications-provider";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Logo } from "@/components/ui/logo";
 import type { User } from "@/db/schema";
 import { navigation } from "@/lib/navigation";
+import type { RealtimeClientConfig } from "@/lib/realtime/config";
 import type { Theme } from "@/lib/theme";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
@@ -49,33 +53,48 @@ function SidebarContents({ user, theme }: { user: User; theme: Theme }) {
   );
 }
 
-/** The signed-in frame: sidebar on wide screens, a top bar with a drawer on phones. */
-export function AppShell({ user, theme, children }: { user: User; theme: Theme; children: ReactNode }) {
+interface AppShellProps {
+  user: User;
+  theme: Theme;
+  unreadNotifications: number;
+  realtime: RealtimeClientConfig;
+  children: ReactNode;
+}
+
+/** The signed-in frame: sidebar on wide screens, a top bar with a drawer on phones; notifications live in both. */
+export function AppShell({ user, theme, unreadNotifications, realtime, children }: AppShellProps) {
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_1fr]">
-      <div className="hidden border-r bg-surface lg:block">
-        <aside className="sticky top-0 flex h-dvh flex-col">
-          <Link href="/dashboard" className="px-5 py-5">
-            <Logo />
-          </Link>
-          <SidebarContents user={user} theme={theme} />
-        </aside>
-      </div>
-      <div className="flex min-w-0 flex-col">
-        <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-3 border-b bg-surface/90 px-3 backdrop-blur lg:hidden">
-          <MobileNav>
-            <SidebarContents user={user} theme={theme} />
-          </MobileNav>
-          <Link href="/dashboard">
-            <Logo />
-          </Link>
-          <span className="size-10" aria-hidden="true" />
-        </header>
-        {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} />}
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
-          {children}
-        </main>
-      </div>
-    </div>
+    <RealtimeProvider config={realtime}>
+      <NotificationsProvider userId={user.id} initialUnreadCount={unreadNotifications}>
+        <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_1fr]">
+          <div className="relative z-20 hidden border-r bg-surface lg:block">
+            <aside className="sticky top-0 flex h-dvh flex-col">
+              <div className="flex items-center justify-between gap-2 py-4 pl-5 pr-3">
+                <Link href="/dashboard">
+                  <Logo />
+                </Link>
+                <NotificationBell />
+              </div>
+              <SidebarContents user={user} theme={theme} />
+            </aside>
+          </div>
+          <div className="flex min-w-0 flex-col">
+            <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b bg-surface/90 px-3 backdrop-blur lg:hidden">
+              <MobileNav>
+                <SidebarContents user={user} theme={theme} />
+              </MobileNav>
+              <Link href="/dashboard">
+                <Logo />
+              </Link>
+              <NotificationBell align="end" />
+            </header>
+            {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} />}
+            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+              {children}
+            </main>
+          </div>
+        </div>
+      </NotificationsProvider>
+    </RealtimeProvider>
   );
 }

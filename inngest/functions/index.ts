@@ -1,3 +1,4 @@
+import { eventFunctions } from "./events";
 import { periodicFunctions } from "./periodic";
 
-export const functions = [...periodicFunctions];
+export const functions = [...periodicFunctions, ...eventFunctions];

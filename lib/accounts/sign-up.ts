@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db";
+import { inTransaction } from "@/db/transaction";
 import { isUniqueViolation } from "@/db/errors";
 import { emailVerificationTokens, notificationPreferences, users } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
@@ -12,6 +13,7 @@ import { sendEmail } from "@/lib/email";
 import { AccountExists } from "@/lib/email/templates/account-exists";
 import { VerifyEmail } from "@/lib/email/templates/verify-email";
 import { env } from "@/lib/env";
+import { notify } from "@/lib/notifications";
 import { signUpSchema, verifyEmailSchema } from "./schemas";
 
 export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -101,12 +103,18 @@ export async function resendVerificationEmail(actor: { id: string }): Promise<Ac
   return { ok: true, message: `We sent a new link to ${user.email}.` };
 }
 
+const emailConfirmedNotification = (email: string) => ({
+  type: "account.email_verified" as const,
+  title: "Email address confirmed",
+  body: `${email} is confirmed. You can now invite, message and get reminders by email.`,
+  link: "/dashboard",
+});
+
 /** Confirms the address a link was sent to. Single use: the claim and the update are one transaction. */
 export async function verifyEmail(raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = verifyEmailSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, parsed.error.issues[0]!.message);
-  const used = await db
-    .transaction(async (tx) => {
+  const used = await inTransaction(async ({ tx, afterCommit }) => {
     const [claimed] = await tx
       .update(emailVerificationTokens)
       .set({ usedAt: now })
@@ -120,12 +128,12 @@ export async function verifyEmail(raw: unknown, now = new Date()): Promise<Actio
       .returning();
     if (!claimed) return "unusable" as const;
     await tx.update(users).set({ email: claimed.email, emailVerifiedAt: now }).where(eq(users.id, claimed.userId));
+    await notify([claimed.userId], emailConfirmedNotification(claimed.email), { tx, afterCommit });
     return "confirmed" as const;
-  })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) return "taken" as const; // the address was registered by someone else meanwhile
-      throw error;
-    });
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) return "taken" as const; // the address was registered by someone else meanwhile
+    throw error;
+  });
   if (used === "confirmed") return { ok: true, message: "Your email address is confirmed." };
   if (used === "taken") return { ok: false, error: "That email address now belongs to another account." };
   return { ok: false, error: "This link has expired or has already been used. Sign in and ask for a new one." };

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
+import { crossOriginRefusal } from "@/lib/http";
 import { authorizeChannel } from "@/lib/realtime/authorize";
 
 const bodySchema = z.object({ socket_id: z.string().max(64), channel_name: z.string().max(200) });
 
 /** pusher-js asks here (form-encoded) before subscribing to a private or presence channel. */
 export async function POST(request: Request) {
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin) {
-    return Response.json({ error: "Cross-origin requests are not allowed" }, { status: 403 });
-  }
+  const refusal = crossOriginRefusal(request);
+  if (refusal) return refusal;
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
   const form = await request.formData().catch(() => null);

@@ -1,0 +1,116 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { useChannelEvents } from "@/components/realtime/realtime-provider";
+import {
+  USER_CHANNEL_EVENTS,
+  userChannel,
+  type NotificationCreatedEvent,
+  type NotificationsReadEvent,
+  type NotificationView,
+} from "@/lib/notifications/types";
+
+export const RECENT_NOTIFICATIONS = 8;
+
+interface NotificationsState {
+  unreadCount: number;
+  /** The most recent notifications, or null until first needed. */
+  recent: NotificationView[] | null;
+  loadError: boolean;
+  /** The text a screen reader announces when a notification arrives. */
+  announcement: string;
+  loadRecent(): Promise<void>;
+  markRead(ids: string[]): Promise<void>;
+  markAllRead(): Promise<void>;
+}
+
+const NotificationsContext = createContext<NotificationsState | null>(null);
+
+export function useNotifications(): NotificationsState {
+  const state = useContext(NotificationsContext);
+  if (!state) throw new Error("useNotifications must be used inside <NotificationsProvider>");
+  return state;
+}
+
+/**
+ * The signed-in user's unread count and recent notifications, kept live over their private user
+ * channel. The server's count seeds it; after every (re)subscription it is re-read, so nothing
+ * published while the socket was down is missed.
+ */
+export function NotificationsProvider({ userId, initialUnreadCount, children }: { userId: string; initialUnreadCount: number; children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [unreadCount, setUnreadCount] = useState(initialUnreadCount);
+  const [recent, setRecent] = useState<NotificationView[] | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const onNotificationsPage = pathname.startsWith("/notifications");
+
+  const loadRecent = useCallback(async () => {
+    try {
+      const response = await fetch(`/api/notifications?limit=${RECENT_NOTIFICATIONS}`, { cache: "no-store" });
+      if (!response.ok) throw new Error(String(response.status));
+      const page = (await response.json()) as { items: NotificationView[]; unreadCount: number };
+      setRecent(page.items);
+      setUnreadCount(page.unreadCount);
+      setLoadError(false);
+    } catch {
+      setLoadError(true);
+    }
+  }, []);
+
+  const sendRead = useCallback(
+    async (body: { ids: string[] } | { all: true }) => {
+      const response = await fetch("/api/notifications/read", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) return;
+      const { unreadCount: remaining } = (await response.json()) as { unreadCount: number };
+      setUnreadCount(remaining);
+      if (onNotificationsPage) router.refresh();
+    },
+    [onNotificationsPage, router],
+  );
+
+  const markRead = useCallback(
+    async (ids: string[]) => {
+      const readAt = new Date().toISOString();
+      setRecent((items) => items?.map((item) => (ids.includes(item.id) && !item.readAt ? { ...item, readAt } : item)) ?? null);
+      await sendRead({ ids });
+    },
+    [sendRead],
+  );
+
+  const markAllRead = useCallback(async () => {
+    const readAt = new Date().toISOString();
+    setRecent((items) => items?.map((item) => (item.readAt ? item : { ...item, readAt })) ?? null);
+    await sendRead({ all: true });
+  }, [sendRead]);
+
+  useChannelEvents(
+    userChannel(userId),
+    {
+      [USER_CHANNEL_EVENTS.notificationCreated]: (event: NotificationCreatedEvent) => {
+        setUnreadCount(event.unreadCount);
+        setRecent((items) => (items ? [event.notification, ...items.filter((item) => item.id !== event.notification.id)].slice(0, RECENT_NOTIFICATIONS) : items));
+        setAnnouncement(`New notification: ${event.notification.title}`);
+        if (onNotificationsPage) router.refresh();
+      },
+      [USER_CHANNEL_EVENTS.notificationsRead]: (event: NotificationsReadEvent) => {
+        setUnreadCount(event.unreadCount);
+        const readAt = new Date().toISOString();
+        setRecent((items) => items?.map((item) => (!item.readAt && (event.ids.length === 0 || event.ids.includes(item.id)) ? { ...item, readAt } : item)) ?? null);
+      },
+    },
+    () => void loadRecent(),
+  );
+
+  const value = useMemo(
+    () => ({ unreadCount, recent, loadError, announcement, loadRecent, markRead, markAllRead }),
+    [unreadCount, recent, loadError, announcement, loadRecent, markRead, markAllRead],
+  );
+  return <NotificationsContext value={value}>{children}</NotificationsContext>;
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import type PusherClient from "pusher-js";
+import type { Channel } from "pusher-js";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { RealtimeClientConfig } from "@/lib/realtime/config";
+
+interface Subscriptions {
+  client: PusherClient;
+  acquire(channelName: string): Channel;
+  release(channelName: string): void;
+}
+
+const RealtimeContext = createContext<Subscriptions | null>(null);
+
+/**
+ * One pusher-js connection per tab, opened after the page is interactive (pusher-js is loaded on
+ * demand, so it never weighs on first paint). Channels are shared by reference count, so two
+ * components listening on one channel do not unsubscribe each other.
+ */
+export function RealtimeProvider({ config, children }: { config: RealtimeClientConfig; children: ReactNode }) {
+  const [subscriptions, setSubscriptions] = useState<Subscriptions | null>(null);
+  const { key, cluster, wsHost, wsPort, forceTLS } = config;
+
+  useEffect(() => {
+    let cancelled = false;
+    let client: PusherClient | undefined;
+    void import("pusher-js").then(({ default: Pusher }) => {
+      if (cancelled) return;
+      // Embedded mode leaves the host unset: the realtime server runs beside the app, on the page's host.
+      const host = wsHost ?? (cluster === "local" ? window.location.hostname : undefined);
+      client = new Pusher(key, {
+        cluster,
+        forceTLS,
+        ...(host ? { wsHost: host } : {}),
+        ...(wsPort ? { wsPort, wssPort: wsPort } : {}),
+        enabledTransports: ["ws", "wss"],
+        disableStats: true,
+        channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
+      });
+      const counts = new Map<string, number>();
+      const connected = client;
+      setSubscriptions({
+        client: connected,
+        acquire(channelName) {
+          counts.set(channelName, (counts.get(channelName) ?? 0) + 1);
+          return connected.channel(channelName) ?? connected.subscribe(channelName);
+        },
+        release(channelName) {
+          const remaining = (counts.get(channelName) ?? 1) - 1;
+          counts.set(channelName, remaining);
+          if (remaining <= 0) connected.unsubscribe(channelName);
+        },
+      });
+    });
+    return () => {
+      cancelled = true;
+      client?.disconnect();
+      setSubscriptions(null);
+    };
+  }, [key, cluster, wsHost, wsPort, forceTLS]);
+
+  return <RealtimeContext value={subscriptions}>{children}</RealtimeContext>;
+}
+
+type Handlers = Record<string, (data: never) => void>;
+
+/**
+ * Listens to events on a channel while the component is mounted. `onSubscribed` runs on the first
+ * subscription and again after every reconnect: the moment to fetch whatever was missed meanwhile.
+ */
+export function useChannelEvents(channelName: string | null, handlers: Handlers, onSubscribed?: () => void): void {
+  const subscriptions = useContext(RealtimeContext);
+  const latest = useRef({ handlers, onSubscribed });
+  useEffect(() => {
+    latest.current = { handlers, onSubscribed };
+  });
+
+  useEffect(() => {
+    if (!subscriptions || !channelName) return;
+    const channel = subscriptions.acquire(channelName);
+    const eventNames = Object.keys(latest.current.handlers);
+    const listeners = eventNames.map((eventName) => {
+      const listener = (data: unknown) => latest.current.handlers[eventName]?.(data as never);
+      channel.bind(eventName, listener);
+      return [eventName, listener] as const;
+    });
+    const subscribed = () => latest.current.onSubscribed?.();
+    channel.bind("pusher:subscription_succeeded", subscribed);
+    if (channel.subscribed) subscribed();
+    return () => {
+      for (const [eventName, listener] of listeners) channel.unbind(eventName, listener);
+      channel.unbind("pusher:subscription_succeeded", subscribed);
+      subscriptions.release(channelName);
+    };
+  }, [subscriptions, channelName]);
+}

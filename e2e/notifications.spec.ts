@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { openLatestEmail, uniqueEmail } from "./mail";
+import { signIn } from "./session";
+
+test.describe("notification centre", () => {
+  test("a new notification appears in the bell without a reload, and reading it clears the count", async ({ page, browser }, testInfo) => {
+    const email = uniqueEmail("bell");
+    const password = "a tune for the bell";
+    await page.goto("/sign-up?role=student");
+    await page.getByLabel("Full name").fill("Clara Schumann");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+    await page.getByRole("link", { name: "Continue to sign in" }).click();
+    await signIn(page, email, password);
+
+    const bell = page.getByRole("button", { name: /^Notifications/ });
+    await expect(bell).toHaveAccessibleName("Notifications");
+    await bell.click();
+    const panel = page.getByRole("region", { name: "Recent notifications" });
+    await expect(panel.getByText("You’re all caught up")).toBeVisible();
+    await bell.click();
+
+    // The email is confirmed from another browser (say, the phone's mail app): the notification arrives live.
+    const mailReader = await browser.newContext();
+    const mailPage = await mailReader.newPage();
+    const links = await openLatestEmail(mailPage, email, "Confirm your email address");
+    await mailPage.goto(links.find((link) => link.includes("/verify-email?token="))!);
+    await mailPage.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(mailPage.getByText("Your email address is confirmed.")).toBeVisible();
+    await mailReader.close();
+
+    await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+    await bell.click();
+    await expect(panel.getByRole("button", { name: /Email address confirmed/ })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("bell-open.png") });
+    await panel.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(bell).toHaveAccessibleName("Notifications");
+    await expect(page.getByTestId("unread-count")).toHaveCount(0);
+
+    // Read state is stored: a reload keeps the count at zero, and the centre lists it as read.
+    await page.reload();
+    await expect(page.getByRole("button", { name: /^Notifications/ })).toHaveAccessibleName("Notifications");
+    await page.goto("/notifications");
+    await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Notifications" }).getByText("Email address confirmed")).toBeVisible();
+    await page.getByRole("link", { name: "Unread" }).click();
+    await expect(page).toHaveURL(/status=unread/);
+    await expect(page.getByText("Nothing matches these filters")).toBeVisible();
+    await page.getByRole("link", { name: "All", exact: true }).click();
+    await page.getByRole("link", { name: "Messages" }).click();
+    await expect(page.getByText("Nothing matches these filters")).toBeVisible();
+    await page.getByRole("link", { name: "Account" }).click();
+    await expect(page).toHaveURL(/category=account/);
+    await expect(page.getByRole("list", { name: "Notifications" }).getByText("Email address confirmed")).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("notifications-page.png"), fullPage: true });
+  });
+
+  test("the demo teacher's centre pages through a busy history", async ({ page }, testInfo) => {
+    await signIn(page, "amelia@demo.musbook.app");
+    await page.goto("/notifications");
+    await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("notifications-demo.png"), fullPage: true });
+  });
+});

@@ -1,0 +1,137 @@
+import { and, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { notifications, type Notification } from "@/db/schema";
+import type { TransactionScope } from "@/db/transaction";
+import { invalid, type ActionResult } from "@/lib/actions";
+import { emit } from "@/lib/jobs/emit";
+import { publish } from "@/lib/realtime";
+import { markReadSchema, notificationInputSchema, notificationListQuerySchema, type NotificationInput, type NotificationListQuery } from "./schemas";
+import {
+  notificationCategories,
+  USER_CHANNEL_EVENTS,
+  userChannel,
+  type NotificationCreatedEvent,
+  type NotificationsReadEvent,
+  type NotificationView,
+} from "./types";
+
+/** Realtime payloads carry a short summary; the full text is read from the database (T19). */
+const LIVE_BODY_LENGTH = 200;
+
+export function toNotificationView(row: Notification, bodyLength = Infinity): NotificationView {
+  const body = row.body && row.body.length > bodyLength ? `${row.body.slice(0, bodyLength - 1)}…` : row.body;
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    body,
+    link: row.link,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The one way every feature tells people something happened: stores one notification per recipient,
+ * then (after the transaction commits, when given one) publishes it on each recipient's user channel
+ * for the live bell and emits `notification/created` for web push. Realtime and push are best effort;
+ * the stored row is the truth the bell catches up from.
+ */
+export async function notify(recipientIds: string[], input: NotificationInput, scope?: TransactionScope): Promise<Notification[]> {
+  const { type, title, body, link, data } = notificationInputSchema.parse(input);
+  const recipients = [...new Set(recipientIds)];
+  if (recipients.length === 0) return [];
+  const rows = await (scope?.tx ?? db)
+    .insert(notifications)
+    .values(recipients.map((userId) => ({ userId, type, title, body: body || null, link: link ?? null, data: data ?? {} })))
+    .returning();
+  const deliver = () => publishCreated(rows);
+  if (scope) scope.afterCommit(deliver);
+  else await deliver();
+  await emit({ name: "notification/created", data: { notificationIds: rows.map((row) => row.id) } }, scope);
+  return rows;
+}
+
+async function publishCreated(rows: Notification[]): Promise<void> {
+  try {
+    const counts = await unreadCounts(rows.map((row) => row.userId));
+    await Promise.all(
+      rows.map((row) =>
+        publish(userChannel(row.userId), USER_CHANNEL_EVENTS.notificationCreated, {
+          notification: toNotificationView(row, LIVE_BODY_LENGTH),
+          unreadCount: counts.get(row.userId) ?? 0,
+        } satisfies NotificationCreatedEvent as unknown as Record<string, unknown>),
+      ),
+    );
+  } catch (error) {
+    console.error(`[notifications] live delivery failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function unreadCounts(userIds: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ userId: notifications.userId, unread: count() })
+    .from(notifications)
+    .where(and(inArray(notifications.userId, [...new Set(userIds)]), isNull(notifications.readAt)))
+    .groupBy(notifications.userId);
+  return new Map(rows.map((row) => [row.userId, row.unread]));
+}
+
+export async function unreadNotificationCount(viewer: { id: string }): Promise<number> {
+  return (await unreadCounts([viewer.id])).get(viewer.id) ?? 0;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  page: number;
+  pageCount: number;
+  total: number;
+  unreadCount: number;
+}
+
+/** The viewer's own notifications, newest first, filtered and paged. */
+export async function listNotifications(viewer: { id: string }, query: Partial<NotificationListQuery> = {}): Promise<NotificationPage> {
+  const { status, category, page, limit } = notificationListQuerySchema.parse(query);
+  const filters: SQL[] = [eq(notifications.userId, viewer.id)];
+  if (status === "unread") filters.push(isNull(notifications.readAt));
+  if (category) filters.push(inArray(notifications.type, [...notificationCategories[category]]));
+  const where = and(...filters);
+  const [rows, [totals], unreadCount] = await Promise.all([
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit)
+      .offset((page - 1) * limit),
+    db.select({ total: count() }).from(notifications).where(where),
+    unreadNotificationCount(viewer),
+  ]);
+  const total = totals?.total ?? 0;
+  return { items: rows.map((row) => toNotificationView(row)), page, pageCount: Math.max(1, Math.ceil(total / limit)), total, unreadCount };
+}
+
+/**
+ * Marks some (`{ ids }`) or all (`{ all: true }`) of the viewer's notifications read, and tells the
+ * viewer's other tabs and devices. Ids that are not the viewer's are ignored: nothing about them is revealed.
+ */
+export async function markNotificationsRead(
+  viewer: { id: string },
+  raw: unknown,
+  now = new Date(),
+): Promise<ActionResult<{ marked: number; unreadCount: number }>> {
+  const parsed = markReadSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, "Say which notifications to mark as read.");
+  const mine = and(eq(notifications.userId, viewer.id), isNull(notifications.readAt));
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where("ids" in parsed.data ? and(mine, inArray(notifications.id, parsed.data.ids)) : mine)
+    .returning({ id: notifications.id });
+  const unreadCount = await unreadNotificationCount(viewer);
+  if (marked.length > 0) {
+    const event: NotificationsReadEvent = { ids: "ids" in parsed.data ? marked.map((row) => row.id) : [], unreadCount };
+    await publish(userChannel(viewer.id), USER_CHANNEL_EVENTS.notificationsRead, { ...event });
+  }
+  return { ok: true, data: { marked: marked.length, unreadCount } };
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { NOTIFICATION_CATEGORY_NAMES, NOTIFICATION_TYPES } from "./types";
+
+/** Links stay inside the app: a path, never another origin (`//evil.example` or `/\evil.example`). */
+export const inAppLink = z
+  .string()
+  .max(500)
+  .regex(/^\/(?![/\\])[^\s]*$/, "must be a path inside the app");
+
+/** What feature code passes to `notify`: checked because a bad title or link is a bug worth failing loudly in tests. */
+export const notificationInputSchema = z.strictObject({
+  type: z.enum(NOTIFICATION_TYPES),
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().max(1000).optional(),
+  link: inAppLink.optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type NotificationInput = z.input<typeof notificationInputSchema>;
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+/** The list's filters and page, from a query string (the JSON route and the /notifications page). */
+export const notificationListQuerySchema = z.strictObject({
+  status: z.enum(["all", "unread"]).default("all"),
+  category: z.enum(NOTIFICATION_CATEGORY_NAMES).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(50).default(NOTIFICATIONS_PAGE_SIZE),
+});
+
+export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
+
+export const markReadSchema = z.union([
+  z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
