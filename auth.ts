@@ -2,6 +2,8 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { credentialsSchema } from "@/lib/auth/schemas";
+import { requestCookie } from "@/lib/auth/cookies";
+import { findUserById, needsSecondFactor, readPendingSignIn, redeemSignInTicket, TRUSTED_DEVICE_COOKIE } from "@/lib/auth/two-factor";
 import { SESSION_ABSOLUTE_LIFETIME_SECONDS, sessionFromToken, sessionTokenCallback } from "@/lib/auth/tokens";
 import { authSecret } from "@/lib/secrets";
 
@@ -33,10 +35,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        // A password alone never opens a session for a two-step account (no skipping the code step by posting here).
+        if (!user || (await needsSecondFactor(user, requestCookie(request, TRUSTED_DEVICE_COOKIE)))) return null;
+        return { id: user.id, sessionVersion: user.sessionVersion };
+      },
+    }),
+    Credentials({
+      id: "two-factor",
+      credentials: { ticket: {} },
+      async authorize(raw) {
+        const challengeId = typeof raw.ticket === "string" ? readPendingSignIn(raw.ticket) : null;
+        const userId = challengeId ? await redeemSignInTicket(challengeId) : null;
+        const user = userId ? await findUserById(userId) : undefined;
         return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
       },
     }),

@@ -32,8 +32,8 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
       .insert(emailOutbox)
       .values({ toAddress: message.to, subject: message.subject, html, text, idempotencyKey: message.idempotencyKey })
       .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
-    // Only the envelope is printed: bodies may hold sign-in codes and links.
-    console.info(`[email] to ${message.to}: "${message.subject}" (read it at ${env().APP_URL}/dev/mail)`);
+    // Only the envelope is printed, with any code in the subject masked: bodies hold sign-in codes and links.
+    console.info(`[email] to ${message.to}: "${message.subject.replace(/\d{4,}/g, "••••••")}" (read it at ${env().APP_URL}/dev/mail)`);
     return;
   }
 

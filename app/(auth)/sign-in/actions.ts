@@ -1,21 +1,32 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { formValues, invalid, type FormState } from "@/lib/actions";
+import { secureCookie } from "@/lib/auth/cookies";
 import { signInSchema } from "@/lib/auth/schemas";
+import { beginSignIn, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { PENDING_SIGN_IN_COOKIE, signPendingSignIn, TRUSTED_DEVICE_COOKIE, TWO_FACTOR_CODE_TTL_MS } from "@/lib/auth/two-factor";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = signInSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid(parsed.error);
   const { email, password, callbackUrl } = parsed.data;
+  const cookieStore = await cookies();
+  const step = await beginSignIn(parsed.data, cookieStore.get(TRUSTED_DEVICE_COOKIE)?.value);
+  if (!step.ok) return step;
+
+  if (step.data.next === "code") {
+    cookieStore.set(PENDING_SIGN_IN_COOKIE, signPendingSignIn(step.data.challengeId), secureCookie(TWO_FACTOR_CODE_TTL_MS / 1000));
+    redirect(callbackUrl ? `/sign-in/verify?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in/verify");
+  }
   try {
     await signIn("credentials", { email, password, redirectTo: callbackUrl ?? "/dashboard" });
   } catch (error) {
     // Success is a redirect (thrown); only Auth.js's own errors mean "not signed in".
-    if (error instanceof AuthError) {
-      return { ok: false, error: "That email and password don't match an account. Check them and try again." };
-    }
+    if (error instanceof AuthError) return { ok: false, error: WRONG_CREDENTIALS };
     throw error;
   }
   return undefined;
