@@ -88,8 +88,13 @@ export function describeWait(seconds: number): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
+const UNKNOWN_IP = "unknown";
+const perIpRules = new Set<RateLimitRule>(["signInIp", "signUpIp", "passwordResetIp"]);
+
 /** Consumes one point for `key` under `rule`; message is friendly, e.g. "Too many attempts. Try again in 12 minutes." */
 export async function consumeRateLimit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
+  // Without an IP every client would share one bucket, and one of them could lock out everyone.
+  if (perIpRules.has(rule) && key === UNKNOWN_IP) return { ok: true };
   const hashedKey = storedKey(key);
   for (const limiter of limitersFor(rule)) {
     try {
@@ -100,6 +105,15 @@ export async function consumeRateLimit(rule: RateLimitRule, key: string): Promis
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       return { ok: false, retryAfterSeconds, message: `Too many attempts. Try again in ${describeWait(retryAfterSeconds)}.` };
     }
+  }
+  return { ok: true };
+}
+
+/** Consumes from each check in turn and stops at the first refusal, so a refused IP spends nothing of the account's allowance. */
+export async function consumeRateLimits(...checks: [RateLimitRule, string][]): Promise<RateLimitResult> {
+  for (const [rule, key] of checks) {
+    const result = await consumeRateLimit(rule, key);
+    if (!result.ok) return result;
   }
   return { ok: true };
 }
@@ -120,12 +134,12 @@ export async function clientIp(): Promise<string> {
   try {
     requestHeaders = await headers();
   } catch {
-    return "unknown"; // not in a request (scripts, tests)
+    return UNKNOWN_IP; // not in a request (scripts, tests)
   }
   const candidates = [requestHeaders.get("x-forwarded-for")?.split(",")[0], requestHeaders.get("x-real-ip")];
   for (const candidate of candidates) {
     const ip = candidate?.trim();
     if (ip && isIP(ip)) return ip.toLowerCase();
   }
-  return "unknown";
+  return UNKNOWN_IP;
 }
