@@ -73,6 +73,29 @@ test.describe("resetting a forgotten password", () => {
     await expect(page.getByRole("status")).toContainText(`If an account exists for ${email}, we've sent a link`);
   });
 
+  test("after 10 failed sign-ins an account is limited, and a reset can still be asked for", async ({ browser }) => {
+    // A client address of its own, so this test spends none of the shared loopback address's allowance.
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } });
+    const page = await context.newPage();
+    const email = uniqueEmail("locked");
+    await page.goto("/sign-in");
+    const signInButton = page.getByRole("button", { name: "Sign in", exact: true });
+    for (let attempt = 1; attempt <= 11; attempt++) {
+      await expect(signInButton).toBeVisible(); // not "Signing in…": the previous attempt has been answered
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(`wrong guess ${attempt}`);
+      await signInButton.click();
+      const expected = attempt <= 10 ? "don't match an account" : "Too many sign-in attempts. Try again in 15 minutes.";
+      await expect(page.getByRole("alert").filter({ hasText: expected })).toBeVisible();
+    }
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(page.getByRole("status")).toContainText(`If an account exists for ${email}`);
+    await context.close();
+  });
+
   test("a malformed link shows the way to a new one", async ({ page }) => {
     await page.goto("/reset-password?token=not-a-real-token");
     await expect(page.getByRole("heading", { name: /expired or already been used/ })).toBeVisible();
