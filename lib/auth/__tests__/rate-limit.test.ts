@@ -33,6 +33,11 @@ describe("consumeRateLimit", () => {
     expect(keys.some((key) => key.toLowerCase().includes("mixed"))).toBe(false);
   });
 
+  it("counts atomically: of 30 parallel requests exactly the allowance gets through", async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => consumeRateLimit("passwordResetAccount", "parallel@example.com")));
+    expect(results.filter((result) => result.ok)).toHaveLength(3);
+  });
+
   it("keeps separate counters per rule and per key", async () => {
     await consumeTimes(3, "passwordResetAccount", "a@example.com");
     expect(await consumeRateLimit("passwordResetAccount", "b@example.com")).toEqual({ ok: true });
