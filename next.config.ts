@@ -3,8 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native and WebAssembly packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  // Native and WebAssembly packages must be loaded by Node at run time, not bundled; so must
+  // rate-limiter-flexible, whose Drizzle store imports drizzle-orm by a computed name.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "rate-limiter-flexible"],
   typedRoutes: true,
 };
 

@@ -82,3 +82,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** An absolute link for emails, always on the configured APP_URL and never on the request's Host header. */
+export function appUrl(path: string): string {
+  return new URL(path, env().APP_URL).toString();
+}

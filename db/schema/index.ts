@@ -3,3 +3,4 @@ export * from "./connections";
 export * from "./scheduling";
 export * from "./messaging";
 export * from "./notifications";
+export * from "./rate-limits";

@@ -67,6 +67,8 @@ export const passwordResetTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text().notNull().unique(),
+    /** The user's session version when the link was sent: a password change or "sign out everywhere" bumps it, which kills the link. */
+    sessionVersion: integer().notNull(),
     expiresAt: instant().notNull(),
     usedAt: instant(),
     createdAt: createdAt(),

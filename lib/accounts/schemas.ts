@@ -24,12 +24,17 @@ export const phoneField = z
   .refine((phone) => phone === "" || /^\+?[0-9][0-9 ().-]{5,24}$/.test(phone), "Enter a phone number with digits, like +44 20 7946 0321.")
   .transform((phone) => (phone === "" ? null : phone));
 
+// The length rules live in the password policy, which words them for people; this only bounds the input.
+export const newPasswordField = z.string({ error: "Choose a password." }).min(1, "Choose a password.").max(1000, "Use at most 128 characters.");
+
+/** A token from an emailed link: 32 random bytes in base64url. */
+const linkTokenField = (message: string) => z.string({ error: message }).regex(/^[A-Za-z0-9_-]{43}$/, message);
+
 export const signUpSchema = z.strictObject({
   role: z.enum(userRoles, { error: "Choose whether you teach or learn." }),
   name: nameField,
   email: emailField,
-  // The length rules live in the password policy, which words them for people; this only bounds the input.
-  password: z.string({ error: "Choose a password." }).min(1, "Choose a password.").max(1000, "Use at most 128 characters."),
+  password: newPasswordField,
   timezone: timezoneField,
   phone: phoneField.optional(),
 });
@@ -37,5 +42,12 @@ export const signUpSchema = z.strictObject({
 export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const verifyEmailSchema = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid. Request a new one from the banner in the app."),
+  token: linkTokenField("This link is not valid. Request a new one from the banner in the app."),
+});
+
+export const forgotPasswordSchema = z.strictObject({ email: emailField });
+
+export const resetPasswordSchema = z.strictObject({
+  token: linkTokenField("This link is not valid. Ask for a new one."),
+  password: newPasswordField,
 });

@@ -7,30 +7,32 @@ import { invalid, type ActionResult } from "@/lib/actions";
 import { findUserByEmail, normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { consumeRateLimit, describeWait } from "@/lib/auth/rate-limit";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-tokens";
 import { runAfterResponse } from "@/lib/background";
 import { sendEmail } from "@/lib/email";
 import { AccountExists } from "@/lib/email/templates/account-exists";
 import { VerifyEmail } from "@/lib/email/templates/verify-email";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
 import { signUpSchema, verifyEmailSchema } from "./schemas";
 
 export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 
-const appUrl = (path: string) => new URL(path, env().APP_URL).toString();
-
 /**
  * Creates an account and emails a confirmation link. The answer is the same whether or not the email
  * already has an account (that address gets a "you already have an account" email instead), and both
  * paths hash a password, so neither the response nor its timing tells an attacker who is registered.
+ * At most 10 sign-ups an hour from one IP address.
  */
-export async function signUp(raw: unknown): Promise<ActionResult> {
+export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   const problem = passwordProblem(input.password, [input.name, input.email]);
   if (problem) return { ok: false, error: "Please choose a stronger password.", fieldErrors: { password: problem } };
+  const limit = await consumeRateLimit("signUpIp", ip);
+  if (!limit.ok) return { ok: false, error: `Too many new accounts from your network. Try again in ${describeWait(limit.retryAfterSeconds)}.` };
 
   const email = normalizeEmail(input.email);
   const [existing, passwordHash] = await Promise.all([findUserByEmail(email), hashPassword(input.password)]);
@@ -68,7 +70,7 @@ function notifyExistingAccount(email: string, name: string): void {
     sendEmail({
       to: email,
       subject: "You already have a MusBook account",
-      react: AccountExists({ name, signInUrl: appUrl("/sign-in") }),
+      react: AccountExists({ name, signInUrl: appUrl("/sign-in"), resetUrl: appUrl("/forgot-password") }),
     }),
   );
 }
@@ -80,11 +82,13 @@ function sendVerificationEmail(email: string, name: string, token: string): void
   );
 }
 
-/** Sends a fresh confirmation link to a signed-in, unverified user; earlier links stop working. */
+/** Sends a fresh confirmation link to a signed-in, unverified user (1 a minute, 5 an hour); earlier links stop working. */
 export async function resendVerificationEmail(actor: { id: string }): Promise<ActionResult> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.id)).limit(1);
   if (!user) return { ok: false, error: "Your account could not be found." };
   if (user.emailVerifiedAt) return { ok: true, message: "Your email address is already confirmed." };
+  const limit = await consumeRateLimit("verificationResend", user.id);
+  if (!limit.ok) return { ok: false, error: `We sent a link a moment ago. You can ask for another in ${describeWait(limit.retryAfterSeconds)}.` };
   const { token, hash } = createSecretToken();
   const now = new Date();
   await db.transaction(async (tx) => {

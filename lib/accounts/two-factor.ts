@@ -5,7 +5,8 @@ import { invalid, type ActionResult } from "@/lib/actions";
 import { verifyPassword } from "@/lib/auth/password";
 import { currentPasswordSchema, twoFactorEnrolmentSchema } from "@/lib/auth/schemas";
 import { challengeFailureMessage } from "@/lib/auth/sign-in";
-import { createChallenge, findUserById, latestEnrolmentChallenge, verifyChallenge } from "@/lib/auth/two-factor";
+import { consumeRateLimit } from "@/lib/auth/rate-limit";
+import { createChallenge, findUserById, latestEnrolmentChallenge, verifyUserChallenge } from "@/lib/auth/two-factor";
 import { runAfterResponse } from "@/lib/background";
 import { sendEmail } from "@/lib/email";
 import { SecurityNotice } from "@/lib/email/templates/security-notice";
@@ -22,6 +23,8 @@ export async function startTwoFactorEnrolment(actor: Actor): Promise<ActionResul
   if (!user) return SESSION_GONE;
   if (user.twoFactorEnabled) return { ok: false, error: "Two-step sign-in is already on." };
   if (!user.emailVerifiedAt) return { ok: false, error: "Confirm your email address first: the codes are sent there." };
+  const allowed = await consumeRateLimit("twoFactorResend", user.id);
+  if (!allowed.ok) return { ok: false, error: allowed.message };
   await createChallenge(user, "enable");
   return { ok: true, message: `We sent a 6-digit code to ${user.email}.` };
 }
@@ -35,7 +38,7 @@ export async function confirmTwoFactorEnrolment(actor: Actor, raw: unknown): Pro
   if (user.twoFactorEnabled) return { ok: true, message: "Two-step sign-in is already on." };
   const challengeId = await latestEnrolmentChallenge(user.id);
   if (!challengeId) return { ok: false, error: "That code has expired. Send yourself a new one." };
-  const result = await verifyChallenge(challengeId, "enable", parsed.data.code);
+  const result = await verifyUserChallenge(user.id, challengeId, "enable", parsed.data.code);
   if (!result.ok) {
     return { ok: false, error: challengeFailureMessage(result, "Send yourself a new code."), fieldErrors: { code: "Check the code and try again." } };
   }

@@ -35,5 +35,7 @@ export function challengeFailureMessage(result: Exclude<ChallengeResult, { ok: t
     case "used":
     case "unknown":
       return `This code has already been used. ${restart}`;
+    case "throttled":
+      return result.retryMessage;
   }
 }

@@ -7,6 +7,7 @@ import { sendEmail } from "@/lib/email";
 import { TwoFactorCode } from "@/lib/email/templates/two-factor-code";
 import type { ActionResult } from "@/lib/actions";
 import { authSecret } from "@/lib/secrets";
+import { consumeRateLimit } from "./rate-limit";
 import { createSecretToken, hashSecretToken } from "./secret-tokens";
 
 export const TWO_FACTOR_CODE_TTL_MS = 10 * 60_000;
@@ -63,7 +64,18 @@ export async function createChallenge(user: Pick<User, "id" | "email" | "name">,
 export type ChallengeResult =
   | { ok: true; userId: string }
   | { ok: false; reason: "wrong"; attemptsLeft: number }
-  | { ok: false; reason: "expired" | "locked" | "used" | "unknown" };
+  | { ok: false; reason: "expired" | "locked" | "used" | "unknown" }
+  | { ok: false; reason: "throttled"; retryMessage: string };
+
+/**
+ * Checks a code for a user's challenge, within the account's hourly allowance of guesses (T7: at
+ * most 10 an hour across all challenges, so asking for new codes does not buy more guesses).
+ */
+export async function verifyUserChallenge(userId: string, challengeId: string, purpose: Purpose, code: string): Promise<ChallengeResult> {
+  const allowed = await consumeRateLimit("twoFactorCode", userId);
+  if (!allowed.ok) return { ok: false, reason: "throttled", retryMessage: allowed.message };
+  return verifyChallenge(challengeId, purpose, code);
+}
 
 /**
  * Checks a code. Single use even under concurrency: the code is consumed by one conditional UPDATE,
@@ -191,5 +203,7 @@ export async function pendingSignIn(challengeId: string, now = new Date()): Prom
 export async function resendSignInCode(challengeId: string, now = new Date()): Promise<ActionResult<{ challengeId: string }>> {
   const pending = await pendingSignIn(challengeId, now);
   if (!pending) return { ok: false, error: "This sign-in has timed out. Go back and sign in again." };
+  const allowed = await consumeRateLimit("twoFactorResend", pending.user.id);
+  if (!allowed.ok) return { ok: false, error: `A code was sent a moment ago. ${allowed.message.replace("Too many attempts. ", "")}` };
   return { ok: true, data: { challengeId: await createChallenge(pending.user, "sign_in", now) } };
 }

@@ -9,6 +9,8 @@ import { setupTestDatabase } from "@/tests/database";
 
 setupTestDatabase();
 
+const IP = "203.0.113.7";
+
 const valid = {
   role: "teacher",
   name: "Clara Schumann",
@@ -28,7 +30,7 @@ const tokenFrom = (html: string) => new URL(linksIn(html).find((link) => link.in
 
 describe("sign-up", () => {
   it("creates an unverified account and emails a confirmation link built from APP_URL", async () => {
-    expect(await signUp(valid)).toEqual({ ok: true });
+    expect(await signUp(valid, IP)).toEqual({ ok: true });
     const [user] = await db.select().from(users).where(eq(users.email, "clara@example.com"));
     expect(user).toMatchObject({ role: "teacher", timezone: "Europe/Berlin", phone: "+49 30 1234567", emailVerifiedAt: null });
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -41,8 +43,8 @@ describe("sign-up", () => {
 
   it("answers an existing email exactly like a new one, and tells the owner by email instead", async () => {
     const input = { ...valid, email: "Existing@Example.com", name: "Existing" };
-    expect(await signUp(input)).toEqual({ ok: true });
-    const again = await signUp({ ...input, email: "existing@example.com", name: "Impostor", role: "student" });
+    expect(await signUp(input, IP)).toEqual({ ok: true });
+    const again = await signUp({ ...input, email: "existing@example.com", name: "Impostor", role: "student" }, IP);
     expect(again).toEqual({ ok: true });
     const rows = await db.select().from(users).where(sql`lower(${users.email}) = 'existing@example.com'`);
     expect(rows).toHaveLength(1);
@@ -67,18 +69,18 @@ describe("sign-up", () => {
       [{ ...valid, __proto__: { role: "teacher" }, email: ["a@b.c"] }, "email"],
     ];
     for (const [input, field] of cases) {
-      const result = await signUp(input);
+      const result = await signUp(input, IP);
       expect(result.ok, JSON.stringify(input).slice(0, 80)).toBe(false);
       if (!result.ok) expect(Object.keys(result.fieldErrors ?? {})).toContain(field);
     }
-    expect(await signUp(null)).toMatchObject({ ok: false });
-    expect(await signUp("a string")).toMatchObject({ ok: false });
+    expect(await signUp(null, IP)).toMatchObject({ ok: false });
+    expect(await signUp("a string", IP)).toMatchObject({ ok: false });
   });
 });
 
 describe("email verification", () => {
   it("confirms once; the link is then dead", async () => {
-    await signUp({ ...valid, email: "verify@example.com" });
+    await signUp({ ...valid, email: "verify@example.com" }, IP);
     const token = tokenFrom((await lastEmailTo("verify@example.com"))!.html);
     expect(await verifyEmail({ token })).toMatchObject({ ok: true });
     const [user] = await db.select().from(users).where(eq(users.email, "verify@example.com"));
@@ -87,7 +89,7 @@ describe("email verification", () => {
   });
 
   it("refuses an expired link and a malformed one", async () => {
-    await signUp({ ...valid, email: "late@example.com" });
+    await signUp({ ...valid, email: "late@example.com" }, IP);
     const token = tokenFrom((await lastEmailTo("late@example.com"))!.html);
     const tomorrowAndABit = new Date(Date.now() + 25 * 3_600_000);
     expect(await verifyEmail({ token }, tomorrowAndABit)).toMatchObject({ ok: false });
@@ -96,14 +98,14 @@ describe("email verification", () => {
   });
 
   it("lets two parallel uses of one link succeed only once", async () => {
-    await signUp({ ...valid, email: "race@example.com" });
+    await signUp({ ...valid, email: "race@example.com" }, IP);
     const token = tokenFrom((await lastEmailTo("race@example.com"))!.html);
     const results = await Promise.all([verifyEmail({ token }), verifyEmail({ token }), verifyEmail({ token })]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
   });
 
   it("sends a fresh link on request and kills the old one", async () => {
-    await signUp({ ...valid, email: "resend@example.com" });
+    await signUp({ ...valid, email: "resend@example.com" }, IP);
     const oldToken = tokenFrom((await lastEmailTo("resend@example.com"))!.html);
     const [user] = await db.select().from(users).where(eq(users.email, "resend@example.com"));
     // The outbox orders by creation time; make sure the new email is strictly newer.
@@ -114,5 +116,24 @@ describe("email verification", () => {
     expect(await verifyEmail({ token: oldToken })).toMatchObject({ ok: false });
     expect(await verifyEmail({ token: newToken })).toMatchObject({ ok: true });
     expect(await resendVerificationEmail(user!)).toMatchObject({ ok: true, message: expect.stringMatching(/already confirmed/) });
+  });
+
+  it("sends at most one new link a minute", async () => {
+    await signUp({ ...valid, email: "impatient@example.com" }, IP);
+    const [user] = await db.select().from(users).where(eq(users.email, "impatient@example.com"));
+    expect(await resendVerificationEmail(user!)).toMatchObject({ ok: true });
+    expect(await resendVerificationEmail(user!)).toEqual({ ok: false, error: "We sent a link a moment ago. You can ask for another in 1 minute." });
+  });
+
+  it("accepts at most 10 sign-ups an hour from one IP address", async () => {
+    const ip = "198.51.100.23";
+    for (let index = 0; index < 10; index++) {
+      expect(await signUp({ ...valid, email: `burst-${index}@example.com` }, ip)).toEqual({ ok: true });
+    }
+    expect(await signUp({ ...valid, email: "burst-10@example.com" }, ip)).toEqual({
+      ok: false,
+      error: "Too many new accounts from your network. Try again in 60 minutes.",
+    });
+    expect(await signUp({ ...valid, email: "burst-10@example.com" }, "198.51.100.24")).toEqual({ ok: true });
   });
 });

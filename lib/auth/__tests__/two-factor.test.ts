@@ -14,6 +14,7 @@ import {
   signPendingSignIn,
   trustDevice,
   verifyChallenge,
+  verifyUserChallenge,
 } from "@/lib/auth/two-factor";
 import { setupTestDatabase } from "@/tests/database";
 import { createUser } from "@/tests/factories";
@@ -121,6 +122,27 @@ describe("codes (T7)", () => {
     const code = await latestCode(user.email);
     const results = await Promise.all([verifyChallenge(challengeId, "sign_in", code), verifyChallenge(challengeId, "sign_in", code)]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
+  });
+
+  it("allows ten guesses an hour per account, across fresh challenges", async () => {
+    const user = await twoStepUser();
+    for (let round = 0; round < 2; round++) {
+      const challengeId = await createChallenge(user, "sign_in");
+      const code = await latestCode(user.email);
+      for (let guess = 0; guess < 5; guess++) await verifyUserChallenge(user.id, challengeId, "sign_in", wrongCode(code));
+    }
+    const challengeId = await createChallenge(user, "sign_in");
+    const code = await latestCode(user.email);
+    expect(await verifyUserChallenge(user.id, challengeId, "sign_in", code)).toMatchObject({ ok: false, reason: "throttled", retryMessage: expect.stringMatching(/Try again in \d+ minutes/) });
+  });
+
+  it("throttles resends to one a minute", async () => {
+    const user = await twoStepUser();
+    const first = await createChallenge(user, "sign_in");
+    const resent = await resendSignInCode(first);
+    expect(resent.ok).toBe(true);
+    const again = await resendSignInCode(resent.ok ? resent.data.challengeId : first);
+    expect(again).toMatchObject({ ok: false, error: expect.stringContaining("Try again in 1 minute") });
   });
 
   it("makes a resent code the only valid one", async () => {

@@ -16,8 +16,9 @@ import {
   TRUSTED_DEVICE_COOKIE,
   TRUSTED_DEVICE_TTL_MS,
   TWO_FACTOR_CODE_TTL_MS,
+  pendingSignIn,
   trustDevice,
-  verifyChallenge,
+  verifyUserChallenge,
 } from "@/lib/auth/two-factor";
 
 const RESTART = "Go back and sign in again for a new code.";
@@ -31,7 +32,9 @@ export async function verifySignInCodeAction(_previous: FormState, formData: For
   const challengeId = readPendingSignIn(ticket);
   if (!ticket || !challengeId) return SIGN_IN_ENDED;
 
-  const result = await verifyChallenge(challengeId, "sign_in", parsed.data.code);
+  const pending = await pendingSignIn(challengeId);
+  if (!pending) return SIGN_IN_ENDED;
+  const result = await verifyUserChallenge(pending.user.id, challengeId, "sign_in", parsed.data.code);
   if (!result.ok) return { ok: false, error: challengeFailureMessage(result, RESTART), fieldErrors: { code: "Check the code and try again." } };
   if (parsed.data.trustDevice) {
     const device = await trustDevice(result.userId);
