@@ -1,40 +1,21 @@
 "use client";
 
-import { Check, GraduationCap, MailCheck, Music, X } from "lucide-react";
+import { GraduationCap, MailCheck, Music } from "lucide-react";
 import Link from "next/link";
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useActionState, useState } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Field, FormAlert, Input, TextField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/forms/new-password-field";
+import { TimezoneField } from "@/components/forms/timezone-field";
+import { FormAlert, TextField } from "@/components/ui/field";
 import type { UserRole } from "@/db/schema";
 import { cn } from "@/lib/utils";
-
-const MIN = 8;
-const MAX = 128;
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const subscribeNever = () => () => {};
-
-function Rule({ met, children }: { met: boolean; children: string }) {
-  return (
-    <li className={cn("flex items-center gap-1.5", met ? "text-emerald-700 dark:text-emerald-400" : "text-muted-foreground")}>
-      {met ? <Check className="size-3.5" aria-hidden="true" /> : <X className="size-3.5" aria-hidden="true" />}
-      <span>
-        {children}
-        <span className="sr-only">{met ? " (done)" : " (not yet)"}</span>
-      </span>
-    </li>
-  );
-}
 
 export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole; timeZones: string[] }) {
   const [state, action, pending] = useActionState(signUpAction, undefined);
   const [role, setRole] = useState<UserRole | undefined>(initialRole);
-  const [password, setPassword] = useState("");
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
-  // The browser's zone is the default; the server renders an empty field and the browser fills it in.
-  const detectedZone = useSyncExternalStore(subscribeNever, browserZone, () => "");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   if (state?.ok) {
@@ -54,10 +35,6 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
       </div>
     );
   }
-
-  const length = [...password].length;
-  const lowered = password.toLowerCase();
-  const personal = [name.trim().toLowerCase(), email.trim().toLowerCase(), email.split("@")[0]?.toLowerCase() ?? ""].filter((part) => part.length >= 3);
 
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -99,43 +76,9 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
       <TextField id="name" label="Full name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} />
       <TextField id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={errors.email} />
 
-      <Field id="password" label="Password" error={errors.password}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? "password-error password-rules" : "password-rules"}
-        />
-        <ul id="password-rules" className="space-y-0.5 text-xs" aria-live="polite">
-          <Rule met={length >= MIN && length <= MAX}>{`${MIN} to ${MAX} characters`}</Rule>
-          <Rule met={length > 0 && !personal.some((part) => lowered === part)}>Not your name or email</Rule>
-        </ul>
-        <p className="text-xs text-muted-foreground">Common passwords are refused. A few unrelated words make a strong one.</p>
-      </Field>
+      <NewPasswordField personal={[name, email]} error={errors.password} />
 
-      <Field id="timezone" label="Timezone" error={errors.timezone} hint="Lesson times are shown in this zone. Type to search.">
-        <Input
-          id="timezone"
-          name="timezone"
-          list="timezones"
-          required
-          autoComplete="off"
-          defaultValue={detectedZone}
-          key={detectedZone}
-          aria-invalid={errors.timezone ? true : undefined}
-          aria-describedby={errors.timezone ? "timezone-error" : "timezone-hint"}
-        />
-        <datalist id="timezones">
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
-      </Field>
+      <TimezoneField timeZones={timeZones} error={errors.timezone} />
 
       <TextField
         id="phone"
