@@ -16,7 +16,7 @@ import { signUpSchema, verifyEmailSchema } from "./schemas";
 
 export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 
-const appUrl = (path: string) => new URL(path, env().APP_URL).toString();
+export const appUrl = (path: string) => new URL(path, env().APP_URL).toString();
 
 /**
  * Creates an account and emails a confirmation link. The answer is the same whether or not the email
@@ -78,25 +78,33 @@ function sendVerificationEmail(email: string, name: string, token: string): void
   );
 }
 
+/**
+ * A new link that confirms `email` for the user. One outstanding link per account: earlier ones (for any
+ * address) stop working, so an older link can never switch the address back.
+ */
+export async function issueEmailVerificationToken(userId: string, email: string, now = new Date()): Promise<string> {
+  const { token, hash } = createSecretToken();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(emailVerificationTokens)
+      .set({ usedAt: now })
+      .where(and(eq(emailVerificationTokens.userId, userId), isNull(emailVerificationTokens.usedAt)));
+    await tx.insert(emailVerificationTokens).values({
+      userId,
+      email,
+      tokenHash: hash,
+      expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_TTL_MS),
+    });
+  });
+  return token;
+}
+
 /** Sends a fresh confirmation link to a signed-in, unverified user; earlier links stop working. */
 export async function resendVerificationEmail(actor: { id: string }): Promise<ActionResult> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.id)).limit(1);
   if (!user) return { ok: false, error: "Your account could not be found." };
   if (user.emailVerifiedAt) return { ok: true, message: "Your email address is already confirmed." };
-  const { token, hash } = createSecretToken();
-  const now = new Date();
-  await db.transaction(async (tx) => {
-    await tx
-      .update(emailVerificationTokens)
-      .set({ usedAt: now })
-      .where(and(eq(emailVerificationTokens.userId, user.id), isNull(emailVerificationTokens.usedAt)));
-    await tx.insert(emailVerificationTokens).values({
-      userId: user.id,
-      email: user.email,
-      tokenHash: hash,
-      expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_TTL_MS),
-    });
-  });
+  const token = await issueEmailVerificationToken(user.id, user.email);
   sendVerificationEmail(user.email, user.name, token);
   return { ok: true, message: `We sent a new link to ${user.email}.` };
 }
