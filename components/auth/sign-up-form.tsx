@@ -6,6 +6,7 @@ import { useActionState, useState } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { NewPasswordField } from "@/components/forms/new-password-field";
+import { PhoneField } from "@/components/forms/phone-field";
 import { TimezoneField } from "@/components/forms/timezone-field";
 import { FormAlert, TextField } from "@/components/ui/field";
 import type { UserRole } from "@/db/schema";
@@ -80,14 +81,7 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
 
       <TimezoneField timeZones={timeZones} error={errors.timezone} />
 
-      <TextField
-        id="phone"
-        label={<>Phone <span className="font-normal text-muted-foreground">(optional)</span></>}
-        type="tel"
-        autoComplete="tel"
-        maxLength={30}
-        error={errors.phone}
-      />
+      <PhoneField error={errors.phone} />
 
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
