@@ -89,13 +89,15 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
               .
             </li>
           </ul>
-          <p>
-            {isTeacher
-              ? "Your students lose these too: their lessons, messages and assignments with you disappear from their calendar and inbox."
-              : "Your teachers lose these too: their lessons, messages and assignments with you disappear from their calendar and inbox."}{" "}
-            Their accounts, their connections with other {isTeacher ? "teachers" : "students"} and notifications they have
-            already received are not touched.
-          </p>
+          {summary.connections > 0 ? (
+            <p>
+              {isTeacher
+                ? "Your students lose these too: their lessons, messages and assignments with you disappear from their calendar and inbox."
+                : "Your teachers lose these too: their lessons, messages and assignments with you disappear from their calendar and inbox."}{" "}
+              Their accounts, their connections with other {isTeacher ? "teachers" : "students"} and notifications they have
+              already received are not touched.
+            </p>
+          ) : null}
         </div>
         <div className="mt-6">
           <DeleteAccountForm />
