@@ -74,8 +74,9 @@ const steps = [
   { title: "Book the term", body: "Set up weekly lessons in one go; everyone gets the calendar and the reminders." },
 ];
 
-export default async function LandingPage() {
+export default async function LandingPage({ searchParams }: PageProps<"/">) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const { notice } = await searchParams;
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-20 border-b bg-background/80 backdrop-blur">
@@ -106,6 +107,11 @@ export default async function LandingPage() {
       </header>
 
       <main className="flex-1">
+        {notice === "account-deleted" ? (
+          <div role="status" className="border-b border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100">
+            <p className="mx-auto max-w-6xl px-4 py-3 text-sm sm:px-6">Your account has been deleted, and everything in it. Thank you for using MusBook.</p>
+          </div>
+        ) : null}
         <section className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 md:grid-cols-2 md:py-24">
           <div>
             <p className="inline-flex items-center gap-2 rounded-full border bg-surface px-3 py-1 text-xs font-medium text-muted-foreground">

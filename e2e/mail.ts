@@ -11,3 +11,12 @@ export async function openLatestEmail(page: Page, address: string, subject: stri
 }
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+/** Reads the 6-digit code from the newest code email to `address` (it is in the subject line). */
+export async function latestCode(page: Page, address: string, subject = /is your MusBook (sign-in|confirmation) code/): Promise<string> {
+  await openLatestEmail(page, address, subject);
+  const heading = await page.getByRole("heading", { level: 1 }).textContent();
+  const code = /\b(\d{6})\b/.exec(heading ?? "")?.[1];
+  expect(code, `a code in "${heading}"`).toBeDefined();
+  return code!;
+}

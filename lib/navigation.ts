@@ -1,8 +1,11 @@
 export interface NavItem {
-  href: "/dashboard";
+  href: "/dashboard" | "/settings";
   label: string;
-  icon: "home";
+  icon: "home" | "settings";
 }
 
 /** The signed-in app's sections; each feature adds its entry (by role where they differ) when its pages land. */
-export const navigation: NavItem[] = [{ href: "/dashboard", label: "Dashboard", icon: "home" }];
+export const navigation: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", icon: "home" },
+  { href: "/settings", label: "Settings", icon: "settings" },
+];

@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
-import { NewPasswordField } from "@/components/auth/new-password-field";
 import { DoneNotice } from "@/components/auth/done-notice";
+import { NewPasswordField } from "@/components/forms/new-password-field";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 
 export function ResetPasswordForm({ token, name, email }: { token: string; name: string; email: string }) {
   const [state, action, pending] = useActionState(resetPasswordAction, undefined);
-  const [password, setPassword] = useState("");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   if (state?.ok) return <DoneNotice message={state.message ?? ""} href="/sign-in" label="Sign in" />;
@@ -20,7 +19,7 @@ export function ResetPasswordForm({ token, name, email }: { token: string; name:
       <input type="hidden" name="token" value={token} />
       {/* Unnamed, so it is not posted: it lets password managers file the new password under the right account. */}
       <input type="email" value={email} autoComplete="username" readOnly hidden />
-      <NewPasswordField label="New password" value={password} onChange={setPassword} personalInfo={[name, email]} error={errors.password} />
+      <NewPasswordField label="New password" personal={[name, email]} error={errors.password} />
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}
       </Button>

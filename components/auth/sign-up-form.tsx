@@ -2,26 +2,22 @@
 
 import { GraduationCap, Music } from "lucide-react";
 import Link from "next/link";
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useActionState, useState } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { CheckInbox } from "@/components/auth/check-inbox";
-import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert, Input, TextField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/forms/new-password-field";
+import { PhoneField } from "@/components/forms/phone-field";
+import { TimezoneField } from "@/components/forms/timezone-field";
+import { FormAlert, TextField } from "@/components/ui/field";
 import type { UserRole } from "@/db/schema";
 import { cn } from "@/lib/utils";
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const subscribeNever = () => () => {};
 
 export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole; timeZones: string[] }) {
   const [state, action, pending] = useActionState(signUpAction, undefined);
   const [role, setRole] = useState<UserRole | undefined>(initialRole);
-  const [password, setPassword] = useState("");
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
-  // The browser's zone is the default; the server renders an empty field and the browser fills it in.
-  const detectedZone = useSyncExternalStore(subscribeNever, browserZone, () => "");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   if (state?.ok) {
@@ -73,35 +69,11 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
       <TextField id="name" label="Full name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} />
       <TextField id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={errors.email} />
 
-      <NewPasswordField value={password} onChange={setPassword} personalInfo={[name, email]} error={errors.password} />
+      <NewPasswordField personal={[name, email]} error={errors.password} />
 
-      <Field id="timezone" label="Timezone" error={errors.timezone} hint="Lesson times are shown in this zone. Type to search.">
-        <Input
-          id="timezone"
-          name="timezone"
-          list="timezones"
-          required
-          autoComplete="off"
-          defaultValue={detectedZone}
-          key={detectedZone}
-          aria-invalid={errors.timezone ? true : undefined}
-          aria-describedby={errors.timezone ? "timezone-error" : "timezone-hint"}
-        />
-        <datalist id="timezones">
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
-      </Field>
+      <TimezoneField timeZones={timeZones} error={errors.timezone} />
 
-      <TextField
-        id="phone"
-        label={<>Phone <span className="font-normal text-muted-foreground">(optional)</span></>}
-        type="tel"
-        autoComplete="tel"
-        maxLength={30}
-        error={errors.phone}
-      />
+      <PhoneField error={errors.phone} />
 
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}

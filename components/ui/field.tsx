@@ -17,6 +17,27 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   );
 }
 
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return (
+    <textarea
+      className={cn(
+        "block min-h-28 w-full rounded-lg border bg-surface px-3 py-2.5 text-base shadow-sm outline-none transition placeholder:text-muted-foreground/70 focus:border-accent focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-red-500 sm:text-sm",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+/** A field label followed by a quiet "(optional)". */
+export function OptionalLabel({ children }: { children: ReactNode }) {
+  return (
+    <>
+      {children} <span className="font-normal text-muted-foreground">(optional)</span>
+    </>
+  );
+}
+
 /** A labelled input with its error message wired up for screen readers. */
 export function Field({
   id,

@@ -17,11 +17,18 @@ export const timezoneField = z
   .min(1, "Choose your timezone.")
   .refine(isValidTimeZone, "Choose a timezone from the list, like Europe/London.");
 
+const PHONE_CHARACTERS = /^[0-9 +()-]+$/;
+const digitCount = (phone: string) => phone.replace(/[^0-9]/g, "").length;
+
+/** Loose on purpose: digits, spaces, +, -, and brackets, with 6 to 20 digits. Empty means none. */
 export const phoneField = z
   .string()
   .trim()
   .max(30, "That phone number is too long.")
-  .refine((phone) => phone === "" || /^\+?[0-9][0-9 ().-]{5,24}$/.test(phone), "Enter a phone number with digits, like +44 20 7946 0321.")
+  .refine(
+    (phone) => phone === "" || (PHONE_CHARACTERS.test(phone) && digitCount(phone) >= 6 && digitCount(phone) <= 20),
+    "Enter a phone number with 6 to 20 digits, like +44 20 7946 0321.",
+  )
   .transform((phone) => (phone === "" ? null : phone));
 
 // The length rules live in the password policy, which words them for people; this only bounds the input.

@@ -82,6 +82,27 @@ function sendVerificationEmail(email: string, name: string, token: string): void
   );
 }
 
+/**
+ * A new link that confirms `email` for the user. One outstanding link per account: earlier ones (for any
+ * address) stop working, so an older link can never switch the address back.
+ */
+export async function issueEmailVerificationToken(userId: string, email: string, now = new Date()): Promise<string> {
+  const { token, hash } = createSecretToken();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(emailVerificationTokens)
+      .set({ usedAt: now })
+      .where(and(eq(emailVerificationTokens.userId, userId), isNull(emailVerificationTokens.usedAt)));
+    await tx.insert(emailVerificationTokens).values({
+      userId,
+      email,
+      tokenHash: hash,
+      expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_TTL_MS),
+    });
+  });
+  return token;
+}
+
 /** Sends a fresh confirmation link to a signed-in, unverified user (1 a minute, 5 an hour); earlier links stop working. */
 export async function resendVerificationEmail(actor: { id: string }): Promise<ActionResult> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.id)).limit(1);
@@ -89,20 +110,7 @@ export async function resendVerificationEmail(actor: { id: string }): Promise<Ac
   if (user.emailVerifiedAt) return { ok: true, message: "Your email address is already confirmed." };
   const limit = await consumeRateLimit("verificationResend", user.id);
   if (!limit.ok) return { ok: false, error: `We sent a link a moment ago. You can ask for another in ${describeWait(limit.retryAfterSeconds)}.` };
-  const { token, hash } = createSecretToken();
-  const now = new Date();
-  await db.transaction(async (tx) => {
-    await tx
-      .update(emailVerificationTokens)
-      .set({ usedAt: now })
-      .where(and(eq(emailVerificationTokens.userId, user.id), isNull(emailVerificationTokens.usedAt)));
-    await tx.insert(emailVerificationTokens).values({
-      userId: user.id,
-      email: user.email,
-      tokenHash: hash,
-      expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_TTL_MS),
-    });
-  });
+  const token = await issueEmailVerificationToken(user.id, user.email);
   sendVerificationEmail(user.email, user.name, token);
   return { ok: true, message: `We sent a new link to ${user.email}.` };
 }

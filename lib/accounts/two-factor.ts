@@ -9,8 +9,8 @@ import { consumeRateLimit } from "@/lib/auth/rate-limit";
 import { createChallenge, findUserById, latestEnrolmentChallenge, verifyUserChallenge } from "@/lib/auth/two-factor";
 import { runAfterResponse } from "@/lib/background";
 import { sendEmail } from "@/lib/email";
-import { SecurityNotice } from "@/lib/email/templates/security-notice";
-import { env } from "@/lib/env";
+import { AccountNotice } from "@/lib/email/templates/account-notice";
+import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
 
 type Actor = Pick<User, "id">;
@@ -66,13 +66,18 @@ async function setTwoFactor(user: User, enabled: boolean): Promise<void> {
     await scope.tx.update(users).set({ twoFactorEnabled: enabled, updatedAt: new Date() }).where(eq(users.id, user.id));
     // Devices trusted under the old setting are forgotten either way.
     await scope.tx.delete(trustedDevices).where(eq(trustedDevices.userId, user.id));
-    await notify([user.id], { type: "account.two_factor_changed", title: enabled ? "Two-step sign-in turned on" : "Two-step sign-in turned off", link: "/settings" }, scope);
+    await notify([user.id], { type: "account.two_factor_changed", title: enabled ? "Two-step sign-in turned on" : "Two-step sign-in turned off", link: "/settings/security" }, scope);
   });
   runAfterResponse("two-factor notice email", () =>
     sendEmail({
       to: user.email,
       subject: enabled ? "Two-step sign-in is on" : "Two-step sign-in is off",
-      react: SecurityNotice({ name: user.name, summary, settingsUrl: new URL("/settings", env().APP_URL).toString() }),
+      react: AccountNotice({
+        name: user.name,
+        preview: summary,
+        paragraphs: [summary, "If this wasn't you, reset your password straight away and review your security settings."],
+        action: { label: "Review security settings", url: appUrl("/settings/security") },
+      }),
     }),
   );
 }

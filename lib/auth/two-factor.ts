@@ -132,6 +132,24 @@ export async function redeemSignInTicket(challengeId: string, now = new Date()):
   return redeemed?.userId ?? null;
 }
 
+/**
+ * A ticket for a user who has just proved who they are another way (the current password, while
+ * signed in): an already-verified sign-in challenge, redeemable once within a minute.
+ */
+export async function issueSignInTicket(userId: string, now = new Date()): Promise<string> {
+  const challengeId = randomUUID();
+  await db.insert(twoFactorChallenges).values({
+    id: challengeId,
+    userId,
+    purpose: "sign_in",
+    codeHash: codeHash(challengeId, randomUUID()),
+    consumedAt: now,
+    expiresAt: new Date(now.getTime() + SIGN_IN_TICKET_TTL_MS),
+    createdAt: now,
+  });
+  return signPendingSignIn(challengeId);
+}
+
 /** The newest open enrolment challenge of a user (enrolment needs no cookie: the user is signed in). */
 export async function latestEnrolmentChallenge(userId: string, now = new Date()): Promise<string | null> {
   const [challenge] = await db

@@ -1,0 +1,87 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { updateProfileAction } from "@/app/(app)/settings/actions";
+import { PhoneField } from "@/components/forms/phone-field";
+import { TimezoneField } from "@/components/forms/timezone-field";
+import { useFormSubmit } from "@/components/forms/use-form-submit";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
+import { cn } from "@/lib/utils";
+import { InstrumentsInput } from "./instruments-input";
+
+// Mirrors lib/accounts/settings-schemas (not imported: the client bundle needs no zod).
+const BIO_MAX_LENGTH = 2000;
+const INSTRUMENTS_MAX_COUNT = 10;
+const INSTRUMENT_MAX_LENGTH = 40;
+
+export interface ProfileValues {
+  name: string;
+  phone: string | null;
+  timezone: string;
+  bio: string | null;
+  instruments: string[];
+}
+
+export function ProfileForm({ profile, timeZones }: { profile: ProfileValues; timeZones: string[] }) {
+  const [state, dispatch, pending] = useActionState(updateProfileAction, undefined);
+  const onSubmit = useFormSubmit(dispatch);
+  const [bio, setBio] = useState(profile.bio ?? "");
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const bioLength = [...bio].length;
+
+  return (
+    <form action={dispatch} onSubmit={onSubmit} className="space-y-5" noValidate>
+      {state ? <FormAlert tone={state.ok ? "success" : "error"}>{state.ok ? state.message : (errors.form ?? state.error)}</FormAlert> : null}
+
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField id="name" label="Full name" autoComplete="name" required maxLength={100} defaultValue={profile.name} error={errors.name} />
+        <PhoneField
+          defaultValue={profile.phone ?? ""}
+          hint="With the country code if you have students or teachers abroad."
+          error={errors.phone}
+        />
+      </div>
+
+      <TimezoneField timeZones={timeZones} defaultValue={profile.timezone} error={errors.timezone} />
+
+      <Field id="bio" label={<OptionalLabel>About you</OptionalLabel>} error={errors.bio}>
+        <Textarea
+          id="bio"
+          name="bio"
+          rows={5}
+          value={bio}
+          onChange={(event) => setBio(event.target.value)}
+          placeholder="Your musical background, what you teach or are learning, what you'd like to work on."
+          aria-invalid={errors.bio ? true : undefined}
+          aria-describedby={errors.bio ? "bio-error bio-count" : "bio-count"}
+        />
+        <p id="bio-count" className={cn("text-right text-xs tabular-nums text-muted-foreground", bioLength > BIO_MAX_LENGTH && "font-medium text-red-600 dark:text-red-400")}>
+          {bioLength} / {BIO_MAX_LENGTH}
+        </p>
+      </Field>
+
+      <Field
+        id="instruments"
+        label={<OptionalLabel>Instruments</OptionalLabel>}
+        error={errors.instruments}
+        hint={`Press Enter or type a comma after each one. Up to ${INSTRUMENTS_MAX_COUNT}.`}
+      >
+        <InstrumentsInput
+          id="instruments"
+          defaultValue={profile.instruments}
+          maxCount={INSTRUMENTS_MAX_COUNT}
+          maxLength={INSTRUMENT_MAX_LENGTH}
+          error={errors.instruments}
+          describedBy={errors.instruments ? "instruments-error" : "instruments-hint"}
+        />
+      </Field>
+
+      <div className="flex justify-end border-t pt-5">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { ShieldCheck, UserRound } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+const sections = [
+  { href: "/settings/profile", label: "Profile", icon: UserRound },
+  { href: "/settings/security", label: "Account & security", icon: ShieldCheck },
+] as const;
+
+/** Tabs across the top on phones, a list beside the content on wide screens. */
+export function SettingsNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings">
+      <ul className="flex gap-1 overflow-x-auto rounded-xl border bg-surface p-1 lg:flex-col lg:border-0 lg:bg-transparent lg:p-0">
+        {sections.map((section) => {
+          const active = pathname === section.href;
+          return (
+            <li key={section.href} className="flex-1 lg:flex-none">
+              <Link
+                href={section.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center justify-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition hover:bg-surface-muted hover:text-foreground lg:justify-start",
+                  active && "bg-accent-soft text-accent-soft-foreground hover:bg-accent-soft hover:text-accent-soft-foreground",
+                )}
+              >
+                <section.icon className="size-4" aria-hidden="true" />
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
