@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test.describe("landing page", () => {
   test("tells a visitor what MusBook is and leads to sign-up", async ({ page }, testInfo) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openLatestEmail, uniqueEmail } from "./mail";
 import { signIn } from "./session";
 
