@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { baselineSecurityHeaders } from "./lib/security/baseline-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -7,6 +8,8 @@ const nextConfig: NextConfig = {
   // rate-limiter-flexible, whose Drizzle store imports drizzle-orm by a computed name.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "rate-limiter-flexible"],
   typedRoutes: true,
+  // The page CSP carries a per-request nonce, so proxy.ts sets it; these hold for every response.
+  headers: async () => [{ source: "/:path*", headers: baselineSecurityHeaders }],
 };
 
 export default nextConfig;

@@ -49,7 +49,9 @@ test.describe("notification centre", () => {
     await expect(page).toHaveURL(/status=unread/);
     await expect(page.getByText("Nothing matches these filters")).toBeVisible();
     await page.getByRole("link", { name: "All", exact: true }).click();
+    await expect(page).toHaveURL(/\/notifications$/);
     await page.getByRole("link", { name: "Messages" }).click();
+    await expect(page).toHaveURL(/category=messages$/);
     await expect(page.getByText("Nothing matches these filters")).toBeVisible();
     await page.getByRole("link", { name: "Account" }).click();
     await expect(page).toHaveURL(/category=account/);

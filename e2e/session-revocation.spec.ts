@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { uniqueEmail } from "./mail";
-import { signIn } from "./session";
+import { signIn, signOut } from "./session";
 
 const PASSWORD = "variations on a theme";
 const NEW_PASSWORD = "a second set of variations";
@@ -46,6 +46,7 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   expect(await api.json()).toEqual({ error: "Sign in first" });
   const realtime = await old.request.post("/api/realtime/auth", { form: { socket_id: "123.456", channel_name: "private-user-00000000-0000-4000-8000-000000000000" } });
   expect(realtime.status()).toBe(401);
+  expect(await (await old.request.get("/api/auth/session")).json()).toBeNull();
   const pageResponse = await old.request.get("/notifications", { maxRedirects: 0 });
   expect([302, 303, 307]).toContain(pageResponse.status());
   expect(pageResponse.headers().location).toContain("/sign-in");
@@ -55,4 +56,20 @@ test("a password change ends an old, refreshed session on pages, route handlers 
 
   // The owner's own browser carries on.
   expect((await page.request.get("/api/notifications")).status()).toBe(200);
+});
+
+test("signing out ends that session for good, even if its cookie is replayed", async ({ page, browser }) => {
+  await signIn(page, "oliver@demo.musbook.app");
+  const cookies = await page.context().cookies();
+  expect((await page.request.get("/api/notifications")).status()).toBe(200);
+  await signOut(page);
+
+  const replay = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  await replay.addCookies(cookies);
+  expect((await replay.request.get("/api/notifications")).status()).toBe(401);
+  expect(await (await replay.request.get("/api/auth/session")).json()).toBeNull();
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/dashboard");
+  await expect(replayPage).toHaveURL(/\/sign-in/);
+  await replay.close();
 });

@@ -41,6 +41,10 @@ test.describe("two-step sign-in", () => {
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(page.getByText(/We sent a 6-digit code to t•+@example\.com/)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("two-step-code.png"), fullPage: true });
+    // T8: between the password and the code there is no session on any path.
+    expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+    expect((await page.request.get("/api/notifications")).status()).toBe(401);
+    expect((await page.request.post("/api/realtime/auth", { form: { socket_id: "1.2", channel_name: "private-user-00000000-0000-4000-8000-000000000000" } })).status()).toBe(401);
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
     await page.goBack();

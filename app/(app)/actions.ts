@@ -1,11 +1,12 @@
 "use server";
 
-import { signOut } from "@/auth";
+import { auth, signOut } from "@/auth";
 import type { FormState } from "@/lib/actions";
 import { resendVerificationEmail } from "@/lib/accounts/sign-up";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, revokeSession } from "@/lib/auth/session";
 
 export async function signOutAction(): Promise<void> {
+  await revokeSession(await auth());
   await signOut({ redirectTo: "/sign-in" });
 }
 

@@ -117,6 +117,23 @@ export const trustedDevices = pgTable(
   ],
 );
 
+/**
+ * Sessions signed out on their own device. A JWT cannot be recalled, and a request racing the sign-out
+ * can even write the cookie back, so the session id is refused here until the session would have expired.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: uuid().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: instant().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("revoked_sessions_user_idx").on(t.userId), index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   twoFactorChallenges: many(twoFactorChallenges),
   passwordResetTokens: many(passwordResetTokens),

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users, type User } from "@/db/schema";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 
 // Verified against when the email is unknown, so both paths cost one argon2 verification (no timing oracle).
 let dummyHash: Promise<string> | undefined;
@@ -27,5 +27,12 @@ export async function verifyCredentials(email: string, password: string): Promis
     await verifyPassword(await dummyHash, password);
     return null;
   }
-  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  if (needsRehash(user.passwordHash)) {
+    // Only now is the plain password at hand to upgrade a hash made with older parameters.
+    const passwordHash = await hashPassword(password);
+    await db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    return { ...user, passwordHash };
+  }
+  return user;
 }

@@ -14,3 +14,10 @@ export async function verifyPassword(storedHash: string, password: string): Prom
     return false; // a malformed stored hash never signs anyone in
   }
 }
+
+const CURRENT_PARAMETERS = `$argon2id$v=19$m=${ARGON2_OPTIONS.memoryCost},t=${ARGON2_OPTIONS.timeCost},p=${ARGON2_OPTIONS.parallelism}$`;
+
+/** A hash made with other (older, weaker) parameters than today's: rehashed at the next sign-in. */
+export function needsRehash(storedHash: string): boolean {
+  return !storedHash.startsWith(CURRENT_PARAMETERS);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { emailOutbox, emailVerificationTokens, passwordResetTokens, rateLimits, twoFactorChallenges } from "@/db/schema";
+import { emailOutbox, emailVerificationTokens, passwordResetTokens, rateLimits, revokedSessions, twoFactorChallenges } from "@/db/schema";
 import { pruneExpiredAuthData } from "@/lib/maintenance/prune";
 import { setupTestDatabase } from "@/tests/database";
 import { createUser } from "@/tests/factories";
@@ -24,6 +24,10 @@ describe("pruning expired auth data", () => {
       { key: "signIn:900:expired", points: 10, expire: hoursAgo(0.1) },
       { key: "signIn:900:live", points: 3, expire: hoursAgo(-0.1) },
     ]);
+    await db.insert(revokedSessions).values([
+      { sessionId: "00000000-0000-4000-8000-000000000001", userId: user.id, expiresAt: hoursAgo(1) },
+      { sessionId: "00000000-0000-4000-8000-000000000002", userId: user.id, expiresAt: hoursAgo(-11) },
+    ]);
     await db.insert(emailVerificationTokens).values({ userId: user.id, email: user.email, tokenHash: "old-verify", expiresAt: hoursAgo(48) });
     await db.insert(twoFactorChallenges).values({ userId: user.id, purpose: "sign_in", codeHash: "h", expiresAt: hoursAgo(26) });
     await db.insert(emailOutbox).values([
@@ -38,6 +42,7 @@ describe("pruning expired auth data", () => {
       trustedDevices: 0,
       outboxEmails: 1,
       rateLimits: 1,
+      revokedSessions: 1,
     });
     const left = await db.select({ tokenHash: passwordResetTokens.tokenHash }).from(passwordResetTokens);
     expect(left.map((row) => row.tokenHash).sort()).toEqual(["expired-recently", "live"]);

@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import { db } from "@/db";
-import { emailOutbox, emailVerificationTokens, passwordResetTokens, rateLimits, trustedDevices, twoFactorChallenges } from "@/db/schema";
+import { emailOutbox, emailVerificationTokens, passwordResetTokens, rateLimits, revokedSessions, trustedDevices, twoFactorChallenges } from "@/db/schema";
 
 const DAY = 86_400_000;
 /** Used or expired secrets are kept a day for support questions, then deleted. */
@@ -14,13 +14,14 @@ export interface PruneResult {
   trustedDevices: number;
   outboxEmails: number;
   rateLimits: number;
+  revokedSessions: number;
 }
 
 /** Deletes expired or spent authentication secrets, expired rate-limit counters and old outbox emails. Idempotent. */
 export async function pruneExpiredAuthData(now = new Date()): Promise<PruneResult> {
   const cutoff = new Date(now.getTime() - AUTH_TOKEN_RETENTION_MS);
   const deleted = async (query: Promise<{ id: string }[]>) => (await query).length;
-  const [challenges, resets, verifications, devices, outbox, counters] = await Promise.all([
+  const [challenges, resets, verifications, devices, outbox, counters, revoked] = await Promise.all([
     deleted(
       db
         .delete(twoFactorChallenges)
@@ -42,6 +43,8 @@ export async function pruneExpiredAuthData(now = new Date()): Promise<PruneResul
     deleted(db.delete(trustedDevices).where(lt(trustedDevices.expiresAt, now)).returning({ id: trustedDevices.id })),
     deleted(db.delete(emailOutbox).where(lt(emailOutbox.createdAt, new Date(now.getTime() - OUTBOX_RETENTION_MS))).returning({ id: emailOutbox.id })),
     deleted(db.delete(rateLimits).where(lt(rateLimits.expire, now)).returning({ id: rateLimits.key })),
+    // A revoked session past its own expiry is refused anyway.
+    deleted(db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).returning({ id: revokedSessions.sessionId })),
   ]);
-  return { twoFactorChallenges: challenges, passwordResetTokens: resets, emailVerificationTokens: verifications, trustedDevices: devices, outboxEmails: outbox, rateLimits: counters };
+  return { twoFactorChallenges: challenges, passwordResetTokens: resets, emailVerificationTokens: verifications, trustedDevices: devices, outboxEmails: outbox, rateLimits: counters, revokedSessions: revoked };
 }

@@ -128,7 +128,7 @@ describe("using a reset link", () => {
     const user = await createUser({ passwordHash: await hashPassword("old password of mine") });
     const token = await requestLink(user);
     expect(await findPasswordResetHolder(token)).toEqual({ name: user.name, email: user.email });
-    const sessionBefore = { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: user.id }, sessionVersion: user.sessionVersion, sessionId: "s" } as Session;
+    const sessionBefore = { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: user.id }, sessionVersion: user.sessionVersion, sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55" } as Session;
     expect(await resolveSessionUser(sessionBefore)).not.toBeNull();
 
     const result = await resetPassword({ token, password: NEW_PASSWORD });

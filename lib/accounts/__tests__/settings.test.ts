@@ -53,7 +53,7 @@ async function emailsTo(address: string) {
 }
 
 const sessionFor = (user: User): Session =>
-  ({ expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: user.id }, sessionVersion: user.sessionVersion, sessionId: "s" }) as Session;
+  ({ expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: user.id }, sessionVersion: user.sessionVersion, sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55" }) as Session;
 
 const validProfile = {
   name: "Clara Wieck",

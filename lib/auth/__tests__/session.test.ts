@@ -5,14 +5,14 @@ import { db } from "@/db";
 import { users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { resolveSessionUser } from "@/lib/auth/session";
+import { resolveSessionUser, revokeSession } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/database";
 import { createUser } from "@/tests/factories";
 
 setupTestDatabase();
 
 const sessionFor = (id: string, sessionVersion: number): Session =>
-  ({ expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id }, sessionVersion, sessionId: "s" }) as Session;
+  ({ expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id }, sessionVersion, sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55" }) as Session;
 
 describe("resolveSessionUser", () => {
   it("accepts a session whose version matches the database", async () => {
@@ -25,6 +25,16 @@ describe("resolveSessionUser", () => {
     const old = sessionFor(user.id, user.sessionVersion);
     await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
     expect(await resolveSessionUser(old)).toBeNull();
+  });
+
+  it("rejects a signed-out session, even when its cookie comes back, and only that one", async () => {
+    const user = await createUser();
+    const signedOut = { ...sessionFor(user.id, user.sessionVersion), sessionId: crypto.randomUUID() } as Session;
+    const otherDevice = { ...sessionFor(user.id, user.sessionVersion), sessionId: crypto.randomUUID() } as Session;
+    await revokeSession(signedOut);
+    await revokeSession(signedOut); // twice is fine
+    expect(await resolveSessionUser(signedOut)).toBeNull();
+    expect((await resolveSessionUser(otherDevice))?.id).toBe(user.id);
   });
 
   it("rejects sessions of deleted users, unknown or malformed ids, and no session", async () => {
@@ -52,6 +62,19 @@ describe("verifyCredentials", () => {
     await createUser({ email: "long@example.com", passwordHash: await hashPassword(password) });
     expect(await verifyCredentials("long@example.com", password)).not.toBeNull();
     expect(await verifyCredentials("long@example.com", password.slice(0, -1))).toBeNull();
+  });
+
+  it("upgrades a hash made with older argon2 parameters at the next successful sign-in (T13)", async () => {
+    const password = "an old tune, rehashed";
+    const { hash } = await import("@node-rs/argon2");
+    const weak = await hash(password, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    const user = await createUser({ email: "old-hash@example.com", passwordHash: weak });
+    expect(await verifyCredentials("old-hash@example.com", "wrong password")).toBeNull();
+    expect((await db.select().from(users).where(eq(users.id, user.id)))[0]!.passwordHash).toBe(weak);
+    expect(await verifyCredentials("old-hash@example.com", password)).not.toBeNull();
+    const [after] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(after!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyCredentials("old-hash@example.com", password)).not.toBeNull();
   });
 
   it("answers null for an unknown email after doing the same hashing work", async () => {

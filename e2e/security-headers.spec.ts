@@ -1,0 +1,39 @@
+import { expect, test } from "./fixtures";
+import { signIn } from "./session";
+
+const PAGES = ["/", "/sign-in", "/sign-up", "/forgot-password", "/dashboard", "/notifications", "/settings/security"];
+
+test.describe("security headers (T15)", () => {
+  test("every page has a nonce CSP and the baseline headers; API answers have the baseline", async ({ page, request }) => {
+    await signIn(page, "grace@demo.musbook.app");
+    const nonces = new Set<string>();
+    for (const path of PAGES) {
+      const response = await page.goto(path);
+      const headers = response!.headers();
+      const csp = headers["content-security-policy"] ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, `nonce on ${path}`).toBeTruthy();
+      nonces.add(nonce!);
+      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+      expect(headers["strict-transport-security"]).toMatch(/max-age=\d{8,}; includeSubDomains/);
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+      expect(headers["referrer-policy"]).toBeTruthy();
+      // Next puts the nonce on every script it renders (what those load later is covered by 'strict-dynamic').
+      const scriptTags = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
+      expect(scriptTags.length).toBeGreaterThan(0);
+      expect(scriptTags.filter((tag) => !tag.includes(`nonce="${nonce}"`)), `scripts without the nonce on ${path}`).toEqual([]);
+    }
+    expect(nonces.size).toBe(PAGES.length); // a fresh nonce per response
+
+    const api = await request.get("/api/health");
+    expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(api.headers()["strict-transport-security"]).toBeTruthy();
+  });
+
+  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
+    await signIn(page, "grace@demo.musbook.app");
+    const session = (await context.cookies()).find((cookie) => cookie.name.includes("session-token"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  });
+});
