@@ -14,7 +14,8 @@ import { cn } from "@/lib/utils";
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const subscribeNever = () => () => {};
 
-export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole; timeZones: string[] }) {
+/** `signInHref`: where "Continue to sign in" leads, e.g. on to the invitation the visitor came from. */
+export function SignUpForm({ initialRole, timeZones, signInHref }: { initialRole?: UserRole; timeZones: string[]; signInHref?: string }) {
   const [state, action, pending] = useActionState(signUpAction, undefined);
   const [role, setRole] = useState<UserRole | undefined>(initialRole);
   const [password, setPassword] = useState("");
@@ -26,7 +27,7 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
 
   if (state?.ok) {
     return (
-      <CheckInbox continueLabel="Continue to sign in">
+      <CheckInbox continueLabel="Continue to sign in" continueHref={signInHref}>
         We sent a link to <strong className="text-foreground">{email}</strong>. Open it to confirm your address. You can
         sign in straight away; inviting and messaging unlock once your email is confirmed.
       </CheckInbox>

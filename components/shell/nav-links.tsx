@@ -1,12 +1,12 @@
 "use client";
 
-import { Home } from "lucide-react";
+import { GraduationCap, Home, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/navigation";
 import { cn } from "@/lib/utils";
 
-const icons = { home: Home } as const;
+const icons = { home: Home, students: Users, teachers: GraduationCap } as const;
 
 export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();

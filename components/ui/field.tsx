@@ -80,3 +80,15 @@ export function FormAlert({ tone = "error", children }: { tone?: "error" | "succ
     </div>
   );
 }
+
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return (
+    <textarea
+      className={cn(
+        "min-h-24 w-full rounded-lg border bg-surface px-3 py-2 text-base shadow-sm outline-none transition placeholder:text-muted-foreground/70 focus:border-accent focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-red-500 sm:text-sm",
+        className,
+      )}
+      {...props}
+    />
+  );
+}

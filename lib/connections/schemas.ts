@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
-
-export const INVITE_MESSAGE_MAX_LENGTH = 1000;
-export const NOTE_MAX_LENGTH = 5000;
+import { INVITE_MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH } from "./limits";
 
 const connectionId = z.uuid({ error: "We couldn't find that connection." });
 const noteId = z.uuid({ error: "We couldn't find that note." });
