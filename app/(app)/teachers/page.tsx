@@ -46,7 +46,7 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
           <h2 id="invitations" className="text-base font-semibold tracking-tight">
             Invitations
           </h2>
-          <ul className="grid gap-4 md:grid-cols-2">
+          <ul className="grid gap-4 md:grid-cols-2 [&>*]:min-w-0">
             {invitations.map((invitation) => (
               <li key={invitation.connectionId}>
                 <Card className={cn("h-full p-5", invitation.highlighted && "border-accent ring-2 ring-ring/30")} aria-label={`Invitation from ${invitation.teacherName}`}>
@@ -85,7 +85,7 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
           Your teachers
         </h2>
         {teachers.length > 0 ? (
-          <ul className="grid gap-4 md:grid-cols-2">
+          <ul className="grid gap-4 md:grid-cols-2 [&>*]:min-w-0">
             {teachers.map((row) => (
               <li key={row.connectionId}>
                 <Card className="h-full">
