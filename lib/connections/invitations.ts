@@ -1,7 +1,8 @@
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { isUniqueViolation } from "@/db/errors";
+import type { TransactionScope } from "@/db/transaction";
 import { inTransaction } from "@/db/transaction";
-import { connections, type Connection } from "@/db/schema";
+import { connections, users, type Connection } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { findUserByEmail, normalizeEmail } from "@/lib/auth/credentials";
 import { consumeRateLimit, describeWait } from "@/lib/auth/rate-limit";
@@ -11,7 +12,7 @@ import { sendEmail } from "@/lib/email";
 import { ConnectionInvite } from "@/lib/email/templates/connection-invite";
 import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
-import { findConnectionFor, isExpired, NOT_FOUND, type ConnectionActor } from "./access";
+import { findConnectionFor, invitationCutoff, isExpired, NOT_FOUND, type ConnectionActor } from "./access";
 import { connectionRefSchema, inviteSchema } from "./schemas";
 
 /**
@@ -171,4 +172,26 @@ export async function cancelInvitation(actor: ConnectionActor, raw: unknown, now
     return true;
   });
   return cancelled ? { ok: true, message: "Invitation cancelled." } : NOT_FOUND;
+}
+
+/**
+ * When a student confirms an address, invitations sent to it before they had an account become
+ * theirs: tell them in the app, once, inside the confirming transaction.
+ */
+export async function announceWaitingInvitations(student: { id: string; email: string }, scope: TransactionScope, now = new Date()): Promise<void> {
+  const waiting = await scope.tx
+    .select({ teacherName: users.name })
+    .from(connections)
+    .innerJoin(users, eq(users.id, connections.teacherId))
+    .where(
+      and(
+        eq(connections.status, "pending"),
+        isNull(connections.studentId),
+        gt(connections.invitedAt, invitationCutoff(now)),
+        sql`lower(${connections.invitedEmail}) = ${normalizeEmail(student.email)}`,
+      ),
+    );
+  for (const { teacherName } of waiting) {
+    await notify([student.id], { type: "connection.invited", title: `${teacherName} invited you to be their student`, link: "/teachers" }, scope);
+  }
 }

@@ -13,7 +13,8 @@ import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
 import { acceptInvitationAction, declineInvitationAction, endConnectionWithTeacherAction } from "./actions";
 
-export const metadata: Metadata = { title: "Teachers" };
+// The invitation token may be in the URL: never send it on as a referrer.
+export const metadata: Metadata = { title: "Teachers", referrer: "no-referrer" };
 
 const INVITE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 

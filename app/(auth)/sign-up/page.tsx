@@ -5,7 +5,7 @@ import { userRoles, type UserRole } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Create your account" };
+export const metadata: Metadata = { title: "Create your account", referrer: "no-referrer" };
 
 export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">) {
   if (await getCurrentUser()) redirect("/dashboard");

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { connections, emailOutbox, users } from "@/db/schema";
+import { signUp, verifyEmail } from "@/lib/accounts/sign-up";
 import { consumeRateLimit } from "@/lib/auth/rate-limit";
+import { linksIn } from "@/lib/email/outbox";
 import { hashSecretToken } from "@/lib/auth/secret-tokens";
 import { acceptInvitation, cancelInvitation, declineInvitation, endConnection, INVITATION_TTL_MS, invitationLink, inviteStudent, resendInvitation } from "@/lib/connections";
 import { setupTestDatabase } from "@/tests/database";
@@ -121,6 +123,20 @@ describe("inviting a student", () => {
     expect(accepted).toMatchObject({ ok: true, data: { connectionId: connection.id } });
     expect(await connectionRow(invite!.id)).toBeUndefined();
     expect(await connectionRow(connection.id)).toMatchObject({ status: "accepted" });
+  });
+});
+
+describe("signing up with an invited address", () => {
+  it("tells the new student about the waiting invitation once their address is confirmed", async () => {
+    const actor = await teacher();
+    const email = `signs-up-${unique()}@example.com`;
+    expect(await inviteStudent(actor, { email })).toMatchObject({ ok: true });
+    expect(await signUp({ role: "student", name: "Fanny", email, password: "songs without words", timezone: "Europe/Berlin" }, "203.0.113.9")).toEqual({ ok: true });
+    const [student] = await db.select().from(users).where(eq(users.email, email));
+    expect(await notificationsOf(student!.id)).toEqual([]);
+    const confirm = linksIn((await lastEmailTo(email))!.html).find((link) => link.includes("/verify-email"))!;
+    expect(await verifyEmail({ token: new URL(confirm).searchParams.get("token") })).toMatchObject({ ok: true });
+    expect((await notificationsOf(student!.id)).map((row) => [row.type, row.title])).toContainEqual(["connection.invited", `${actor.name} invited you to be their student`]);
   });
 });
 
