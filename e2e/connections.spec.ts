@@ -28,6 +28,8 @@ const XSS = "<img src=x onerror=alert(1)>";
 
 test.describe("connections", () => {
   test("a teacher invites a new student, who signs up through the link and accepts; private notes stay private", async ({ browser }, testInfo) => {
+    // Two sign-ups, two confirmations and both sides of the story: longer than one page's worth.
+    test.setTimeout(90_000);
     const teacherPage = await (await browser.newContext()).newPage();
     const studentPage = await (await browser.newContext()).newPage();
     failOnDialog(teacherPage);
@@ -113,6 +115,7 @@ test.describe("connections", () => {
   });
 
   test("demo studio, read-only: the students list, a student's page and the teachers page", async ({ page }, testInfo) => {
+    test.setTimeout(60_000);
     failOnDialog(page);
     await signIn(page, "amelia@demo.musbook.app");
     await page.goto("/students");

@@ -75,7 +75,7 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
         <p className="mt-1 text-sm text-muted-foreground">Everyone you teach, their next lesson and how they are getting on. Times in {zone.replaceAll("_", " ")}.</p>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[1.6fr_1fr] [&>*]:min-w-0">
+      <div className="grid items-start gap-6 lg:grid-cols-[1.6fr_1fr] [&>*]:min-w-0">
         <Card>
           <CardHeader className="flex-wrap">
             <CardTitle>{query ? `Students matching “${query}”` : "Your students"}</CardTitle>

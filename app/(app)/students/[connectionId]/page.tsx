@@ -52,7 +52,7 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
         )}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
+      <div className="grid items-start gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
         <div className="space-y-6">
           <Card>
             <CardHeader>
