@@ -118,3 +118,22 @@ describe("messaging lock", () => {
     expect((await db.select().from(connections).where(eq(connections.id, connection.id)))[0]!.status).toBe("accepted");
   });
 });
+
+describe("forged fields (T3)", () => {
+  it("every connection function rejects unknown keys and changes nothing", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const before = await connectionRow(connection.id);
+    const forged = { teacherId: student.id, studentId: teacher.id, status: "accepted", messagingLocked: true, role: "teacher" };
+    const calls = [
+      () => endConnection(teacher, { connectionId: connection.id, ...forged }),
+      () => setMessagingLocked(teacher, { connectionId: connection.id, locked: true, ...forged }),
+      () => acceptInvitation(student, { connectionId: connection.id, ...forged }),
+      () => declineInvitation(student, { connectionId: connection.id, ...forged }),
+      () => addNote(teacher, { connectionId: connection.id, body: "x", ...forged }),
+      () => inviteStudent(teacher, { email: "forged@example.com", ...forged }),
+    ];
+    for (const call of calls) expect(await call()).toMatchObject({ ok: false, fieldErrors: { form: expect.any(String) } });
+    expect(await connectionRow(connection.id)).toEqual(before);
+    expect(await db.select().from(teacherNotes).where(eq(teacherNotes.connectionId, connection.id))).toHaveLength(0);
+  });
+});
