@@ -5,6 +5,9 @@ export type ActionResult<T = undefined> =
   | ({ ok: true; message?: string } & (T extends undefined ? { data?: undefined } : { data: T }))
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
+/** Any action's result, whatever its data: what generic code (adapters, tests) needs to read. */
+export type AnyActionResult = { ok: true; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
 export type FormState = ActionResult | undefined;
 
 /** A form's text fields as a plain object; React's internal `$ACTION_*` fields and files are dropped. */

@@ -1,11 +1,16 @@
+import type { UserRole } from "@/db/schema";
+
 export interface NavItem {
-  href: "/dashboard" | "/settings";
+  href: "/dashboard" | "/students" | "/teachers" | "/settings";
   label: string;
-  icon: "home" | "settings";
+  icon: "home" | "students" | "teachers" | "settings";
 }
 
-/** The signed-in app's sections; each feature adds its entry (by role where they differ) when its pages land. */
-export const navigation: NavItem[] = [
-  { href: "/dashboard", label: "Dashboard", icon: "home" },
-  { href: "/settings", label: "Settings", icon: "settings" },
-];
+/** The signed-in app's sections for a role; each feature adds its entry when its pages land. */
+export function navigationFor(role: UserRole): NavItem[] {
+  return [
+    { href: "/dashboard", label: "Dashboard", icon: "home" },
+    role === "teacher" ? { href: "/students", label: "Students", icon: "students" } : { href: "/teachers", label: "Teachers", icon: "teachers" },
+    { href: "/settings", label: "Settings", icon: "settings" },
+  ];
+}

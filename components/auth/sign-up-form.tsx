@@ -13,7 +13,8 @@ import { FormAlert, TextField } from "@/components/ui/field";
 import type { UserRole } from "@/db/schema";
 import { cn } from "@/lib/utils";
 
-export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole; timeZones: string[] }) {
+/** `signInHref`: where "Continue to sign in" leads, e.g. on to the invitation the visitor came from. */
+export function SignUpForm({ initialRole, timeZones, signInHref }: { initialRole?: UserRole; timeZones: string[]; signInHref?: string }) {
   const [state, action, pending] = useActionState(signUpAction, undefined);
   const [role, setRole] = useState<UserRole | undefined>(initialRole);
   const [email, setEmail] = useState("");
@@ -22,7 +23,7 @@ export function SignUpForm({ initialRole, timeZones }: { initialRole?: UserRole;
 
   if (state?.ok) {
     return (
-      <CheckInbox continueLabel="Continue to sign in">
+      <CheckInbox continueLabel="Continue to sign in" continueHref={signInHref}>
         We sent a link to <strong className="text-foreground">{email}</strong>. Open it to confirm your address. You can
         sign in straight away; inviting and messaging unlock once your email is confirmed.
       </CheckInbox>

@@ -6,31 +6,25 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NotificationsProvider } from "@/components/notifications/notifications-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { Avatar } from "@/components/ui/avatar";
 import { Logo } from "@/components/ui/logo";
 import type { User } from "@/db/schema";
-import { navigation } from "@/lib/navigation";
+import { navigationFor } from "@/lib/navigation";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 import type { Theme } from "@/lib/theme";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { VerifyEmailBanner } from "./verify-email-banner";
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase();
-}
-
 function SidebarContents({ user, theme }: { user: User; theme: Theme }) {
   return (
     <div className="flex h-full flex-col gap-6 px-3 pb-4">
       <nav aria-label="App" className="flex-1">
-        <NavLinks items={navigation} />
+        <NavLinks items={navigationFor(user.role)} />
       </nav>
       <div className="space-y-3 border-t pt-4">
         <div className="flex items-center gap-3 px-2">
-          <span className="grid size-9 shrink-0 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground" aria-hidden="true">
-            {initials(user.name)}
-          </span>
+          <Avatar name={user.name} />
           <div className="min-w-0">
             <p className="truncate text-sm font-medium">{user.name}</p>
             <p className="truncate text-xs capitalize text-muted-foreground">{user.role}</p>

@@ -13,6 +13,7 @@ import { runAfterResponse } from "@/lib/background";
 import { sendEmail } from "@/lib/email";
 import { AccountExists } from "@/lib/email/templates/account-exists";
 import { VerifyEmail } from "@/lib/email/templates/verify-email";
+import { announceWaitingInvitations } from "@/lib/connections/invitations";
 import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
 import { signUpSchema, verifyEmailSchema } from "./schemas";
@@ -139,8 +140,9 @@ export async function verifyEmail(raw: unknown, now = new Date()): Promise<Actio
       )
       .returning();
     if (!claimed) return "unusable" as const;
-    await tx.update(users).set({ email: claimed.email, emailVerifiedAt: now }).where(eq(users.id, claimed.userId));
+    const [user] = await tx.update(users).set({ email: claimed.email, emailVerifiedAt: now }).where(eq(users.id, claimed.userId)).returning({ role: users.role });
     await notify([claimed.userId], emailConfirmedNotification(claimed.email), { tx, afterCommit });
+    if (user?.role === "student") await announceWaitingInvitations({ id: claimed.userId, email: claimed.email }, { tx, afterCommit }, now);
     return "confirmed" as const;
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) return "taken" as const; // the address was registered by someone else meanwhile

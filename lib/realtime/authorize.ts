@@ -1,4 +1,5 @@
 import type { User } from "@/db/schema";
+import { findConnectionFor } from "@/lib/connections/access";
 import { pusherServer } from "./index";
 import { parseChannel, SOCKET_ID } from "./channels";
 
@@ -7,15 +8,20 @@ export type ChannelAuthorization =
   | { ok: false; status: 400 | 403; error: string };
 
 /**
- * May this signed-in user listen on this channel? Until connections exist, a user may join only their
- * own user channel. The answer is signed for this socket only.
+ * May this signed-in user listen on this channel? Their own user channel, and the presence channel of
+ * an accepted connection they are a party to (membership read from the database on every request, so
+ * a party who ended the connection is refused at once). The answer is signed for this socket only.
  */
-export async function authorizeChannel(user: Pick<User, "id">, socketId: string, channelName: string): Promise<ChannelAuthorization> {
+export async function authorizeChannel(user: Pick<User, "id" | "role" | "name">, socketId: string, channelName: string): Promise<ChannelAuthorization> {
   if (!SOCKET_ID.test(socketId)) return { ok: false, status: 400, error: "Invalid socket id" };
   const channel = parseChannel(channelName);
   if (!channel) return { ok: false, status: 403, error: "Unknown channel" };
   if (channel.kind === "user" && channel.userId === user.id) {
     return { ok: true, body: pusherServer().authorizeChannel(socketId, channelName) };
+  }
+  if (channel.kind === "connection" && (await findConnectionFor(user, channel.connectionId, { status: "accepted" }))) {
+    const member = { user_id: user.id, user_info: { name: user.name } };
+    return { ok: true, body: pusherServer().authorizeChannel(socketId, channelName, member) };
   }
   return { ok: false, status: 403, error: "Not allowed on this channel" };
 }

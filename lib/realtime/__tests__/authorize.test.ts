@@ -2,15 +2,18 @@ import { createHmac, randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { User } from "@/db/schema";
 import { EMBEDDED_KEY, realtimeServerConfig } from "@/lib/realtime/config";
+import { setupTestDatabase } from "@/tests/database";
 
-const sessionUser = vi.hoisted(() => ({ current: null as Pick<User, "id"> | null }));
+setupTestDatabase();
+
+const sessionUser = vi.hoisted(() => ({ current: null as Pick<User, "id" | "role" | "name"> | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => sessionUser.current }));
 
 const { authorizeChannel } = await import("@/lib/realtime/authorize");
 const { POST } = await import("@/app/api/realtime/auth/route");
 
-const me = { id: randomUUID() };
-const other = { id: randomUUID() };
+const me = { id: randomUUID(), role: "student" as const, name: "Me" };
+const other = { id: randomUUID(), role: "student" as const, name: "Other" };
 const socketId = "1234.5678";
 
 const expectedAuth = (channel: string) =>

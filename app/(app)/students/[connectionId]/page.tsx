@@ -1,0 +1,186 @@
+import { ArrowLeft, CalendarClock } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton, EndConnectionButton } from "@/components/connections/action-button";
+import { NoteComposer, NoteItem } from "@/components/connections/notes";
+import { ContactDetails, LessonOutcome, MessagingPausedBadge } from "@/components/connections/parts";
+import { EmptyState } from "@/components/dashboard/parts";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { getStudentDetail } from "@/lib/connections/queries";
+import { formatInZone } from "@/lib/time";
+import { endConnectionWithStudentAction, setMessagingLockedAction } from "./actions";
+
+export const metadata: Metadata = { title: "Student" };
+
+export default async function StudentPage({ params }: PageProps<"/students/[connectionId]">) {
+  const { connectionId } = await params;
+  const user = await requireUser(`/students/${connectionId}`);
+  const detail = await getStudentDetail(user, connectionId);
+  if (!detail) notFound();
+  const { connection, student, lessons, assignments, notes, nextLesson } = detail;
+  const zone = user.timezone;
+  const active = connection.status === "accepted";
+  const now = new Date();
+  const when = (instant: Date) => formatInZone(instant, zone, "EEE d MMM yyyy, HH:mm");
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-4">
+        <Link href="/students" className="inline-flex items-center gap-1.5 text-sm text-muted-foreground hover:text-foreground">
+          <ArrowLeft className="size-4" aria-hidden="true" />
+          All students
+        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <Avatar name={student.name} className="size-14 text-lg" />
+          <div className="min-w-0 space-y-1">
+            <h1 className="truncate text-2xl font-bold tracking-tight sm:text-3xl">{student.name}</h1>
+            <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+              {active ? <Badge tone="success">Connected</Badge> : <Badge tone="neutral">Ended {connection.endedAt ? formatInZone(connection.endedAt, zone, "d MMM yyyy") : ""}</Badge>}
+              {connection.messagingLocked && active ? <MessagingPausedBadge /> : null}
+              {connection.respondedAt ? <span>Student since {formatInZone(connection.respondedAt, zone, "MMMM yyyy")}</span> : null}
+            </div>
+          </div>
+        </div>
+        {active ? null : (
+          <p className="rounded-xl border border-dashed px-4 py-3 text-sm text-muted-foreground">
+            This connection has ended. Its history is kept here, read-only.
+          </p>
+        )}
+      </div>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Contact</CardTitle>
+            </CardHeader>
+            <CardBody className="space-y-4">
+              <ContactDetails contact={student} />
+              <p className="flex items-center gap-2 rounded-lg bg-surface-muted px-3 py-2 text-sm">
+                <CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />
+                {nextLesson ? <>Next lesson <span className="font-medium">{when(nextLesson.startsAt)}</span></> : <span className="text-muted-foreground">No upcoming lesson</span>}
+              </p>
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>Lesson history</CardTitle>
+              <span className="text-xs text-muted-foreground">Most recent 20</span>
+            </CardHeader>
+            <CardBody>
+              {lessons.length > 0 ? (
+                <ul className="divide-y rounded-xl border">
+                  {lessons.map((lesson) => (
+                    <li key={lesson.id} className="flex items-center justify-between gap-3 px-4 py-2.5">
+                      <div className="min-w-0">
+                        <p className="text-sm font-medium tabular-nums">{formatInZone(lesson.startsAt, zone, "EEE d MMM yyyy")}</p>
+                        <p className="truncate text-xs text-muted-foreground">
+                          {formatInZone(lesson.startsAt, zone, "HH:mm")}–{formatInZone(lesson.endsAt, zone, "HH:mm")}
+                          {lesson.cancellationReason ? ` · ${lesson.cancellationReason}` : ""}
+                        </p>
+                      </div>
+                      <LessonOutcome status={lesson.status} attendance={lesson.attendance} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <EmptyState>No lessons yet.</EmptyState>
+              )}
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>Assignments</CardTitle>
+            </CardHeader>
+            <CardBody>
+              {assignments.length > 0 ? (
+                <ul className="space-y-3">
+                  {assignments.map((assignment) => (
+                    <li key={assignment.id} className="flex items-start justify-between gap-3">
+                      <p className={assignment.completedAt ? "text-sm text-muted-foreground line-through" : "text-sm font-medium"}>{assignment.title}</p>
+                      {assignment.completedAt ? (
+                        <Badge tone="success">Done</Badge>
+                      ) : assignment.dueAt ? (
+                        <Badge tone={assignment.dueAt < now ? "danger" : "neutral"}>Due {formatInZone(assignment.dueAt, zone, "d MMM")}</Badge>
+                      ) : (
+                        <Badge>Open</Badge>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <EmptyState>No assignments yet.</EmptyState>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card aria-labelledby="private-notes">
+            <CardHeader>
+              <CardTitle id="private-notes">Private notes</CardTitle>
+              <Badge tone="accent">Only you</Badge>
+            </CardHeader>
+            <CardBody className="space-y-5">
+              {active ? <NoteComposer connectionId={connection.id} /> : null}
+              {notes.length > 0 ? (
+                <ul className="space-y-4 border-t pt-4" aria-label="Notes">
+                  {notes.map((note) => (
+                    <li key={note.id} className="border-b pb-4 last:border-b-0 last:pb-0">
+                      {active ? (
+                        <NoteItem
+                          id={note.id}
+                          body={note.body}
+                          writtenLabel={`${when(note.createdAt)}${note.updatedAt.getTime() - note.createdAt.getTime() > 1000 ? ` · edited ${when(note.updatedAt)}` : ""}`}
+                        />
+                      ) : (
+                        <>
+                          <p className="whitespace-pre-line break-words text-sm">{note.body}</p>
+                          <p className="mt-1 text-xs text-muted-foreground">{when(note.createdAt)}</p>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <EmptyState>No notes yet.</EmptyState>
+              )}
+            </CardBody>
+          </Card>
+
+          {active ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Connection</CardTitle>
+              </CardHeader>
+              <CardBody className="space-y-5">
+                <div className="space-y-2">
+                  <p className="text-sm font-medium">Messaging</p>
+                  <p className="text-sm text-muted-foreground">
+                    {connection.messagingLocked
+                      ? "Paused: you both can read the conversation, but nobody can send."
+                      : "On: you and your student can message each other."}
+                  </p>
+                  <ActionButton action={setMessagingLockedAction} fields={{ connectionId: connection.id, locked: String(!connection.messagingLocked) }}>
+                    {connection.messagingLocked ? "Turn messaging on" : "Pause messaging"}
+                  </ActionButton>
+                </div>
+                <div className="space-y-2 border-t pt-4">
+                  <p className="text-sm font-medium">End connection</p>
+                  <p className="text-sm text-muted-foreground">Upcoming lessons are cancelled. Past lessons, messages and notes are kept.</p>
+                  <EndConnectionButton action={endConnectionWithStudentAction} connectionId={connection.id} otherPartyName={student.name} variant="danger" />
+                </div>
+              </CardBody>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

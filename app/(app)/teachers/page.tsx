@@ -1,0 +1,130 @@
+import { CalendarClock, MailOpen } from "lucide-react";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ActionButton, EndConnectionButton } from "@/components/connections/action-button";
+import { ContactDetails, MessagingPausedBadge } from "@/components/connections/parts";
+import { EmptyState } from "@/components/dashboard/parts";
+import { Avatar } from "@/components/ui/avatar";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/field";
+import { requireUser } from "@/lib/auth/session";
+import { listReceivedInvitations, listTeachers } from "@/lib/connections/queries";
+import { formatInZone } from "@/lib/time";
+import { cn } from "@/lib/utils";
+import { acceptInvitationAction, declineInvitationAction, endConnectionWithTeacherAction } from "./actions";
+
+// The invitation token may be in the URL: never send it on as a referrer.
+export const metadata: Metadata = { title: "Teachers", referrer: "no-referrer" };
+
+const INVITE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export default async function TeachersPage({ searchParams }: PageProps<"/teachers">) {
+  const { invite } = await searchParams;
+  const inviteToken = typeof invite === "string" && INVITE_TOKEN.test(invite) ? invite : undefined;
+  const user = await requireUser(inviteToken ? `/teachers?invite=${inviteToken}` : "/teachers");
+  if (user.role !== "student") redirect("/students");
+  const [teachers, invitations] = await Promise.all([listTeachers(user), listReceivedInvitations(user, inviteToken)]);
+  const zone = user.timezone;
+  const openedInvitationMissing = inviteToken !== undefined && !invitations.some((invitation) => invitation.highlighted);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Teachers</h1>
+        <p className="mt-1 text-sm text-muted-foreground">The people who teach you, and how to reach them. Times in {zone.replaceAll("_", " ")}.</p>
+      </div>
+
+      {openedInvitationMissing ? (
+        <FormAlert>
+          {user.emailVerifiedAt
+            ? "This invitation isn't available to your account: it may have expired, been answered or cancelled, or been sent to another email address."
+            : "Confirm your email address to see your invitation: use the link we emailed you, or ask for a new one in the banner above."}
+        </FormAlert>
+      ) : null}
+
+      {invitations.length > 0 ? (
+        <section aria-labelledby="invitations" className="space-y-3">
+          <h2 id="invitations" className="text-base font-semibold tracking-tight">
+            Invitations
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-2 [&>*]:min-w-0">
+            {invitations.map((invitation) => (
+              <li key={invitation.connectionId}>
+                <Card className={cn("h-full p-5", invitation.highlighted && "border-accent ring-2 ring-ring/30")} aria-label={`Invitation from ${invitation.teacherName}`}>
+                  <div className="flex items-start gap-3">
+                    <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-accent-soft text-accent-soft-foreground">
+                      <MailOpen className="size-5" aria-hidden="true" />
+                    </span>
+                    <div className="min-w-0 space-y-1">
+                      <p className="font-medium">{invitation.teacherName} invited you to be their student</p>
+                      <p className="text-xs text-muted-foreground">
+                        {invitation.teacherInstruments.length > 0 ? `${invitation.teacherInstruments.join(", ")} · ` : ""}
+                        {formatInZone(invitation.invitedAt, zone, "d MMM yyyy")}
+                      </p>
+                    </div>
+                  </div>
+                  {invitation.message ? (
+                    <p className="mt-4 whitespace-pre-line break-words border-l-2 border-accent/40 pl-3 text-sm text-muted-foreground">{invitation.message}</p>
+                  ) : null}
+                  <div className="mt-4 flex flex-wrap gap-2">
+                    <ActionButton action={acceptInvitationAction} fields={{ connectionId: invitation.connectionId }} variant="primary" pendingLabel="Accepting…">
+                      Accept
+                    </ActionButton>
+                    <ActionButton action={declineInvitationAction} fields={{ connectionId: invitation.connectionId }} variant="ghost" pendingLabel="Declining…">
+                      Decline
+                    </ActionButton>
+                  </div>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="your-teachers" className="space-y-3">
+        <h2 id="your-teachers" className="text-base font-semibold tracking-tight">
+          Your teachers
+        </h2>
+        {teachers.length > 0 ? (
+          <ul className="grid gap-4 md:grid-cols-2 [&>*]:min-w-0">
+            {teachers.map((row) => (
+              <li key={row.connectionId}>
+                <Card className="h-full">
+                  <CardHeader className="justify-start">
+                    <Avatar name={row.teacher.name} />
+                    <div className="min-w-0 flex-1">
+                      <CardTitle className="truncate">{row.teacher.name}</CardTitle>
+                      {row.messagingLocked ? <MessagingPausedBadge /> : null}
+                    </div>
+                  </CardHeader>
+                  <CardBody className="space-y-4">
+                    <p className="flex items-center gap-2 rounded-lg bg-surface-muted px-3 py-2 text-sm">
+                      <CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />
+                      {row.nextLesson ? (
+                        <>
+                          Next lesson <span className="font-medium">{formatInZone(row.nextLesson.startsAt, zone, "EEE d MMM, HH:mm")}</span>
+                        </>
+                      ) : (
+                        <span className="text-muted-foreground">No upcoming lesson</span>
+                      )}
+                    </p>
+                    <ContactDetails contact={row.teacher} />
+                    <div className="border-t pt-4">
+                      <EndConnectionButton action={endConnectionWithTeacherAction} connectionId={row.connectionId} otherPartyName={row.teacher.name} />
+                    </div>
+                  </CardBody>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Card className="p-5">
+            <EmptyState>
+              {invitations.length > 0 ? "Accept an invitation above to get started." : "No teachers yet. When a teacher invites you with this email address, the invitation appears here."}
+            </EmptyState>
+          </Card>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+
+const sessionUser = vi.hoisted(() => ({ current: null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => sessionUser.current, requireUser: async () => sessionUser.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+/**
+ * Every public entry point of the app and how it is authorized. Server actions are public POST
+ * endpoints and route handlers are URLs, so a new one must be added here, with the test that covers
+ * its rule, before this file passes.
+ */
+const AUTHORIZED_BY: Record<string, string> = {
+  // Signed-out flows: no resource of anyone's, rate limited per IP or account.
+  "app/(auth)/sign-in/actions.ts#signInAction": "public; rate limited (lib/auth/__tests__/sign-in-limits.test.ts)",
+  "app/(auth)/sign-in/verify/actions.ts#verifySignInCodeAction": "signed pending-sign-in cookie (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(auth)/sign-in/verify/actions.ts#resendSignInCodeAction": "signed pending-sign-in cookie (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(auth)/sign-in/verify/actions.ts#cancelSignInAction": "clears the caller's own pending cookie",
+  "app/(auth)/sign-up/actions.ts#signUpAction": "public; same answer for every email (lib/accounts/__tests__/sign-up.test.ts)",
+  "app/(auth)/verify-email/actions.ts#verifyEmailAction": "single-use emailed token (lib/accounts/__tests__/sign-up.test.ts)",
+  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": "public; same answer for every email (lib/accounts/__tests__/password-reset.test.ts)",
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": "single-use emailed token (lib/accounts/__tests__/password-reset.test.ts)",
+  // Signed in, acting on the caller's own account only.
+  "app/(app)/actions.ts#signOutAction": "own session only",
+  "app/(app)/actions.ts#resendVerificationAction": "own account only (session user)",
+  "app/(app)/settings/actions.ts#updateProfileAction": "own account only; strict schema (lib/accounts/__tests__/settings.test.ts)",
+  "app/(app)/settings/actions.ts#requestEmailChangeAction": "own account, current password (lib/accounts/__tests__/settings.test.ts)",
+  "app/(app)/settings/actions.ts#changePasswordAction": "own account, current password (lib/accounts/__tests__/settings.test.ts, e2e/settings.spec.ts)",
+  "app/(app)/settings/actions.ts#signOutEverywhereAction": "own account, explicit confirmation (lib/accounts/__tests__/settings.test.ts)",
+  "app/(app)/settings/actions.ts#deleteAccountAction": "own account, current password and confirmation (lib/accounts/__tests__/settings.test.ts)",
+  "app/(app)/settings/two-factor-actions.ts#startTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(app)/settings/two-factor-actions.ts#confirmTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(app)/settings/two-factor-actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
+  // Connections: lib/connections/access.ts, covered by lib/connections/__tests__/authorization-matrix.test.ts.
+  "app/(app)/students/actions.ts#inviteStudentAction": "verified teachers only; connections matrix",
+  "app/(app)/students/actions.ts#resendInvitationAction": "connections matrix (teacher of the pending invitation)",
+  "app/(app)/students/actions.ts#cancelInvitationAction": "connections matrix (teacher of the pending invitation)",
+  "app/(app)/students/[connectionId]/actions.ts#addNoteAction": "connections matrix (teacher of the accepted connection)",
+  "app/(app)/students/[connectionId]/actions.ts#updateNoteAction": "connections matrix (teacher of the note's accepted connection)",
+  "app/(app)/students/[connectionId]/actions.ts#deleteNoteAction": "connections matrix (teacher of the note's accepted connection)",
+  "app/(app)/students/[connectionId]/actions.ts#setMessagingLockedAction": "connections matrix (teacher of the accepted connection)",
+  "app/(app)/students/[connectionId]/actions.ts#endConnectionWithStudentAction": "connections matrix (either party of the accepted connection)",
+  "app/(app)/teachers/actions.ts#acceptInvitationAction": "connections matrix (verified addressee of the pending invitation)",
+  "app/(app)/teachers/actions.ts#declineInvitationAction": "connections matrix (verified addressee of the pending invitation)",
+  "app/(app)/teachers/actions.ts#endConnectionWithTeacherAction": "connections matrix (either party of the accepted connection)",
+  // Route handlers.
+  "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
+  "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
+  "app/api/health/route.ts#GET": "public liveness probe, no data",
+  "app/api/inngest/route.ts#GET": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
+  "app/api/inngest/route.ts#POST": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
+  "app/api/inngest/route.ts#PUT": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
+  "app/api/notifications/route.ts#GET": "own notifications only (app/api/notifications/__tests__/routes.test.ts)",
+  "app/api/notifications/read/route.ts#POST": "own notifications only, same origin (app/api/notifications/__tests__/routes.test.ts)",
+  "app/api/realtime/auth/route.ts#POST": "own user channel; accepted connections via lib/connections/access (lib/realtime/__tests__)",
+};
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+function filesUnder(directory: string): string[] {
+  return readdirSync(path.join(root, directory), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.posix.join(directory, entry.name);
+    if (entry.isDirectory()) return entry.name === "__tests__" ? [] : filesUnder(relative);
+    return /\.(ts|tsx)$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+const sources = filesUnder("app");
+const serverActionFiles = sources.filter((file) => /^\s*["']use server["']/.test(readFileSync(path.join(root, file), "utf8")));
+const routeFiles = sources.filter((file) => /(^|\/)route\.tsx?$/.test(file));
+
+async function entryPoints(): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of serverActionFiles) {
+    const exported = (await import(path.join(root, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) if (typeof value === "function") found.push(`${file}#${name}`);
+  }
+  for (const file of routeFiles) {
+    const exported = (await import(path.join(root, file))) as Record<string, unknown>;
+    for (const name of Object.keys(exported)) if (HTTP_METHODS.has(name)) found.push(`${file}#${name}`);
+  }
+  return found.sort();
+}
+
+describe("endpoint inventory", () => {
+  it("lists every server action and route handler with how it is authorized", async () => {
+    expect(serverActionFiles.length).toBeGreaterThan(5);
+    expect(routeFiles.length).toBeGreaterThan(3);
+    const found = await entryPoints();
+    const unlisted = found.filter((entry) => !(entry in AUTHORIZED_BY));
+    const gone = Object.keys(AUTHORIZED_BY).filter((entry) => !found.includes(entry));
+    expect(unlisted, "add these to AUTHORIZED_BY with the test that covers them").toEqual([]);
+    expect(gone, "remove these from AUTHORIZED_BY").toEqual([]);
+  });
+
+  it("refuses every connections action without a session, before touching anything", async () => {
+    const connectionActions = Object.keys(AUTHORIZED_BY).filter((entry) => AUTHORIZED_BY[entry]!.includes("connections matrix"));
+    for (const entry of connectionActions) {
+      const [file, name] = entry.split("#") as [string, string];
+      const action = ((await import(path.join(root, file))) as Record<string, (state: undefined, form: FormData) => Promise<unknown>>)[name]!;
+      const form = new FormData();
+      form.set("connectionId", "00000000-0000-0000-0000-000000000000");
+      expect(await action(undefined, form), entry).toEqual({ ok: false, error: "Your session has ended. Sign in again." });
+    }
+  });
+});

@@ -1,0 +1,104 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { addNoteAction, deleteNoteAction, updateNoteAction } from "@/app/(app)/students/[connectionId]/actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert, Textarea } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions";
+import { NOTE_MAX_LENGTH } from "@/lib/connections/limits";
+import { ActionButton } from "./action-button";
+
+export function NoteComposer({ connectionId }: { connectionId: string }) {
+  const [body, setBody] = useState("");
+  const [state, action, pending] = useActionState(async (previous: FormState, formData: FormData) => {
+    const result = await addNoteAction(previous, formData);
+    if (result?.ok) setBody("");
+    return result;
+  }, undefined);
+  const error = state && !state.ok ? (state.fieldErrors?.body ?? state.error) : undefined;
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="connectionId" value={connectionId} />
+      <label htmlFor="new-note" className="sr-only">
+        New private note
+      </label>
+      <Textarea
+        id="new-note"
+        name="body"
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        rows={3}
+        maxLength={NOTE_MAX_LENGTH}
+        placeholder="What to remember about this student: progress, goals, things to bring up…"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "new-note-error" : undefined}
+      />
+      {error ? (
+        <p id="new-note-error" role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex items-center justify-between gap-3">
+        <p className="text-xs text-muted-foreground">Only you can see your notes.</p>
+        <Button type="submit" size="sm" disabled={pending}>
+          {pending ? "Saving…" : "Add note"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A saved note: its text (as text, never HTML), when it was written, and edit/delete in place. */
+export function NoteItem({ id, body, writtenLabel }: { id: string; body: string; writtenLabel: string }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(body);
+  const [state, action, pending] = useActionState(async (previous: FormState, formData: FormData) => {
+    const result = await updateNoteAction(previous, formData);
+    if (result?.ok) setEditing(false);
+    return result;
+  }, undefined);
+
+  if (editing) {
+    return (
+      <form action={action} className="space-y-2">
+        <input type="hidden" name="noteId" value={id} />
+        <label htmlFor={`note-${id}`} className="sr-only">
+          Edit note
+        </label>
+        <Textarea id={`note-${id}`} name="body" rows={4} maxLength={NOTE_MAX_LENGTH} value={draft} onChange={(event) => setDraft(event.target.value)} autoFocus />
+        {state && !state.ok ? <FormAlert>{state.fieldErrors?.body ?? state.error}</FormAlert> : null}
+        <div className="flex gap-2">
+          <Button type="submit" size="sm" disabled={pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setDraft(body);
+              setEditing(false);
+            }}
+          >
+            Cancel
+          </Button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <article className="group space-y-2">
+      <p className="whitespace-pre-line break-words text-sm">{body}</p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-xs text-muted-foreground">{writtenLabel}</p>
+        <div className="flex items-start gap-1">
+          <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+          <ActionButton action={deleteNoteAction} fields={{ noteId: id }} variant="ghost" confirm="Delete this note?" confirmLabel="Delete" pendingLabel="Deleting…">
+            Delete
+          </ActionButton>
+        </div>
+      </div>
+    </article>
+  );
+}

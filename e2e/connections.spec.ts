@@ -1,0 +1,150 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openLatestEmail, uniqueEmail } from "./mail";
+import { signIn } from "./session";
+
+/** No user text may ever open a dialog: a stored payload that ran would. */
+function failOnDialog(page: Page) {
+  page.on("dialog", (dialog) => {
+    throw new Error(`Unexpected dialog: ${dialog.message()}`);
+  });
+}
+
+async function signUp(page: Page, name: string, email: string, password: string) {
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+}
+
+async function confirmEmail(page: Page, email: string) {
+  const links = await openLatestEmail(page, email, "Confirm your email address");
+  await page.goto(links.find((link) => link.includes("/verify-email?token="))!);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
+}
+
+const XSS = "<img src=x onerror=alert(1)>";
+
+test.describe("connections", () => {
+  test("a teacher invites a new student, who signs up through the link and accepts; private notes stay private", async ({ browser }, testInfo) => {
+    // Two sign-ups, two confirmations and both sides of the story: longer than one page's worth.
+    test.setTimeout(90_000);
+    const teacherPage = await (await browser.newContext()).newPage();
+    const studentPage = await (await browser.newContext()).newPage();
+    failOnDialog(teacherPage);
+    failOnDialog(studentPage);
+    const teacherEmail = uniqueEmail("teacher");
+    const studentEmail = uniqueEmail("invitee");
+    const teacherName = `Nadia Boulanger ${testInfo.project.name}`;
+
+    // A fresh teacher, verified (unverified teachers cannot invite).
+    await teacherPage.goto("/sign-up?role=teacher");
+    await signUp(teacherPage, teacherName, teacherEmail, "counterpoint at dawn");
+    await teacherPage.getByRole("link", { name: "Continue to sign in" }).click();
+    await expect(teacherPage).toHaveURL(/\/sign-in$/);
+    await signIn(teacherPage, teacherEmail, "counterpoint at dawn");
+    await teacherPage.goto("/students");
+    await expect(teacherPage.getByText("Confirm your email address to invite students")).toBeVisible();
+    await confirmEmail(teacherPage, teacherEmail);
+
+    await teacherPage.goto("/students");
+    await expect(teacherPage.getByText("No students yet")).toBeVisible();
+    await teacherPage.getByLabel("Student's email").fill(studentEmail);
+    await teacherPage.getByLabel("Personal message (optional)").fill(`Welcome! ${XSS} Bring your Czerny.`);
+    await teacherPage.getByRole("button", { name: "Send invitation" }).click();
+    await expect(teacherPage.getByText(`Invitation sent to ${studentEmail}.`)).toBeVisible();
+    const pending = teacherPage.getByRole("region", { name: "Pending invitations" });
+    await expect(pending.getByText(studentEmail)).toBeVisible();
+    await expect(pending.getByText("Pending", { exact: true })).toBeVisible();
+    await teacherPage.screenshot({ path: testInfo.outputPath("students-invited.png"), fullPage: true });
+
+    // The invitee opens the email, signs up through its link, and confirms the address.
+    const inviteLinks = await openLatestEmail(studentPage, studentEmail, `${teacherName} invited you to MusBook`);
+    const signUpLink = inviteLinks.find((link) => link.includes("/sign-up?role=student&invite="))!;
+    expect(signUpLink).toBeDefined();
+    const token = new URL(signUpLink).searchParams.get("invite")!;
+    await studentPage.goto(signUpLink);
+    await expect(studentPage.getByText("Your teacher invited you")).toBeVisible();
+    await signUp(studentPage, "Lili Invited", studentEmail, "moonlight sonata op twenty seven");
+    await studentPage.getByRole("link", { name: "Continue to sign in" }).click();
+    await expect(studentPage).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await signIn(studentPage, studentEmail, "moonlight sonata op twenty seven", /\/teachers\?invite=/);
+    await expect(studentPage.getByRole("alert").filter({ hasText: "Confirm your email address to see your invitation" })).toBeVisible();
+    await confirmEmail(studentPage, studentEmail);
+
+    await studentPage.goto(`/teachers?invite=${token}`);
+    const invitation = studentPage.getByRole("region", { name: `Invitation from ${teacherName}` });
+    await expect(invitation).toContainText(`Welcome! ${XSS} Bring your Czerny.`);
+    await studentPage.screenshot({ path: testInfo.outputPath("teachers-invitation.png"), fullPage: true });
+    await invitation.getByRole("button", { name: "Accept" }).click();
+    const yourTeachers = studentPage.getByRole("region", { name: "Your teachers" });
+    await expect(yourTeachers.getByText(teacherName)).toBeVisible();
+    await expect(yourTeachers.getByText(teacherEmail)).toBeVisible();
+
+    // The teacher sees the student, and writes a private note about them.
+    await teacherPage.goto("/students");
+    await teacherPage.getByRole("link", { name: /Lili Invited/ }).click();
+    await expect(teacherPage.getByRole("heading", { level: 1, name: "Lili Invited" })).toBeVisible();
+    const studentPath = new URL(teacherPage.url()).pathname;
+    const secret = `Secret: nervous about the exam ${XSS}`;
+    await teacherPage.getByLabel("New private note").fill(secret);
+    await teacherPage.getByRole("button", { name: "Add note" }).click();
+    const notes = teacherPage.getByRole("list", { name: "Notes" });
+    await expect(notes.getByText(secret)).toBeVisible();
+    await teacherPage.screenshot({ path: testInfo.outputPath("student-detail-new.png"), fullPage: true });
+
+    // The student can never see it: not on their pages, not in their HTML, not at the teacher's URL.
+    for (const path of ["/teachers", "/dashboard", "/notifications", studentPath]) {
+      const response = await studentPage.goto(path);
+      expect(await response!.text()).not.toContain("nervous about the exam");
+      await expect(studentPage.getByText("nervous about the exam")).toHaveCount(0);
+    }
+    await expect(studentPage.getByText("could not be found").or(studentPage.getByText("404"))).not.toHaveCount(0);
+
+    // Either side can end it; the teacher's list empties and the student's page says so.
+    await studentPage.goto("/teachers");
+    await yourTeachers.getByRole("button", { name: "End connection" }).click();
+    await studentPage.getByRole("group", { name: "Confirm" }).getByRole("button", { name: "End connection" }).click();
+    await expect(studentPage.getByText("No teachers yet")).toBeVisible();
+    await teacherPage.goto("/students");
+    await expect(teacherPage.getByText("No students yet")).toBeVisible();
+    await teacherPage.goto(studentPath);
+    await expect(teacherPage.getByText("This connection has ended")).toBeVisible();
+    await expect(teacherPage.getByText(secret)).toBeVisible();
+  });
+
+  test("demo studio, read-only: the students list, a student's page and the teachers page", async ({ page }, testInfo) => {
+    test.setTimeout(60_000);
+    failOnDialog(page);
+    await signIn(page, "amelia@demo.musbook.app");
+    await page.goto("/students");
+    const list = page.getByRole("list", { name: "Students" });
+    await expect(list.getByRole("link", { name: /Maya/ })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("students.png"), fullPage: true });
+
+    await page.getByLabel("Search students").fill("maya");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/students\?q=maya/);
+    await expect(list.getByRole("link")).toHaveCount(1);
+    await page.getByLabel("Search students").fill("nobody-by-this-name");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByText("Nobody matches")).toBeVisible();
+
+    await page.goto("/students?q=maya");
+    await list.getByRole("link", { name: /Maya/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Maya");
+    await expect(page.getByRole("heading", { name: "Private notes" })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("student-detail.png"), fullPage: true });
+
+    await page.context().clearCookies();
+    await signIn(page, "maya@demo.musbook.app");
+    await page.goto("/teachers");
+    await expect(page.getByRole("region", { name: "Your teachers" }).getByText("Amelia", { exact: false }).first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("teachers.png"), fullPage: true });
+    // A student has no students page.
+    await page.goto("/students");
+    await expect(page).toHaveURL(/\/teachers$/);
+  });
+});

@@ -1,0 +1,166 @@
+import { asc } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db";
+import { connections, emailOutbox, lessons, notifications, teacherNotes, type Connection, type TeacherNote, type User } from "@/db/schema";
+import type { AnyActionResult } from "@/lib/actions";
+import { settleBackgroundWork } from "@/lib/background";
+import {
+  acceptInvitation,
+  addNote,
+  cancelInvitation,
+  canSendMessage,
+  declineInvitation,
+  deleteNote,
+  endConnection,
+  findConnectionFor,
+  resendInvitation,
+  setMessagingLocked,
+  updateNote,
+} from "@/lib/connections";
+import { setupTestDatabase } from "@/tests/database";
+import { createConnectedPair, createUser } from "@/tests/factories";
+
+vi.mock("@/lib/realtime", () => ({ publish: async () => true }));
+
+setupTestDatabase();
+
+const SECRET_NOTE = "Private: parents asked about exam fees";
+
+/** One studio: the rightful pair, strangers of both roles, and students at every other stage. */
+interface World {
+  actors: Record<ActorName, User>;
+  accepted: Connection;
+  pending: Connection;
+  declined: Connection;
+  ended: Connection;
+  note: TeacherNote;
+  endedNote: TeacherNote;
+}
+const actorNames = ["teacher", "student", "strangerTeacher", "strangerStudent", "pendingInvitee", "declinedStudent", "endedStudent"] as const;
+type ActorName = (typeof actorNames)[number];
+
+async function buildWorld(): Promise<World> {
+  const { teacher, student, connection: accepted } = await createConnectedPair();
+  const [strangerTeacher, strangerStudent, pendingInvitee, declinedStudent, endedStudent] = await Promise.all([
+    createUser({ role: "teacher" }),
+    createUser({ role: "student" }),
+    createUser({ role: "student" }),
+    createUser({ role: "student" }),
+    createUser({ role: "student" }),
+  ]);
+  const invite = (studentId: string | null, email: string, status: Connection["status"]) =>
+    db.insert(connections).values({ teacherId: teacher.id, studentId, invitedEmail: email, status }).returning().then((rows) => rows[0]!);
+  // The pending invitation is address-only, as for someone invited before they had an account.
+  const pending = await invite(null, pendingInvitee.email, "pending");
+  const declined = await invite(declinedStudent.id, declinedStudent.email, "declined");
+  const ended = await invite(endedStudent.id, endedStudent.email, "revoked");
+  // Strangers have their own connection, so "has some connection" is never mistaken for "is a party".
+  await createConnectedPair().then(async (other) => {
+    await db.insert(connections).values({ teacherId: strangerTeacher.id, studentId: strangerStudent.id, invitedEmail: strangerStudent.email, status: "accepted" });
+    return other;
+  });
+  const [note] = await db.insert(teacherNotes).values({ connectionId: accepted.id, body: SECRET_NOTE }).returning();
+  const [endedNote] = await db.insert(teacherNotes).values({ connectionId: ended.id, body: SECRET_NOTE }).returning();
+  await db.insert(lessons).values({
+    connectionId: accepted.id,
+    teacherId: teacher.id,
+    studentId: student.id,
+    startsAt: new Date(Date.now() + 86_400_000),
+    endsAt: new Date(Date.now() + 90_000_000),
+  });
+  return {
+    actors: { teacher, student, strangerTeacher, strangerStudent, pendingInvitee, declinedStudent, endedStudent },
+    accepted,
+    pending,
+    declined,
+    ended,
+    note: note!,
+    endedNote: endedNote!,
+  };
+}
+
+/** Every connection-scoped domain function, the party (or parties) who may call it, and the call. */
+const operations: { name: string; rightful: ActorName[]; call: (actor: User, world: World) => Promise<AnyActionResult> }[] = [
+  { name: "setMessagingLocked", rightful: ["teacher"], call: (actor, w) => setMessagingLocked(actor, { connectionId: w.accepted.id, locked: true }) },
+  { name: "endConnection", rightful: ["teacher", "student"], call: (actor, w) => endConnection(actor, { connectionId: w.accepted.id }) },
+  { name: "endConnection (already ended)", rightful: [], call: (actor, w) => endConnection(actor, { connectionId: w.ended.id }) },
+  { name: "endConnection (declined)", rightful: [], call: (actor, w) => endConnection(actor, { connectionId: w.declined.id }) },
+  { name: "addNote", rightful: ["teacher"], call: (actor, w) => addNote(actor, { connectionId: w.accepted.id, body: "new note" }) },
+  { name: "addNote (ended)", rightful: [], call: (actor, w) => addNote(actor, { connectionId: w.ended.id, body: "new note" }) },
+  { name: "updateNote", rightful: ["teacher"], call: (actor, w) => updateNote(actor, { noteId: w.note.id, body: "changed" }) },
+  { name: "updateNote (ended)", rightful: [], call: (actor, w) => updateNote(actor, { noteId: w.endedNote.id, body: "changed" }) },
+  { name: "deleteNote", rightful: ["teacher"], call: (actor, w) => deleteNote(actor, { noteId: w.note.id }) },
+  { name: "resendInvitation", rightful: ["teacher"], call: (actor, w) => resendInvitation(actor, { connectionId: w.pending.id }) },
+  { name: "resendInvitation (accepted)", rightful: [], call: (actor, w) => resendInvitation(actor, { connectionId: w.accepted.id }) },
+  { name: "cancelInvitation", rightful: ["teacher"], call: (actor, w) => cancelInvitation(actor, { connectionId: w.pending.id }) },
+  { name: "cancelInvitation (accepted)", rightful: [], call: (actor, w) => cancelInvitation(actor, { connectionId: w.accepted.id }) },
+  { name: "acceptInvitation", rightful: ["pendingInvitee"], call: (actor, w) => acceptInvitation(actor, { connectionId: w.pending.id }) },
+  { name: "acceptInvitation (declined)", rightful: [], call: (actor, w) => acceptInvitation(actor, { connectionId: w.declined.id }) },
+  { name: "acceptInvitation (ended)", rightful: [], call: (actor, w) => acceptInvitation(actor, { connectionId: w.ended.id }) },
+  { name: "declineInvitation", rightful: ["pendingInvitee"], call: (actor, w) => declineInvitation(actor, { connectionId: w.pending.id }) },
+];
+
+async function snapshot() {
+  await settleBackgroundWork();
+  const [connectionRows, noteRows, lessonRows, notificationRows, emails] = await Promise.all([
+    db.select().from(connections).orderBy(asc(connections.id)),
+    db.select().from(teacherNotes).orderBy(asc(teacherNotes.id)),
+    db.select().from(lessons).orderBy(asc(lessons.id)),
+    db.select().from(notifications).orderBy(asc(notifications.id)),
+    db.select().from(emailOutbox).orderBy(asc(emailOutbox.id)),
+  ]);
+  return JSON.stringify({ connectionRows, noteRows, lessonRows, notificationRows, emails });
+}
+
+describe("authorization matrix: connection-scoped domain functions", () => {
+  for (const operation of operations) {
+    describe(operation.name, () => {
+      for (const actorName of actorNames) {
+        const allowed = operation.rightful.includes(actorName);
+        it(`${allowed ? "allows" : "refuses"} the ${actorName}`, async () => {
+          const world = await buildWorld();
+          const before = await snapshot();
+          const result = await operation.call(world.actors[actorName], world);
+          if (allowed) {
+            expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+            return;
+          }
+          expect(result.ok).toBe(false);
+          if (result.ok) return;
+          expect(result.error).toMatch(/couldn't find|no longer available/);
+          expect(result.fieldErrors).toBeUndefined();
+          // Nothing of the resource leaks into the answer, and nothing changed.
+          const body = JSON.stringify(result);
+          for (const secret of [SECRET_NOTE, world.actors.student.email, world.actors.pendingInvitee.email, world.actors.teacher.name, world.accepted.id]) {
+            expect(body).not.toContain(secret);
+          }
+          expect(await snapshot()).toBe(before);
+        });
+      }
+    });
+  }
+});
+
+describe("authorization matrix: reads", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  it.each(actorNames)("findConnectionFor and canSendMessage admit only the two parties of the accepted connection (%s)", async (actorName) => {
+    const actor = world.actors[actorName];
+    const isParty = actorName === "teacher" || actorName === "student";
+    expect(Boolean(await findConnectionFor(actor, world.accepted.id, { status: "accepted" }))).toBe(isParty);
+    expect(await canSendMessage(actor, world.accepted.id)).toBe(isParty);
+    for (const other of [world.pending, world.declined, world.ended]) expect(await canSendMessage(actor, other.id)).toBe(false);
+  });
+
+  it("never lets a student act as a teacher, nor look up by a guessed or malformed id", async () => {
+    const { student, teacher } = world.actors;
+    expect(await findConnectionFor(student, world.accepted.id, { as: "teacher" })).toBeNull();
+    expect(await findConnectionFor(teacher, world.accepted.id, { as: "student" })).toBeNull();
+    for (const id of ["00000000-0000-0000-0000-000000000000", "' or 1=1 --", "", null, 42]) {
+      expect(await findConnectionFor(teacher, id)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,229 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { assignments, connections, lessons, messages, teacherNotes, users, type Connection } from "@/db/schema";
+import { hashSecretToken } from "@/lib/auth/secret-tokens";
+import { findConnectionFor, invitationsAddressedTo, isExpired, memberOf, type ConnectionActor } from "./access";
+
+const DAY = 86_400_000;
+export const ATTENDANCE_WINDOW_DAYS = 90;
+
+export interface Contact {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  timezone: string;
+  instruments: string[];
+}
+
+const contactColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  phone: users.phone,
+  timezone: users.timezone,
+  instruments: users.instruments,
+};
+
+interface NextLesson {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+async function nextLessons(connectionIds: string[], now: Date): Promise<Map<string, NextLesson>> {
+  if (connectionIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([lessons.connectionId], { connectionId: lessons.connectionId, startsAt: lessons.startsAt, endsAt: lessons.endsAt })
+    .from(lessons)
+    .where(and(inArray(lessons.connectionId, connectionIds), eq(lessons.status, "scheduled"), gte(lessons.startsAt, now)))
+    .orderBy(lessons.connectionId, asc(lessons.startsAt));
+  return new Map(rows.map((row) => [row.connectionId, row]));
+}
+
+/** `%` and `_` typed into the search box are matched literally. */
+const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+export interface StudentRow {
+  connectionId: string;
+  student: Contact;
+  messagingLocked: boolean;
+  nextLesson: NextLesson | null;
+  /** Present or late, of the lessons marked in the last 90 days; null when none was marked. */
+  attendanceRate: number | null;
+  openAssignments: number;
+  lastMessage: { body: string; createdAt: Date; fromViewer: boolean } | null;
+}
+
+/** The teacher's current students, optionally filtered by name or email, with what each row shows. */
+export async function listStudents(viewer: ConnectionActor, query?: string, now = new Date()): Promise<StudentRow[]> {
+  if (viewer.role !== "teacher") return [];
+  const search = query ? or(sql`${users.name} ilike ${likePattern(query)}`, sql`${users.email} ilike ${likePattern(query)}`) : undefined;
+  const rows = await db
+    .select({ connectionId: connections.id, messagingLocked: connections.messagingLocked, student: contactColumns })
+    .from(connections)
+    .innerJoin(users, eq(users.id, connections.studentId))
+    .where(and(memberOf(viewer), eq(connections.status, "accepted"), search))
+    .orderBy(asc(users.name));
+  const ids = rows.map((row) => row.connectionId);
+  if (ids.length === 0) return [];
+
+  const [upcoming, attendance, open, latest] = await Promise.all([
+    nextLessons(ids, now),
+    db
+      .select({
+        connectionId: lessons.connectionId,
+        marked: count(lessons.attendance),
+        attended: sql<number>`count(*) filter (where ${lessons.attendance} in ('present', 'late'))`.mapWith(Number),
+      })
+      .from(lessons)
+      .where(and(inArray(lessons.connectionId, ids), gte(lessons.startsAt, new Date(now.getTime() - ATTENDANCE_WINDOW_DAYS * DAY)), lt(lessons.startsAt, now)))
+      .groupBy(lessons.connectionId),
+    db
+      .select({ connectionId: assignments.connectionId, open: count() })
+      .from(assignments)
+      .where(and(inArray(assignments.connectionId, ids), isNull(assignments.completedAt)))
+      .groupBy(assignments.connectionId),
+    db
+      .selectDistinctOn([messages.connectionId], { connectionId: messages.connectionId, body: messages.body, createdAt: messages.createdAt, senderId: messages.senderId })
+      .from(messages)
+      .where(inArray(messages.connectionId, ids))
+      .orderBy(messages.connectionId, desc(messages.seq)),
+  ]);
+  const attendanceBy = new Map(attendance.map((row) => [row.connectionId, row]));
+  const openBy = new Map(open.map((row) => [row.connectionId, row.open]));
+  const latestBy = new Map(latest.map((row) => [row.connectionId, row]));
+  return rows.map((row) => {
+    const marked = attendanceBy.get(row.connectionId);
+    const message = latestBy.get(row.connectionId);
+    return {
+      ...row,
+      nextLesson: upcoming.get(row.connectionId) ?? null,
+      attendanceRate: marked && marked.marked > 0 ? marked.attended / marked.marked : null,
+      openAssignments: openBy.get(row.connectionId) ?? 0,
+      lastMessage: message ? { body: message.body, createdAt: message.createdAt, fromViewer: message.senderId === viewer.id } : null,
+    };
+  });
+}
+
+export interface SentInvitation {
+  connectionId: string;
+  email: string;
+  studentName: string | null;
+  invitedAt: Date;
+  expired: boolean;
+}
+
+/** The teacher's pending invitations, newest first, each marked expired after 30 days. */
+export async function listSentInvitations(viewer: ConnectionActor, now = new Date()): Promise<SentInvitation[]> {
+  if (viewer.role !== "teacher") return [];
+  const rows = await db
+    .select({ connection: connections, studentName: users.name })
+    .from(connections)
+    .leftJoin(users, eq(users.id, connections.studentId))
+    .where(and(memberOf(viewer), eq(connections.status, "pending")))
+    .orderBy(desc(connections.invitedAt));
+  return rows.map(({ connection, studentName }) => ({
+    connectionId: connection.id,
+    email: connection.invitedEmail,
+    studentName,
+    invitedAt: connection.invitedAt,
+    expired: isExpired(connection, now),
+  }));
+}
+
+export interface StudentDetail {
+  connection: Pick<Connection, "id" | "status" | "messagingLocked" | "invitedAt" | "respondedAt" | "endedAt">;
+  student: Contact;
+  lessons: { id: string; startsAt: Date; endsAt: Date; status: string; attendance: string | null; cancellationReason: string | null }[];
+  assignments: { id: string; title: string; dueAt: Date | null; completedAt: Date | null }[];
+  notes: { id: string; body: string; createdAt: Date; updatedAt: Date }[];
+  nextLesson: NextLesson | null;
+}
+
+/**
+ * One student's page, for their teacher only: current and ended connections (history stays readable),
+ * never pending or declined ones. Null for anyone else.
+ */
+export async function getStudentDetail(viewer: ConnectionActor, connectionId: string, now = new Date()): Promise<StudentDetail | null> {
+  const connection = await findConnectionFor(viewer, connectionId, { as: "teacher" });
+  if (!connection?.studentId || (connection.status !== "accepted" && connection.status !== "revoked")) return null;
+  const [[student], lessonRows, assignmentRows, notes, upcoming] = await Promise.all([
+    db.select(contactColumns).from(users).where(eq(users.id, connection.studentId)),
+    db
+      .select({
+        id: lessons.id,
+        startsAt: lessons.startsAt,
+        endsAt: lessons.endsAt,
+        status: lessons.status,
+        attendance: lessons.attendance,
+        cancellationReason: lessons.cancellationReason,
+      })
+      .from(lessons)
+      .where(and(eq(lessons.connectionId, connection.id), lt(lessons.startsAt, now)))
+      .orderBy(desc(lessons.startsAt))
+      .limit(20),
+    db
+      .select({ id: assignments.id, title: assignments.title, dueAt: assignments.dueAt, completedAt: assignments.completedAt })
+      .from(assignments)
+      .where(eq(assignments.connectionId, connection.id))
+      .orderBy(sql`${assignments.completedAt} is not null`, sql`${assignments.dueAt} desc nulls last`)
+      .limit(20),
+    db
+      .select({ id: teacherNotes.id, body: teacherNotes.body, createdAt: teacherNotes.createdAt, updatedAt: teacherNotes.updatedAt })
+      .from(teacherNotes)
+      .where(eq(teacherNotes.connectionId, connection.id))
+      .orderBy(desc(teacherNotes.createdAt)),
+    nextLessons([connection.id], now),
+  ]);
+  return { connection, student: student!, lessons: lessonRows, assignments: assignmentRows, notes, nextLesson: upcoming.get(connection.id) ?? null };
+}
+
+export interface TeacherRow {
+  connectionId: string;
+  teacher: Contact;
+  messagingLocked: boolean;
+  nextLesson: NextLesson | null;
+}
+
+/** The student's current teachers with their contact details and next lesson. */
+export async function listTeachers(viewer: ConnectionActor, now = new Date()): Promise<TeacherRow[]> {
+  if (viewer.role !== "student") return [];
+  const rows = await db
+    .select({ connectionId: connections.id, messagingLocked: connections.messagingLocked, teacher: contactColumns })
+    .from(connections)
+    .innerJoin(users, eq(users.id, connections.teacherId))
+    .where(and(memberOf(viewer), eq(connections.status, "accepted")))
+    .orderBy(asc(users.name));
+  const upcoming = await nextLessons(rows.map((row) => row.connectionId), now);
+  return rows.map((row) => ({ ...row, nextLesson: upcoming.get(row.connectionId) ?? null }));
+}
+
+export interface ReceivedInvitation {
+  connectionId: string;
+  teacherName: string;
+  teacherInstruments: string[];
+  message: string | null;
+  invitedAt: Date;
+  /** Opened from the emailed link (`?invite=`). */
+  highlighted: boolean;
+}
+
+/** Live invitations addressed to the student's verified email or account. */
+export async function listReceivedInvitations(viewer: ConnectionActor, inviteToken?: string, now = new Date()): Promise<ReceivedInvitation[]> {
+  const tokenHash = inviteToken ? hashSecretToken(inviteToken) : null;
+  const rows = await db
+    .select({ connection: connections, teacherName: users.name, teacherInstruments: users.instruments })
+    .from(connections)
+    .innerJoin(users, eq(users.id, connections.teacherId))
+    .where(and(invitationsAddressedTo(viewer, now), ne(connections.teacherId, viewer.id)))
+    .orderBy(desc(connections.invitedAt));
+  return rows.map(({ connection, teacherName, teacherInstruments }) => ({
+    connectionId: connection.id,
+    teacherName,
+    teacherInstruments,
+    message: connection.inviteMessage,
+    invitedAt: connection.invitedAt,
+    highlighted: tokenHash !== null && connection.inviteTokenHash === tokenHash,
+  }));
+}
