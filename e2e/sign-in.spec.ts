@@ -32,7 +32,7 @@ test.describe("signing in with a demo account", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Amelia");
     await expect(page.getByText("times in Europe/London")).toBeVisible();
     await expect(page.getByText("Next lesson")).toBeVisible();
-    await expect(page.getByText("Students", { exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "At a glance" }).getByText("Students", { exact: true })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("dashboard-teacher.png"), fullPage: true });
 
     if (testInfo.project.name === "phone") {
@@ -53,7 +53,7 @@ test.describe("signing in with a demo account", () => {
     await signIn(page, "priya@demo.musbook.app");
     await expect(page.getByText("times in Asia/Kolkata")).toBeVisible();
     await expect(page.getByText("with Amelia Hart")).toBeVisible();
-    await expect(page.getByText("Teachers", { exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "At a glance" }).getByText("Teachers", { exact: true })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("dashboard-student.png"), fullPage: true });
   });
 });
