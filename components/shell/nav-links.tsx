@@ -1,12 +1,12 @@
 "use client";
 
-import { Home, Settings } from "lucide-react";
+import { CalendarDays, Home, ListMusic, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/navigation";
 import { cn } from "@/lib/utils";
 
-const icons = { home: Home, settings: Settings } as const;
+const icons = { home: Home, calendar: CalendarDays, lessons: ListMusic, settings: Settings } as const;
 
 export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
