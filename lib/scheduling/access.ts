@@ -42,19 +42,6 @@ export async function acceptedConnectionFor(
   return connection as Connection & { studentId: string };
 }
 
-/** The accepted connections the actor belongs to (for forms that pick the other party). */
-export async function acceptedConnectionsOf(actor: SchedulingActor, executor: Executor = db): Promise<Connection[]> {
-  return executor
-    .select()
-    .from(connections)
-    .where(
-      and(
-        eq(connections.status, "accepted"),
-        actor.role === "teacher" ? eq(connections.teacherId, actor.id) : eq(connections.studentId, actor.id),
-      ),
-    );
-}
-
 /**
  * The lesson, if the actor is its teacher or student and their connection is still accepted (a revoked
  * connection ends all access to its lessons). `forUpdate` locks the row for the calling transaction.

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { calendarEvents, connections, lessonRequests, lessons, rescheduleRequests, users, type Attendance, type LessonStatus } from "@/db/schema";
+import { formatInZone } from "@/lib/time";
 import type { SchedulingActor } from "./access";
 import { previewLessonRequest, type PreviewOccurrence } from "./requests";
 
@@ -87,6 +88,16 @@ export interface LessonsOverview {
   connections: ConnectionOption[];
 }
 
+/** The other party of each of the viewer's accepted connections, for the request form. */
+export async function acceptedConnectionNames(viewer: SchedulingActor): Promise<ConnectionOption[]> {
+  return db
+    .select({ id: connections.id, name: otherParty.name })
+    .from(connections)
+    .innerJoin(otherParty, eq(otherParty.id, viewer.role === "teacher" ? connections.studentId : connections.teacherId))
+    .where(and(eq(connections.status, "accepted"), viewer.role === "teacher" ? eq(connections.teacherId, viewer.id) : eq(connections.studentId, viewer.id)))
+    .orderBy(asc(otherParty.name));
+}
+
 /** Everything on /lessons, for one viewer only. */
 export async function getLessonsOverview(viewer: SchedulingActor, now = new Date()): Promise<LessonsOverview> {
   const requestOther = alias(users, "request_other");
@@ -141,12 +152,7 @@ export async function getLessonsOverview(viewer: SchedulingActor, now = new Date
       .innerJoin(otherParty, otherOfLesson(viewer))
       .where(and(viewerLessons(viewer), eq(rescheduleRequests.status, "pending")))
       .orderBy(asc(rescheduleRequests.newStartsAt)),
-    db
-      .select({ id: connections.id, name: otherParty.name })
-      .from(connections)
-      .innerJoin(otherParty, eq(otherParty.id, viewer.role === "teacher" ? connections.studentId : connections.teacherId))
-      .where(and(eq(connections.status, "accepted"), viewer.role === "teacher" ? eq(connections.teacherId, viewer.id) : eq(connections.studentId, viewer.id)))
-      .orderBy(asc(otherParty.name)),
+    acceptedConnectionNames(viewer),
   ]);
 
   const rows = requests.map(({ requestedById, ...request }) => ({ ...request, mine: requestedById === viewer.id }));
@@ -247,8 +253,11 @@ export interface CalendarItem {
   pendingMove?: boolean;
 }
 
-/** The viewer's lessons (cancelled ones too, marked) and personal events overlapping [start, end). */
-export async function getCalendarItems(viewer: SchedulingActor, start: Date, end: Date): Promise<CalendarItem[]> {
+/**
+ * The viewer's lessons (cancelled ones too, marked) and personal events overlapping [start, end).
+ * All-day events are given as dates in the viewer's zone, the way the calendar places them.
+ */
+export async function getCalendarItems(viewer: SchedulingActor, start: Date, end: Date, zone: string): Promise<CalendarItem[]> {
   const [lessonRows, eventRows, pendingMoves] = await Promise.all([
     lessonQuery(viewer).where(and(viewerLessons(viewer), lt(lessons.startsAt, end), gt(lessons.endsAt, start))),
     db
@@ -279,8 +288,8 @@ export async function getCalendarItems(viewer: SchedulingActor, start: Date, end
       id: event.id,
       kind: "event" as const,
       title: event.title,
-      start: event.startsAt.toISOString(),
-      end: event.endsAt.toISOString(),
+      start: event.allDay ? formatInZone(event.startsAt, zone, "yyyy-MM-dd") : event.startsAt.toISOString(),
+      end: event.allDay ? formatInZone(event.endsAt, zone, "yyyy-MM-dd") : event.endsAt.toISOString(),
       allDay: event.allDay,
       notes: event.notes,
     })),
