@@ -110,11 +110,7 @@ export function CalendarHub({
 
   return (
     <div className="space-y-4">
-      {notice ? (
-        <div role={notice.tone === "error" ? "alert" : "status"}>
-          <FormAlert tone={notice.tone}>{notice.text}</FormAlert>
-        </div>
-      ) : null}
+      {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
       {panel ? (
         <Card>
           <CardHeader>

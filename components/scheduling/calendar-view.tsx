@@ -69,9 +69,8 @@ export default function CalendarView({
         allDay: item.allDay,
         startEditable: item.kind === "lesson" && item.status === "scheduled" && new Date(item.start) > new Date(),
         durationEditable: false,
-        backgroundColor: colours[item.kind === "event" ? "event" : (item.status ?? "scheduled")],
-        borderColor: colours[item.kind === "event" ? "event" : (item.status ?? "scheduled")],
-        textColor: "#ffffff",
+        color: colours[item.kind === "event" ? "event" : (item.status ?? "scheduled")],
+        contrastColor: "#ffffff",
         className: [item.status === "cancelled" ? "mb-event-cancelled" : "", item.pendingMove ? "mb-event-moving" : ""].filter(Boolean).join(" "),
         extendedProps: { item },
       }));

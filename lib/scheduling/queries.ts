@@ -8,6 +8,9 @@ import type { SchedulingActor } from "./access";
 import { previewLessonRequest, type PreviewOccurrence } from "./requests";
 
 const DAY = 86_400_000;
+/** The lessons page is a summary; the calendar shows everything. */
+export const UPCOMING_LIMIT = 15;
+export const RECENT_LIMIT = 12;
 const otherParty = alias(users, "other_party");
 
 /** Joins that keep every read to the viewer's own lessons on accepted connections. */
@@ -105,11 +108,11 @@ export async function getLessonsOverview(viewer: SchedulingActor, now = new Date
     lessonQuery(viewer)
       .where(and(viewerLessons(viewer), eq(lessons.status, "scheduled"), gte(lessons.endsAt, now), lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY))))
       .orderBy(asc(lessons.startsAt))
-      .limit(40),
+      .limit(UPCOMING_LIMIT),
     lessonQuery(viewer)
       .where(and(viewerLessons(viewer), lt(lessons.startsAt, now), gte(lessons.startsAt, new Date(now.getTime() - 60 * DAY))))
       .orderBy(desc(lessons.startsAt))
-      .limit(30),
+      .limit(RECENT_LIMIT),
     db
       .select({
         id: lessonRequests.id,

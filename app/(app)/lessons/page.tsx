@@ -151,7 +151,7 @@ export default async function LessonsPage() {
               {overview.upcoming.map((lesson) => (
                 <li key={lesson.id}>
                   <Link href={`/lessons/${lesson.id}`} className="flex items-center gap-4 px-4 py-3 transition hover:bg-surface-muted/60">
-                    <div className="w-24 shrink-0">
+                    <div className="w-28 shrink-0">
                       <p className="text-xs text-muted-foreground">{when(lesson.startsAt, "EEE d MMM")}</p>
                       <p className="text-sm font-semibold tabular-nums">
                         {when(lesson.startsAt, "HH:mm")}–{when(lesson.endsAt, "HH:mm")}
@@ -183,7 +183,7 @@ export default async function LessonsPage() {
             <ul className="divide-y rounded-xl border" aria-label="Recent lessons">
               {overview.past.map((lesson) => (
                 <li key={lesson.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-                  <Link href={`/lessons/${lesson.id}`} className="w-24 shrink-0 hover:underline">
+                  <Link href={`/lessons/${lesson.id}`} className="w-28 shrink-0 hover:underline">
                     <p className="text-xs text-muted-foreground">{when(lesson.startsAt, "EEE d MMM")}</p>
                     <p className="text-sm font-semibold tabular-nums">{when(lesson.startsAt, "HH:mm")}</p>
                   </Link>
