@@ -1,4 +1,7 @@
 import { MapPin, Video } from "lucide-react";
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/dashboard/parts";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Attendance, LessonStatus } from "@/db/schema";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
@@ -42,5 +45,18 @@ export function LessonLocation({ location }: { location: string | null }) {
         <span className="truncate">{location}</span>
       )}
     </span>
+  );
+}
+
+/** A card with a title, an optional action or icon, and either its list or an empty state. */
+export function ListCard({ title, action, empty, children }: { title: string; action?: ReactNode; empty: ReactNode | null; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+        {action}
+      </CardHeader>
+      <CardBody>{empty ? <EmptyState>{empty}</EmptyState> : children}</CardBody>
+    </Card>
   );
 }
