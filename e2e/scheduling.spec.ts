@@ -97,6 +97,29 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(formatInZone(instant, zone, "EEEE d MMMM yyyy, HH:mm"));
   }
 
+  // Selecting by dragging across the week grid is a desktop gesture; phones get the list view.
+  if (!phone) await test.step("selecting a free slot adds a personal event that only its owner sees", async () => {
+    const saturday = addLocalDays(londonFirst, -1);
+    await teacher.goto(`/calendar?date=${isoDate(saturday)}`);
+    const calendar = teacher.locator(".mb-calendar");
+    const column = (await calendar.getByText(`Sat ${saturday.day}`, { exact: true }).boundingBox())!;
+    const ten = (await calendar.getByText("10:00", { exact: true }).boundingBox())!;
+    const eleven = (await calendar.getByText("11:00", { exact: true }).boundingBox())!;
+    const x = column.x + column.width / 2;
+    await teacher.mouse.move(x, ten.y + 6);
+    await teacher.mouse.down();
+    await teacher.mouse.move(x, (ten.y + eleven.y) / 2, { steps: 4 });
+    await teacher.mouse.move(x, eleven.y - 6, { steps: 4 });
+    await teacher.mouse.up();
+    await teacher.getByRole("tab", { name: "Personal event" }).click();
+    const form = teacher.getByRole("form", { name: "Add a personal event" });
+    await expect(form.getByLabel("Starts")).toHaveValue(isoDate(saturday));
+    await form.getByLabel("Title").fill("Choir rehearsal");
+    await form.getByRole("button", { name: "Add event" }).click();
+    await expect(calendar.getByRole("button", { name: /^10:00\b.*Choir rehearsal/ })).toBeVisible();
+    await teacher.screenshot({ path: testInfo.outputPath("calendar-event-desktop.png") });
+  });
+
   await test.step("both calendars show every lesson at their own local time", async () => {
     // This week, full of the demo studio's lessons: the screenshots a customer would see.
     await teacher.goto("/calendar");
@@ -104,6 +127,9 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     await teacher.screenshot({ path: testInfo.outputPath(phone ? "calendar-list-phone.png" : "calendar-week-desktop.png"), fullPage: phone });
     await expectOnCalendar(teacher, TEACHER.zone, STUDENT.name);
     await expectOnCalendar(student, STUDENT.zone, TEACHER.name);
+    await student.goto(`/calendar?date=${formatInZone(lessons[0]!, STUDENT.zone, "yyyy-MM-dd")}`);
+    await expect(eventAt(student, STUDENT.zone, lessons[0]!, TEACHER.name)).toBeVisible();
+    await expect(student.locator(".mb-calendar")).not.toContainText("Choir rehearsal");
     expect(new Set(lessons.map((lesson) => formatInZone(lesson, TEACHER.zone, "HH:mm"))).size).toBe(1);
   });
 

@@ -12,6 +12,7 @@ import "@fullcalendar/react/themes/classic/palette.css";
 import { useCallback } from "react";
 import "./calendar-theme.css";
 import type { CalendarItem } from "@/lib/scheduling/queries";
+import { calendarColours } from "./calendar-colours";
 
 /** What the hub needs from a drag or a selection: wall-clock date and time in the viewer's zone. */
 export interface LocalSlot {
@@ -26,13 +27,6 @@ export interface LocalSlot {
 /** `2026-12-01T17:00:00+00:00` (FullCalendar's strings are in the calendar's zone) → date and time parts. */
 const localParts = (value: string) => ({ date: value.slice(0, 10), time: value.length > 10 ? value.slice(11, 16) : "09:00" });
 
-/** Lessons in the brand colour (green once done, grey when cancelled), personal events in teal. */
-const colours: Record<string, string> = {
-  scheduled: "#4f46e5",
-  completed: "#047857",
-  cancelled: "#6b7280",
-  event: "#0f766e",
-};
 
 /**
  * FullCalendar itself: loaded only by the calendar page (through `CalendarHub`), rendered in the
@@ -69,7 +63,7 @@ export default function CalendarView({
         allDay: item.allDay,
         startEditable: item.kind === "lesson" && item.status === "scheduled" && new Date(item.start) > new Date(),
         durationEditable: false,
-        color: colours[item.kind === "event" ? "event" : (item.status ?? "scheduled")],
+        color: calendarColours[item.kind === "event" ? "event" : (item.status ?? "scheduled")].colour,
         contrastColor: "#ffffff",
         className: [item.status === "cancelled" ? "mb-event-cancelled" : "", item.pendingMove ? "mb-event-moving" : ""].filter(Boolean).join(" "),
         extendedProps: { item },
@@ -84,7 +78,7 @@ export default function CalendarView({
       timeZone={timezone}
       initialView={compact ? "listWeek" : "timeGridWeek"}
       initialDate={initialDate}
-      headerToolbar={compact ? { start: "prev,next", center: "title", end: "listWeek,dayGridMonth" } : { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }}
+      headerToolbar={compact ? { start: "prev,next today", center: "title", end: "listWeek,dayGridMonth" } : { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }}
       buttons={{ today: { text: "Today" }, dayGridMonth: { text: "Month" }, timeGridWeek: { text: "Week" }, timeGridDay: { text: "Day" }, listWeek: { text: "List" } }}
       height={compact ? "auto" : 720}
       firstDay={1}

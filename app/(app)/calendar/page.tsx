@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { calendarColours } from "@/components/scheduling/calendar-colours";
 import { CalendarHub } from "@/components/scheduling/calendar-hub";
 import { FeedLink } from "@/components/scheduling/feed-link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -27,10 +28,11 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Calendar</h1>
         </div>
         <ul className="flex flex-wrap gap-3 text-xs text-muted-foreground" aria-label="Legend">
-          <li className="inline-flex items-center gap-1.5"><span className="size-2.5 rounded-full bg-[#4f46e5]" /> Lesson</li>
-          <li className="inline-flex items-center gap-1.5"><span className="size-2.5 rounded-full bg-[#047857]" /> Completed</li>
-          <li className="inline-flex items-center gap-1.5"><span className="size-2.5 rounded-full bg-[#6b7280]" /> Cancelled</li>
-          <li className="inline-flex items-center gap-1.5"><span className="size-2.5 rounded-full bg-[#0f766e]" /> Personal event</li>
+          {Object.values(calendarColours).map(({ colour, label }) => (
+            <li key={label} className="inline-flex items-center gap-1.5">
+              <span className="size-2.5 rounded-full" style={{ backgroundColor: colour }} aria-hidden="true" /> {label}
+            </li>
+          ))}
         </ul>
       </div>
       <p className="text-sm text-muted-foreground">Select a time to add an event or request a lesson. Drag one of your lessons to propose a new time.</p>
