@@ -9,8 +9,8 @@ import { previewLessonRequest, type PreviewOccurrence } from "./requests";
 
 const DAY = 86_400_000;
 /** The lessons page is a summary; the calendar shows everything. */
-export const UPCOMING_LIMIT = 15;
-export const RECENT_LIMIT = 12;
+const UPCOMING_LIMIT = 15;
+const RECENT_LIMIT = 12;
 const otherParty = alias(users, "other_party");
 
 /** Joins that keep every read to the viewer's own lessons on accepted connections. */
