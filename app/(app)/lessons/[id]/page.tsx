@@ -47,7 +47,7 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
             </p>
           </div>
           <div className="flex gap-2">
-            {lesson.seriesId ? <Badge>Weekly series</Badge> : null}
+            {lesson.seriesId ? <Badge>Part of a series</Badge> : null}
             <LessonStatusBadge status={lesson.status} />
           </div>
         </CardHeader>
