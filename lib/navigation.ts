@@ -1,15 +1,17 @@
 import type { UserRole } from "@/db/schema";
 
 export interface NavItem {
-  href: "/dashboard" | "/students" | "/teachers" | "/settings";
+  href: "/dashboard" | "/calendar" | "/lessons" | "/students" | "/teachers" | "/settings";
   label: string;
-  icon: "home" | "students" | "teachers" | "settings";
+  icon: "home" | "calendar" | "lessons" | "students" | "teachers" | "settings";
 }
 
 /** The signed-in app's sections for a role; each feature adds its entry when its pages land. */
 export function navigationFor(role: UserRole): NavItem[] {
   return [
     { href: "/dashboard", label: "Dashboard", icon: "home" },
+    { href: "/calendar", label: "Calendar", icon: "calendar" },
+    { href: "/lessons", label: "Lessons", icon: "lessons" },
     role === "teacher" ? { href: "/students", label: "Students", icon: "students" } : { href: "/teachers", label: "Teachers", icon: "teachers" },
     { href: "/settings", label: "Settings", icon: "settings" },
   ];

@@ -12,6 +12,22 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
  * its rule, before this file passes.
  */
 const AUTHORIZED_BY: Record<string, string> = {
+  "app/(app)/lessons/actions.ts#requestLessonsAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#approveRequestAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#declineRequestAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#withdrawRequestAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#proposeRescheduleAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#approveRescheduleAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#declineRescheduleAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#cancelLessonAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#cancelSeriesFromAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#markAttendanceAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#createEventAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#updateEventAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#deleteEventAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#regenerateFeedAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/api/calendar/route.ts#GET": "the viewer's own lessons and events (lib/scheduling/__tests__/queries.test.ts)",
+  "app/api/calendar/feed/[token]/route.ts#GET": "secret per-user feed token, stored hashed (lib/scheduling/__tests__/feed.test.ts)",
   // Signed-out flows: no resource of anyone's, rate limited per IP or account.
   "app/(auth)/sign-in/actions.ts#signInAction": "public; rate limited (lib/auth/__tests__/sign-in-limits.test.ts)",
   "app/(auth)/sign-in/verify/actions.ts#verifySignInCodeAction": "signed pending-sign-in cookie (lib/auth/__tests__/two-factor.test.ts)",
@@ -93,6 +109,16 @@ describe("endpoint inventory", () => {
     const gone = Object.keys(AUTHORIZED_BY).filter((entry) => !found.includes(entry));
     expect(unlisted, "add these to AUTHORIZED_BY with the test that covers them").toEqual([]);
     expect(gone, "remove these from AUTHORIZED_BY").toEqual([]);
+  });
+
+  it("refuses every scheduling action without a session", async () => {
+    const schedulingActions = Object.keys(AUTHORIZED_BY).filter((entry) => AUTHORIZED_BY[entry]!.includes("scheduling matrix"));
+    expect(schedulingActions.length).toBeGreaterThan(10);
+    for (const entry of schedulingActions) {
+      const [file, name] = entry.split("#") as [string, string];
+      const action = ((await import(path.join(root, file))) as Record<string, (input: unknown) => Promise<unknown>>)[name]!;
+      expect(await action({ lessonId: "00000000-0000-0000-0000-000000000000" }), entry).toEqual({ ok: false, error: "Your session has ended. Sign in again." });
+    }
   });
 
   it("refuses every connections action without a session, before touching anything", async () => {

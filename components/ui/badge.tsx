@@ -9,6 +9,8 @@ const tones = {
   danger: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
 } as const;
 
-export function Badge({ tone = "neutral", className, ...props }: ComponentProps<"span"> & { tone?: keyof typeof tones }) {
+export type BadgeTone = keyof typeof tones;
+
+export function Badge({ tone = "neutral", className, ...props }: ComponentProps<"span"> & { tone?: BadgeTone }) {
   return <span className={cn("inline-flex shrink-0 items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium", tones[tone], className)} {...props} />;
 }

@@ -54,7 +54,7 @@ export const lessonRequests = pgTable(
     intervalWeeks: smallint(),
     occurrences: smallint(),
     untilDate: date({ mode: "string" }),
-    /** The requester's zone: a series keeps its wall-clock time in this zone. */
+    /** The zone the requester typed the time in; a series keeps the teacher's wall-clock time (lib/scheduling/series.ts). */
     timezone: text().notNull(),
     location: text(),
     note: text(),

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { calendarColours } from "@/components/scheduling/calendar-colours";
+import { CalendarHub } from "@/components/scheduling/calendar-hub";
+import { FeedLink } from "@/components/scheduling/feed-link";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { hasFeedToken } from "@/lib/scheduling";
+import { acceptedConnectionNames } from "@/lib/scheduling/queries";
+import { zoneAbbreviation } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Calendar" };
+
+export default async function CalendarPage({ searchParams }: PageProps<"/calendar">) {
+  const user = await requireUser("/calendar");
+  // `?date=YYYY-MM-DD` opens the calendar on that day (links from lessons; tests).
+  const { date } = await searchParams;
+  const initialDate = typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
+  const [connections, feed] = await Promise.all([acceptedConnectionNames(user), hasFeedToken(user)]);
+  const zone = user.timezone;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-sm text-muted-foreground">
+            Times in {zone.replaceAll("_", " ")} ({zoneAbbreviation(new Date(), zone)})
+          </p>
+          <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Calendar</h1>
+        </div>
+        <ul className="flex flex-wrap gap-3 text-xs text-muted-foreground" aria-label="Legend">
+          {Object.values(calendarColours).map(({ colour, label }) => (
+            <li key={label} className="inline-flex items-center gap-1.5">
+              <span className="size-2.5 rounded-full" style={{ backgroundColor: colour }} aria-hidden="true" /> {label}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="text-sm text-muted-foreground">Select a time to add an event or request a lesson. Drag one of your lessons to propose a new time.</p>
+      <CalendarHub timezone={zone} initialDate={initialDate} connections={connections} otherLabel={user.role === "teacher" ? "Student" : "Teacher"} />
+      <Card>
+        <CardHeader>
+          <CardTitle>Calendar feed</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <FeedLink hasToken={feed} />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

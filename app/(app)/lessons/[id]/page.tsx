@@ -1,0 +1,130 @@
+import { ArrowLeft, ArrowRight } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/dashboard/parts";
+import { AttendancePicker, ManageLesson, ProposalActions } from "@/components/scheduling/lesson-actions";
+import { AttendanceBadge, LessonLocation, LessonStatusBadge } from "@/components/scheduling/lesson-parts";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { getLessonDetail } from "@/lib/scheduling/queries";
+import { formatInZone, zoneAbbreviation } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Lesson" };
+
+const moveTones: Record<string, [BadgeTone, string]> = {
+  approved: ["success", "Moved"],
+  declined: ["danger", "Declined"],
+  superseded: ["neutral", "Closed"],
+  withdrawn: ["neutral", "Withdrawn"],
+};
+
+export default async function LessonPage({ params }: PageProps<"/lessons/[id]">) {
+  const { id } = await params;
+  const user = await requireUser(`/lessons/${id}`);
+  const lesson = await getLessonDetail(user, id);
+  if (!lesson) notFound();
+  const zone = user.timezone;
+  const now = new Date();
+  const when = (instant: Date, pattern = "EEEE d MMMM yyyy, HH:mm") => formatInZone(instant, zone, pattern);
+  const upcoming = lesson.status === "scheduled" && lesson.startsAt > now;
+  const started = lesson.startsAt <= now;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <Link href="/lessons" className="inline-flex items-center gap-1.5 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden="true" /> All lessons
+      </Link>
+      <Card>
+        <CardHeader className="flex-wrap">
+          <div className="min-w-0">
+            <p className="text-sm text-muted-foreground">{lesson.viewerIsTeacher ? `Lesson with ${lesson.studentName}` : `Lesson with ${lesson.teacherName}`}</p>
+            <h1 className="text-xl font-bold tracking-tight sm:text-2xl">{when(lesson.startsAt)}</h1>
+            <p className="text-sm text-muted-foreground">
+              until {when(lesson.endsAt, "HH:mm")} · {Math.round((lesson.endsAt.getTime() - lesson.startsAt.getTime()) / 60_000)} min · {zone.replaceAll("_", " ")} (
+              {zoneAbbreviation(lesson.startsAt, zone)})
+            </p>
+          </div>
+          <div className="flex gap-2">
+            {lesson.seriesId ? <Badge>Part of a series</Badge> : null}
+            <LessonStatusBadge status={lesson.status} />
+          </div>
+        </CardHeader>
+        <CardBody className="space-y-5">
+          <LessonLocation location={lesson.location} />
+          {lesson.note ? (
+            <div>
+              <p className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Note from the request</p>
+              <p className="mt-1 whitespace-pre-line text-sm">{lesson.note}</p>
+            </div>
+          ) : null}
+          {lesson.status === "cancelled" ? (
+            <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200">
+              Cancelled{lesson.cancelledAt ? ` on ${when(lesson.cancelledAt, "d MMM yyyy")}` : ""}: {lesson.cancellationReason}
+            </p>
+          ) : null}
+          {started && lesson.status !== "cancelled" ? (
+            <div className="space-y-2">
+              <p className="text-sm font-medium">Attendance</p>
+              {lesson.viewerIsTeacher ? (
+                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={when(lesson.startsAt)} />
+              ) : (
+                <AttendanceBadge attendance={lesson.attendance} />
+              )}
+            </div>
+          ) : null}
+          {lesson.pendingProposal ? (
+            <div className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/30">
+              <p className="text-sm font-medium">
+                {lesson.pendingProposal.mine ? "You proposed a new time" : `${lesson.pendingProposal.proposedByName} proposed a new time`}: {when(lesson.pendingProposal.newStartsAt, "EEE d MMM, HH:mm")}
+              </p>
+              {lesson.pendingProposal.reason ? <p className="text-sm text-muted-foreground">“{lesson.pendingProposal.reason}”</p> : null}
+              {lesson.pendingProposal.mine ? null : <ProposalActions rescheduleId={lesson.pendingProposal.id} />}
+            </div>
+          ) : null}
+          {upcoming ? (
+            <ManageLesson
+              lessonId={lesson.id}
+              inSeries={Boolean(lesson.seriesId)}
+              timezone={zone}
+              date={when(lesson.startsAt, "yyyy-MM-dd")}
+              time={when(lesson.startsAt, "HH:mm")}
+            />
+          ) : null}
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>History of moves</CardTitle>
+        </CardHeader>
+        <CardBody>
+          {lesson.moves.length === 0 ? (
+            <EmptyState>This lesson has not been moved.</EmptyState>
+          ) : (
+            <ol className="space-y-3" aria-label="History of moves">
+              {lesson.moves.map((move) => {
+                const [tone, label] = moveTones[move.status] ?? ["neutral", move.status];
+                return (
+                  <li key={move.id} className="rounded-xl border p-3 text-sm">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="text-muted-foreground">{when(move.fromStartsAt, "EEE d MMM, HH:mm")}</span>
+                      <ArrowRight className="size-3.5 text-muted-foreground" aria-hidden="true" />
+                      <span className="font-medium">{when(move.newStartsAt, "EEE d MMM, HH:mm")}</span>
+                      <Badge tone={tone}>{label}</Badge>
+                    </div>
+                    <p className="mt-1 text-xs text-muted-foreground">
+                      Proposed by {move.proposedByName} on {when(move.createdAt, "d MMM, HH:mm")}
+                      {move.reason ? ` · “${move.reason}”` : ""}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

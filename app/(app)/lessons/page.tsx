@@ -1,0 +1,160 @@
+import { ArrowRight, CalendarClock, History, Inbox, Send } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AttendancePicker, IncomingRequestActions, ProposalActions, WithdrawRequestButton } from "@/components/scheduling/lesson-actions";
+import { AttendanceBadge, LessonLocation, LessonStatusBadge, ListCard } from "@/components/scheduling/lesson-parts";
+import { RequestLessonPanel } from "@/components/scheduling/request-lesson-panel";
+import { Badge } from "@/components/ui/badge";
+import { requireUser } from "@/lib/auth/session";
+import { getLessonsOverview, type RequestRow } from "@/lib/scheduling/queries";
+import { formatInZone, zoneAbbreviation } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Lessons" };
+
+function describeRequest(request: RequestRow, zone: string): string {
+  const first = formatInZone(request.startsAt, zone, "EEE d MMM, HH:mm");
+  if (!request.intervalWeeks) return `${first} · ${request.durationMinutes} min`;
+  const every = request.intervalWeeks === 2 ? "every two weeks" : "weekly";
+  const until = request.occurrences ? `${request.occurrences} lessons` : `until ${request.untilDate}`;
+  return `${first} · ${request.durationMinutes} min · ${every}, ${until}`;
+}
+
+export default async function LessonsPage() {
+  const user = await requireUser("/lessons");
+  const now = new Date();
+  const zone = user.timezone;
+  const overview = await getLessonsOverview(user, now);
+  const isTeacher = user.role === "teacher";
+  const when = (instant: Date, pattern = "EEE d MMM, HH:mm") => formatInZone(instant, zone, pattern);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm text-muted-foreground">
+            Times in {zone.replaceAll("_", " ")} ({zoneAbbreviation(now, zone)})
+          </p>
+          <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Lessons</h1>
+        </div>
+        <RequestLessonPanel connections={overview.connections} timezone={zone} otherLabel={isTeacher ? "Student" : "Teacher"} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ListCard title="Requests awaiting you" action={<Inbox className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.incoming.length === 0 ? "No requests to answer." : null}>
+          <ul className="space-y-4">
+            {overview.incoming.map((request) => (
+              <li key={request.id} className="space-y-3 rounded-xl border p-4" aria-label={`Request from ${request.otherPartyName}`}>
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className="font-medium">{request.otherPartyName}</p>
+                    <p className="text-sm text-muted-foreground">{describeRequest(request, zone)}</p>
+                    <LessonLocation location={request.location} />
+                  </div>
+                  <Badge tone="warning">Pending</Badge>
+                </div>
+                {request.note ? <p className="whitespace-pre-line rounded-lg bg-surface-muted px-3 py-2 text-sm">{request.note}</p> : null}
+                <IncomingRequestActions
+                  requestId={request.id}
+                  clashes={(request.preview ?? [])
+                    .filter((occurrence) => occurrence.clash)
+                    .map((occurrence) => ({
+                      iso: occurrence.startsAt.toISOString(),
+                      label: `${when(occurrence.startsAt)} (${occurrence.clash!.with === "your event" ? "your event" : occurrence.clash!.with === "you" ? "you have a lesson" : `${request.otherPartyName} has a lesson`})`,
+                    }))}
+                />
+              </li>
+            ))}
+          </ul>
+        </ListCard>
+
+        <div className="space-y-6">
+          <ListCard title="Proposed new times" action={<CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.proposals.length === 0 ? "No lesson is waiting to be moved." : null}>
+            <ul className="space-y-3">
+              {overview.proposals.map((proposal) => (
+                <li key={proposal.id} className="space-y-2 rounded-xl border p-4" aria-label={`Proposed move of the lesson with ${proposal.otherPartyName}`}>
+                  <p className="text-sm">
+                    <span className="font-medium">{proposal.otherPartyName}</span>
+                    <span className="text-muted-foreground"> · {proposal.mine ? "you proposed" : "proposed by them"}</span>
+                  </p>
+                  <p className="flex flex-wrap items-center gap-2 text-sm">
+                    <span className="text-muted-foreground line-through">{when(proposal.fromStartsAt)}</span>
+                    <ArrowRight className="size-3.5 text-muted-foreground" aria-hidden="true" />
+                    <span className="font-medium">{when(proposal.newStartsAt)}</span>
+                  </p>
+                  {proposal.reason ? <p className="text-sm text-muted-foreground">“{proposal.reason}”</p> : null}
+                  {proposal.mine ? <Badge tone="warning">Waiting for {proposal.otherPartyName}</Badge> : <ProposalActions rescheduleId={proposal.id} />}
+                </li>
+              ))}
+            </ul>
+          </ListCard>
+
+          <ListCard title="Your requests" action={<Send className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.outgoing.length === 0 ? "Nothing waiting for an answer." : null}>
+            <ul className="divide-y">
+              {overview.outgoing.map((request) => (
+                <li key={request.id} className="flex items-center justify-between gap-3 py-3 first:pt-0 last:pb-0" aria-label={`Your request to ${request.otherPartyName}`}>
+                  <div className="min-w-0">
+                    <p className="text-sm font-medium">To {request.otherPartyName}</p>
+                    <p className="text-xs text-muted-foreground">{describeRequest(request, zone)}</p>
+                  </div>
+                  <WithdrawRequestButton requestId={request.id} />
+                </li>
+              ))}
+            </ul>
+          </ListCard>
+        </div>
+      </div>
+
+      <ListCard
+        title="Upcoming lessons"
+        action={
+          <Link href="/calendar" className="text-sm font-medium text-accent hover:underline">
+            Open calendar
+          </Link>
+        }
+        empty={overview.upcoming.length > 0 ? null : isTeacher ? "No upcoming lessons. Approve a request or send one to a student." : "No upcoming lessons. Request one from your teacher."}
+      >
+        <ul className="divide-y rounded-xl border" aria-label="Upcoming lessons">
+          {overview.upcoming.map((lesson) => (
+            <li key={lesson.id}>
+              <Link href={`/lessons/${lesson.id}`} className="flex items-center gap-4 px-4 py-3 transition hover:bg-surface-muted/60">
+                <div className="w-28 shrink-0">
+                  <p className="text-xs text-muted-foreground">{when(lesson.startsAt, "EEE d MMM")}</p>
+                  <p className="text-sm font-semibold tabular-nums">
+                    {when(lesson.startsAt, "HH:mm")}–{when(lesson.endsAt, "HH:mm")}
+                  </p>
+                </div>
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-sm font-medium">{lesson.otherPartyName}</p>
+                  <LessonLocation location={lesson.location} />
+                </div>
+                {lesson.seriesId ? <Badge className="hidden sm:inline-flex">Series</Badge> : null}
+                <LessonStatusBadge status={lesson.status} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </ListCard>
+
+      <ListCard title="Recent lessons" action={<History className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.past.length === 0 ? "No lessons in the last 60 days." : null}>
+        <ul className="divide-y rounded-xl border" aria-label="Recent lessons">
+          {overview.past.map((lesson) => (
+            <li key={lesson.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+              <Link href={`/lessons/${lesson.id}`} className="w-28 shrink-0 hover:underline">
+                <p className="text-xs text-muted-foreground">{when(lesson.startsAt, "EEE d MMM")}</p>
+                <p className="text-sm font-semibold tabular-nums">{when(lesson.startsAt, "HH:mm")}</p>
+              </Link>
+              <p className="min-w-0 flex-1 truncate text-sm font-medium">{lesson.otherPartyName}</p>
+              {lesson.status === "cancelled" ? (
+                <LessonStatusBadge status="cancelled" />
+              ) : isTeacher ? (
+                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={`${lesson.otherPartyName}, ${when(lesson.startsAt)}`} />
+              ) : (
+                <AttendanceBadge attendance={lesson.attendance} />
+              )}
+            </li>
+          ))}
+        </ul>
+      </ListCard>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import { X } from "lucide-react";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useState, useSyncExternalStore } from "react";
+import { createEventAction, deleteEventAction, proposeRescheduleAction } from "@/app/(app)/lessons/actions";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
+import { formValues } from "@/lib/actions";
+import type { CalendarItem } from "@/lib/scheduling/queries";
+import { cn } from "@/lib/utils";
+import type { LocalSlot } from "./calendar-view";
+import { LessonRequestForm } from "./lesson-request-form";
+import { useSchedulingAction } from "./use-scheduling-action";
+
+// FullCalendar is loaded only here, in the browser; the placeholder keeps its space so nothing shifts.
+const CalendarView = dynamic(() => import("./calendar-view"), {
+  ssr: false,
+  loading: () => <div className="h-[720px] animate-pulse rounded-xl bg-surface-muted/60" aria-hidden="true" />,
+});
+
+const SMALL_SCREEN = "(max-width: 640px)";
+const subscribeToWidth = (onChange: () => void) => {
+  const query = window.matchMedia(SMALL_SCREEN);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+};
+
+function EventForm({ slot, timezone, onDone }: { slot: LocalSlot; timezone: string; onDone: () => void }) {
+  const create = useSchedulingAction(createEventAction);
+  return (
+    <form
+      aria-label="Add a personal event"
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.run({ timezone, allDay: String(slot.allDay), ...formValues(new FormData(event.currentTarget)) }, onDone);
+      }}
+    >
+      {create.error ? <FormAlert>{create.error}</FormAlert> : null}
+      <TextField id="title" label="Title" required maxLength={200} error={create.fieldErrors.title} placeholder="e.g. Orchestra rehearsal" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="startDate" label="Starts" type="date" required defaultValue={slot.date} error={create.fieldErrors.startDate} />
+        {slot.allDay ? null : <TextField id="startTime" label="at" type="time" required defaultValue={slot.time} error={create.fieldErrors.startTime} />}
+        <TextField id="endDate" label="Ends" type="date" required defaultValue={slot.allDay ? slot.date : slot.endDate} error={create.fieldErrors.endDate} />
+        {slot.allDay ? null : <TextField id="endTime" label="at" type="time" required defaultValue={slot.endTime} error={create.fieldErrors.endTime} />}
+      </div>
+      <Field id="notes" label={<OptionalLabel>Notes</OptionalLabel>} error={create.fieldErrors.notes}>
+        <Textarea id="notes" name="notes" maxLength={5000} className="min-h-20" />
+      </Field>
+      <p className="text-xs text-muted-foreground">Only you can see personal events. They block the time when others ask you for lessons.</p>
+      <Button type="submit" disabled={create.pending}>
+        Add event
+      </Button>
+    </form>
+  );
+}
+
+function ItemPanel({ item, onDeleted }: { item: CalendarItem; onDeleted: () => void }) {
+  const remove = useSchedulingAction(deleteEventAction);
+  if (item.kind === "lesson") {
+    return (
+      <div className="space-y-3 text-sm">
+        <p className="font-medium">{item.title}</p>
+        {item.pendingMove ? <p className="text-amber-700 dark:text-amber-300">A new time has been proposed.</p> : null}
+        <Link href={`/lessons/${item.id}`} className="font-medium text-accent hover:underline">
+          Open the lesson
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3 text-sm">
+      <p className="font-medium">{item.title}</p>
+      {item.notes ? <p className="whitespace-pre-line text-muted-foreground">{item.notes}</p> : null}
+      {remove.error ? <FormAlert>{remove.error}</FormAlert> : null}
+      <Button size="sm" variant="danger" disabled={remove.pending} onClick={() => remove.run({ eventId: item.id }, onDeleted)}>
+        Delete event
+      </Button>
+    </div>
+  );
+}
+
+type Panel = { kind: "slot"; slot: LocalSlot; tab: "event" | "lesson" } | { kind: "item"; item: CalendarItem } | null;
+
+/**
+ * The calendar hub: FullCalendar in the viewer's zone; selecting a slot adds a personal event or asks
+ * for a lesson, dragging a lesson proposes a new time (the lesson stays put until the other side agrees).
+ */
+export function CalendarHub({
+  timezone,
+  initialDate,
+  connections,
+  otherLabel,
+}: {
+  timezone: string;
+  initialDate?: string;
+  connections: { id: string; name: string }[];
+  otherLabel: string;
+}) {
+  const compact = useSyncExternalStore(subscribeToWidth, () => window.matchMedia(SMALL_SCREEN).matches, () => false);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const propose = useSchedulingAction(proposeRescheduleAction);
+  const refresh = () => setRefreshKey((key) => key + 1);
+  const close = () => setPanel(null);
+
+  return (
+    <div className="space-y-4">
+      {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
+      {panel ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{panel.kind === "item" ? (panel.item.kind === "lesson" ? "Lesson" : "Personal event") : "New"}</CardTitle>
+            <Button variant="ghost" size="sm" onClick={close} aria-label="Close">
+              <X className="size-4" aria-hidden="true" />
+            </Button>
+          </CardHeader>
+          <CardBody>
+            {panel.kind === "item" ? (
+              <ItemPanel item={panel.item} onDeleted={() => (close(), refresh())} />
+            ) : (
+              <div className="space-y-4">
+                <div role="tablist" className="inline-flex rounded-lg border bg-surface p-0.5">
+                  {(["lesson", "event"] as const).map((tab) => (
+                    <button
+                      key={tab}
+                      type="button"
+                      role="tab"
+                      aria-selected={panel.tab === tab}
+                      onClick={() => setPanel({ ...panel, tab })}
+                      className={cn("rounded-md px-3 py-1.5 text-sm font-medium", panel.tab === tab ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:text-foreground")}
+                    >
+                      {tab === "lesson" ? "Lesson request" : "Personal event"}
+                    </button>
+                  ))}
+                </div>
+                {panel.tab === "lesson" ? (
+                  <LessonRequestForm
+                    connections={connections}
+                    timezone={timezone}
+                    otherLabel={otherLabel}
+                    defaults={{ date: panel.slot.date, time: panel.slot.time, durationMinutes: panel.slot.allDay ? undefined : Math.min(240, Math.max(15, panel.slot.minutes)) }}
+                    onDone={(message) => (close(), setNotice({ tone: "success", text: message ?? "Request sent." }))}
+                  />
+                ) : (
+                  <EventForm slot={panel.slot} timezone={timezone} onDone={() => (close(), refresh(), setNotice({ tone: "success", text: "Event added." }))} />
+                )}
+              </div>
+            )}
+          </CardBody>
+        </Card>
+      ) : null}
+      <div className="mb-calendar overflow-hidden rounded-2xl border bg-surface p-3 shadow-sm sm:p-4" aria-busy={propose.pending}>
+        <CalendarView
+          timezone={timezone}
+          initialDate={initialDate}
+          compact={compact}
+          refreshKey={refreshKey}
+          onSelectSlot={(slot) => setPanel({ kind: "slot", slot, tab: "lesson" })}
+          onOpenItem={(item) => setPanel({ kind: "item", item })}
+          onMoveLesson={(lessonId, slot, revert) => {
+            // The lesson only moves once the other party accepts: put it back and mark the proposal.
+            revert();
+            propose.run({ lessonId, date: slot.date, time: slot.time, timezone }, (done) => {
+              setNotice({ tone: "success", text: `${done.message ?? "Proposal sent."} The lesson moves to ${slot.date} ${slot.time} once it is accepted.` });
+              refresh();
+            });
+          }}
+        />
+      </div>
+      {propose.error ? <FormAlert>{propose.error}</FormAlert> : null}
+    </div>
+  );
+}

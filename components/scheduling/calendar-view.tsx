@@ -1,0 +1,128 @@
+"use client";
+
+import FullCalendar, { type EventSourceFuncInfo } from "@fullcalendar/react";
+import dayGridPlugin from "@fullcalendar/react/daygrid";
+import interactionPlugin from "@fullcalendar/react/interaction";
+import listPlugin from "@fullcalendar/react/list";
+import classicThemePlugin from "@fullcalendar/react/themes/classic";
+import timeGridPlugin from "@fullcalendar/react/timegrid";
+import "@fullcalendar/react/skeleton.css";
+import "@fullcalendar/react/themes/classic/theme.css";
+import "@fullcalendar/react/themes/classic/palette.css";
+import { useCallback } from "react";
+import "./calendar-theme.css";
+import type { CalendarItem } from "@/lib/scheduling/queries";
+import { calendarColours } from "./calendar-colours";
+
+/** What the hub needs from a drag or a selection: wall-clock date and time in the viewer's zone. */
+export interface LocalSlot {
+  date: string;
+  time: string;
+  endDate: string;
+  endTime: string;
+  minutes: number;
+  allDay: boolean;
+}
+
+/** `2026-12-01T17:00:00+00:00` (FullCalendar's strings are in the calendar's zone) → date and time parts. */
+const localParts = (value: string) => ({ date: value.slice(0, 10), time: value.length > 10 ? value.slice(11, 16) : "09:00" });
+
+
+/**
+ * FullCalendar itself: loaded only by the calendar page (through `CalendarHub`), rendered in the
+ * viewer's zone, fed by the JSON route. Lessons and personal events get distinct colours and labels.
+ */
+export default function CalendarView({
+  timezone,
+  initialDate,
+  compact,
+  refreshKey,
+  onSelectSlot,
+  onMoveLesson,
+  onOpenItem,
+}: {
+  timezone: string;
+  initialDate?: string;
+  compact: boolean;
+  refreshKey: number;
+  onSelectSlot: (slot: LocalSlot) => void;
+  onMoveLesson: (lessonId: string, slot: LocalSlot, revert: () => void) => void;
+  onOpenItem: (item: CalendarItem) => void;
+}) {
+  // A new function when `refreshKey` changes makes FullCalendar fetch again, keeping the current view and date.
+  const loadEvents = useCallback(
+    async (info: EventSourceFuncInfo) => {
+      const response = await fetch(`/api/calendar?start=${encodeURIComponent(info.startStr)}&end=${encodeURIComponent(info.endStr)}&v=${refreshKey}`, { cache: "no-store" });
+      if (!response.ok) throw new Error("Could not load the calendar.");
+      const items = (await response.json()) as CalendarItem[];
+      return items.map((item) => ({
+        id: `${item.kind}:${item.id}`,
+        title: item.kind === "lesson" && item.status === "cancelled" ? `${item.title} (cancelled)` : item.title,
+        start: item.start,
+        end: item.end,
+        allDay: item.allDay,
+        startEditable: item.kind === "lesson" && item.status === "scheduled" && new Date(item.start) > new Date(),
+        durationEditable: false,
+        color: calendarColours[item.kind === "event" ? "event" : (item.status ?? "scheduled")].colour,
+        contrastColor: "#ffffff",
+        className: [item.status === "cancelled" ? "mb-event-cancelled" : "", item.pendingMove ? "mb-event-moving" : ""].filter(Boolean).join(" "),
+        extendedProps: { item },
+      }));
+    },
+    [refreshKey],
+  );
+
+  return (
+    <FullCalendar
+      plugins={[classicThemePlugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+      timeZone={timezone}
+      initialView={compact ? "listWeek" : "timeGridWeek"}
+      initialDate={initialDate}
+      headerToolbar={compact ? { start: "prev,next today", center: "title", end: "listWeek,dayGridMonth" } : { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }}
+      buttons={{ today: { text: "Today" }, dayGridMonth: { text: "Month" }, timeGridWeek: { text: "Week" }, timeGridDay: { text: "Day" }, listWeek: { text: "List" } }}
+      height={compact ? "auto" : 720}
+      firstDay={1}
+      nowIndicator
+      selectable
+      selectMirror
+      slotMinTime="07:00:00"
+      slotMaxTime="22:00:00"
+      scrollTime="15:00:00"
+      eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+      slotHeaderFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+      noEventsText="Nothing booked in this period."
+      toolbarTitleClass="mb-toolbar-title"
+      buttonClass="mb-button"
+      dayHeaderInnerClass="mb-day-header"
+      slotHeaderInnerClass="mb-slot-label"
+      dayCellTopInnerClass="mb-day-number"
+      eventTimeClass="mb-event-time"
+      eventTitleClass="mb-event-title"
+      listItemEventTimeClass="mb-event-time"
+      listItemEventTitleClass="mb-event-title"
+      listDayHeaderInnerClass="mb-list-day"
+      noEventsInnerClass="mb-no-events"
+      events={loadEvents}
+      select={(info) => {
+        const start = localParts(info.startStr);
+        const end = localParts(info.endStr);
+        onSelectSlot({
+          ...start,
+          endDate: end.date,
+          endTime: end.time,
+          minutes: Math.round((info.end.getTime() - info.start.getTime()) / 60_000),
+          allDay: info.allDay,
+        });
+      }}
+      eventDrop={(info) => {
+        const item = info.event.extendedProps.item as CalendarItem;
+        const start = localParts(info.event.startStr);
+        onMoveLesson(item.id, { ...start, endDate: start.date, endTime: start.time, minutes: 0, allDay: false }, info.revert);
+      }}
+      eventClick={(info) => {
+        info.jsEvent.preventDefault();
+        onOpenItem(info.event.extendedProps.item as CalendarItem);
+      }}
+    />
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useState } from "react";
+import { requestLessonsAction } from "@/app/(app)/lessons/actions";
+import { Button } from "@/components/ui/button";
+import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
+import { formValues } from "@/lib/actions";
+import { useSchedulingAction } from "./use-scheduling-action";
+
+const selectClasses =
+  "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-ring/30 sm:text-sm";
+
+export interface RequestFormDefaults {
+  date?: string;
+  time?: string;
+  durationMinutes?: number;
+}
+
+/**
+ * Asks for a lesson or a weekly/fortnightly series. Times are typed in the requester's own zone, which
+ * the form names and sends along; a series then keeps the teacher's wall-clock time.
+ */
+export function LessonRequestForm({
+  connections,
+  timezone,
+  otherLabel,
+  defaults = {},
+  onDone,
+}: {
+  connections: { id: string; name: string }[];
+  timezone: string;
+  otherLabel: string;
+  defaults?: RequestFormDefaults;
+  onDone?: (message?: string) => void;
+}) {
+  const [repeat, setRepeat] = useState("none");
+  const [endBy, setEndBy] = useState<"count" | "until">("count");
+  const { run, pending, error, fieldErrors, message } = useSchedulingAction(requestLessonsAction);
+
+  if (connections.length === 0) {
+    return <p className="text-sm text-muted-foreground">You can request lessons once you have an accepted connection.</p>;
+  }
+
+  return (
+    <form
+      aria-label="Request a lesson"
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const values = formValues(new FormData(event.currentTarget));
+        if (values.repeat === "none") {
+          delete values.occurrences;
+          delete values.untilDate;
+        } else if (endBy === "count") delete values.untilDate;
+        else delete values.occurrences;
+        run(values, (done) => onDone?.(done.message));
+      }}
+    >
+      {error ? <FormAlert>{error}</FormAlert> : null}
+      {message ? <FormAlert tone="success">{message}</FormAlert> : null}
+      <input type="hidden" name="timezone" value={timezone} />
+      <Field id="connectionId" label={otherLabel} error={fieldErrors.connectionId}>
+        <select id="connectionId" name="connectionId" className={selectClasses} defaultValue={connections[0]?.id}>
+          {connections.map((connection) => (
+            <option key={connection.id} value={connection.id}>
+              {connection.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField id="date" label="Date" type="date" required defaultValue={defaults.date} error={fieldErrors.date} />
+        <TextField id="time" label="Start time" type="time" required defaultValue={defaults.time ?? "17:00"} error={fieldErrors.time} hint={`Your time: ${timezone.replaceAll("_", " ")}`} />
+        <TextField
+          id="durationMinutes"
+          label="Length (minutes)"
+          type="number"
+          min={15}
+          max={240}
+          step={5}
+          required
+          defaultValue={defaults.durationMinutes ?? 45}
+          error={fieldErrors.durationMinutes}
+        />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="repeat" label="Repeat" error={fieldErrors.repeat}>
+          <select id="repeat" name="repeat" className={selectClasses} value={repeat} onChange={(event) => setRepeat(event.target.value)}>
+            <option value="none">Just once</option>
+            <option value="weekly">Every week</option>
+            <option value="fortnightly">Every two weeks</option>
+          </select>
+        </Field>
+        {repeat !== "none" ? (
+          <>
+            <Field id="endBy" label="Ends">
+              <select id="endBy" className={selectClasses} value={endBy} onChange={(event) => setEndBy(event.target.value as "count" | "until")}>
+                <option value="count">After a number of lessons</option>
+                <option value="until">On a date</option>
+              </select>
+            </Field>
+            {endBy === "count" ? (
+              <TextField id="occurrences" label="Number of lessons" type="number" min={2} max={52} defaultValue={6} error={fieldErrors.occurrences} />
+            ) : (
+              <TextField id="untilDate" label="Last lesson on or before" type="date" error={fieldErrors.untilDate ?? fieldErrors.occurrences} />
+            )}
+          </>
+        ) : null}
+      </div>
+      <TextField id="location" label={<OptionalLabel>Location or online link</OptionalLabel>} maxLength={500} error={fieldErrors.location} />
+      <Field id="note" label={<OptionalLabel>Note</OptionalLabel>} error={fieldErrors.note}>
+        <Textarea id="note" name="note" maxLength={2000} className="min-h-20" />
+      </Field>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Send request"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+

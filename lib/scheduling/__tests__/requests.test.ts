@@ -1,0 +1,160 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications } from "@/db/schema";
+import { settleBackgroundWork } from "@/lib/background";
+import { formatInZone } from "@/lib/time";
+import { createConnectedPair, createUser } from "@/tests/factories";
+import { setupTestDatabase } from "@/tests/database";
+import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
+import { approveLessonRequest, createCalendarEvent, declineLessonRequest, previewLessonRequest, requestLessons, withdrawLessonRequest } from "..";
+
+setupTestDatabase();
+
+async function requested(actor: ReturnType<typeof actorOf>, form: Record<string, unknown>) {
+  const result = await requestLessons(actor, form, NOW);
+  if (!result.ok) throw new Error(`request refused: ${result.error} ${JSON.stringify(result.fieldErrors)}`);
+  return result.data.requestId;
+}
+
+describe("requesting lessons", () => {
+  it("refuses the past, absurd lengths, the far future and over-long series with field errors", async () => {
+    const { student, connection } = await createConnectedPair();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ date: "2026-01-05", time: "11:00" }, "date"],
+      [{ durationMinutes: "0" }, "durationMinutes"],
+      [{ durationMinutes: "600" }, "durationMinutes"],
+      [{ durationMinutes: "abc" }, "durationMinutes"],
+      [{ date: "2027-02-01" }, "date"],
+      [{ date: "2026-02-30" }, "date"],
+      [{ repeat: "weekly", occurrences: "53" }, "occurrences"],
+      [{ repeat: "weekly", untilDate: "2027-01-30" }, "untilDate"],
+      [{ repeat: "weekly", untilDate: "2026-02-03" }, "untilDate"],
+      [{ repeat: "weekly", occurrences: "40", untilDate: "2026-05-01" }, "occurrences"],
+      [{ repeat: "weekly" }, "occurrences"],
+      [{ date: "2026-12-01", repeat: "fortnightly", occurrences: "20" }, "occurrences"],
+      [{ timezone: "Mars/Olympus" }, "timezone"],
+      [{ note: "x".repeat(2001) }, "note"],
+      [{ teacherId: student.id }, "form"],
+    ];
+    for (const [overrides, field] of cases) {
+      const result = await requestLessons(actorOf(student), requestForm(connection, overrides), NOW);
+      expect(result.ok, JSON.stringify(overrides)).toBe(false);
+      if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}), JSON.stringify(overrides)).toContain(field);
+    }
+    expect(await db.select().from(lessonRequests).where(eq(lessonRequests.connectionId, connection.id))).toHaveLength(0);
+  });
+
+  it("stores a pending request in the requester's zone and tells the other party in-app and by email", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const requestId = await requested(actorOf(student), requestForm(connection, { timezone: "America/New_York", time: "12:00", repeat: "weekly", occurrences: "6", note: "Scales; arpeggios, <b>please</b>" }));
+    const [request] = await db.select().from(lessonRequests).where(eq(lessonRequests.id, requestId));
+    expect(request).toMatchObject({ status: "pending", timezone: "America/New_York", intervalWeeks: 1, occurrences: 6, note: "Scales; arpeggios, <b>please</b>" });
+    expect(request!.startsAt.toISOString()).toBe("2026-02-02T17:00:00.000Z");
+    const [notice] = await db.select().from(notifications).where(eq(notifications.userId, teacher.id));
+    expect(notice).toMatchObject({ type: "lesson.requested", link: "/lessons" });
+    expect(notice!.title).toContain("6 weekly lessons");
+    await settleBackgroundWork();
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, teacher.email))).toHaveLength(1);
+  });
+});
+
+describe("approving", () => {
+  it("creates every lesson of a series in one go, all at the teacher's wall time", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    // The student is in New York; the teacher's studio clock is London's.
+    const requestId = await requested(actorOf(student), requestForm(connection, { timezone: "America/New_York", date: "2026-03-09", time: "13:00", repeat: "weekly", occurrences: "6" }));
+    const result = await approveLessonRequest(actorOf(teacher), { requestId }, NOW);
+    expect(result).toMatchObject({ ok: true, message: "6 lessons booked." });
+    const booked = await db.select().from(lessons).where(eq(lessons.connectionId, connection.id)).orderBy(lessons.startsAt);
+    expect(booked.map((lesson) => formatInZone(lesson.startsAt, "Europe/London", "EEE HH:mm"))).toEqual(Array(6).fill("Mon 17:00"));
+    expect(new Set(booked.map((lesson) => lesson.seriesId)).size).toBe(1);
+    const [series] = await db.select().from(lessonSeries).where(eq(lessonSeries.id, booked[0]!.seriesId!));
+    expect(series).toMatchObject({ timezone: "Europe/London", localStartTime: "17:00:00", intervalWeeks: 1 });
+    const [request] = await db.select().from(lessonRequests).where(eq(lessonRequests.id, requestId));
+    expect(request).toMatchObject({ status: "approved", respondedById: teacher.id });
+    expect(await db.select().from(notifications).where(and(eq(notifications.userId, student.id), eq(notifications.type, "lesson.approved")))).toHaveLength(1);
+    expect(await approveLessonRequest(actorOf(teacher), { requestId }, NOW)).toMatchObject({ ok: false });
+  });
+
+  it("lists clashes with either party's lessons and the approver's own events, and books only after they are skipped", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const otherStudent = await createUser();
+    // The teacher already teaches someone else in week 2; the teacher has a personal event in week 4.
+    const { connection: busyConnection } = await connectTeacherTo(teacher.id, otherStudent.id);
+    await insertLesson(busyConnection, "2026-02-09T17:30:00Z", 60);
+    const event = await createCalendarEvent(actorOf(teacher), { title: "Dentist", timezone: "Europe/London", startDate: "2026-02-23", startTime: "16:30", endDate: "2026-02-23", endTime: "17:15" });
+    expect(event.ok).toBe(true);
+
+    const requestId = await requested(actorOf(student), requestForm(connection, { repeat: "weekly", occurrences: "4" }));
+    const preview = await previewLessonRequest(actorOf(teacher), { requestId }, NOW);
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.data.occurrences.map((o) => o.clash?.with ?? null)).toEqual([null, "you", null, "your event"]);
+    // The student, who made the request, never sees the teacher's events.
+    const studentPreview = await previewLessonRequest(actorOf(student), { requestId }, NOW);
+    expect(studentPreview.ok && studentPreview.data.occurrences.map((o) => o.clash?.with ?? null)).toEqual([null, "other party", null, null]);
+
+    const refused = await approveLessonRequest(actorOf(teacher), { requestId }, NOW);
+    expect(refused).toMatchObject({ ok: false });
+    if (!refused.ok) expect(refused.error).toContain("One lesson clashes");
+    expect(await db.select().from(lessons).where(eq(lessons.connectionId, connection.id))).toHaveLength(0);
+
+    const clashing = preview.data.occurrences[1]!.startsAt.toISOString();
+    const approved = await approveLessonRequest(actorOf(teacher), { requestId, skip: [clashing] }, NOW);
+    expect(approved).toMatchObject({ ok: true, message: "3 lessons booked." });
+  });
+});
+
+async function connectTeacherTo(teacherId: string, studentId: string) {
+  const [connection] = await db.insert(connections).values({ teacherId, studentId, invitedEmail: `${studentId}@example.test`, status: "accepted" }).returning();
+  return { connection: connection! };
+}
+
+describe("concurrent bookings of one slot (T22)", () => {
+  it("20 approvals racing for one teacher slot: exactly one wins, the rest get a conflict and nothing half-created", async () => {
+    const teacher = await createUser({ role: "teacher" });
+    const requests = await Promise.all(
+      Array.from({ length: 20 }, async (_, index) => {
+        const student = await createUser();
+        const { connection } = await connectTeacherTo(teacher.id, student.id);
+        // Each is a 3-week series; they overlap the others only partly (different minutes, same first slot).
+        const requestId = await requested(actorOf(student), requestForm(connection, { time: `17:${String(index).padStart(2, "0")}`, repeat: "weekly", occurrences: "3" }));
+        return { requestId, connection };
+      }),
+    );
+    const results = await Promise.all(requests.map(({ requestId }) => approveLessonRequest(actorOf(teacher), { requestId }, NOW)));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    for (const result of results.filter((r) => !r.ok)) {
+      expect(result.ok === false && result.error).toMatch(/clash|already booked/);
+      expect(result).not.toHaveProperty("data");
+    }
+    const booked = await db.select().from(lessons).where(eq(lessons.teacherId, teacher.id));
+    expect(booked).toHaveLength(3);
+    const pending = await db.select().from(lessonRequests).where(eq(lessonRequests.status, "pending"));
+    expect(pending.filter((row) => requests.some((r) => r.requestId === row.id))).toHaveLength(19);
+    // Losers told nobody anything.
+    const approvals = await db.select().from(notifications).where(eq(notifications.type, "lesson.approved"));
+    expect(approvals.filter((row) => requests.some((r) => r.connection.studentId === row.userId))).toHaveLength(1);
+  });
+});
+
+describe("declining and withdrawing", () => {
+  it("the other side declines with a reason; the requester is told", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const requestId = await requested(actorOf(teacher), requestForm(connection));
+    expect(await declineLessonRequest(actorOf(student), { requestId, reason: "Exam week" }, NOW)).toMatchObject({ ok: true });
+    const [request] = await db.select().from(lessonRequests).where(eq(lessonRequests.id, requestId));
+    expect(request).toMatchObject({ status: "declined", responseReason: "Exam week", respondedById: student.id });
+    const [notice] = await db.select().from(notifications).where(and(eq(notifications.userId, teacher.id), eq(notifications.type, "lesson.declined")));
+    expect(notice!.body).toContain("Exam week");
+    expect(await withdrawLessonRequest(actorOf(teacher), { requestId }, NOW)).toMatchObject({ ok: false });
+  });
+
+  it("the requester withdraws a pending request; it can no longer be approved", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const requestId = await requested(actorOf(student), requestForm(connection));
+    expect(await withdrawLessonRequest(actorOf(student), { requestId }, NOW)).toMatchObject({ ok: true });
+    expect(await approveLessonRequest(actorOf(teacher), { requestId }, NOW)).toMatchObject({ ok: false });
+    expect(await db.select().from(notifications).where(and(eq(notifications.userId, teacher.id), eq(notifications.type, "lesson.withdrawn")))).toHaveLength(1);
+  });
+});

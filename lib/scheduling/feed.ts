@@ -1,0 +1,98 @@
+import { and, eq, gte, lt, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import ical, { ICalEventStatus } from "ical-generator";
+import { db } from "@/db";
+import { calendarEvents, calendarFeedTokens, connections, lessonRequests, lessons, users } from "@/db/schema";
+import type { ActionResult } from "@/lib/actions";
+import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-tokens";
+import { appUrl } from "@/lib/env";
+import { utcToZoned } from "@/lib/time";
+import type { SchedulingActor } from "./access";
+
+const DAY = 86_400_000;
+const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const feedUrl = (token: string) => appUrl(`/api/calendar/feed/${token}`);
+
+/** Whether the actor has a feed URL (the token itself is only ever shown when it is made). */
+export async function hasFeedToken(actor: SchedulingActor): Promise<boolean> {
+  const [row] = await db.select({ id: calendarFeedTokens.id }).from(calendarFeedTokens).where(eq(calendarFeedTokens.userId, actor.id)).limit(1);
+  return Boolean(row);
+}
+
+/** Makes a new secret feed URL; the previous one stops working at once. Only the hash is stored. */
+export async function regenerateFeedToken(actor: SchedulingActor): Promise<ActionResult<{ url: string }>> {
+  const { token, hash } = createSecretToken();
+  await db
+    .insert(calendarFeedTokens)
+    .values({ userId: actor.id, tokenHash: hash })
+    .onConflictDoUpdate({ target: calendarFeedTokens.userId, set: { tokenHash: hash, createdAt: new Date() } });
+  return { ok: true, message: "A new calendar feed URL was created. The old one no longer works.", data: { url: feedUrl(token) } };
+}
+
+const otherParty = alias(users, "other_party");
+
+/**
+ * The iCalendar (RFC 5545) feed behind a secret token: the owner's lessons (cancelled ones marked so)
+ * from 90 days back to a year ahead, and their personal events. Null for an unknown token. Every text
+ * field goes through ical-generator's escaping, so notes stay data.
+ */
+export async function calendarFeed(token: string, now = new Date()): Promise<string | null> {
+  if (!FEED_TOKEN.test(token)) return null;
+  const [owner] = await db
+    .select({ id: users.id, name: users.name, timezone: users.timezone })
+    .from(calendarFeedTokens)
+    .innerJoin(users, eq(users.id, calendarFeedTokens.userId))
+    .where(eq(calendarFeedTokens.tokenHash, hashSecretToken(token)))
+    .limit(1);
+  if (!owner) return null;
+  const from = new Date(now.getTime() - 90 * DAY);
+  const to = new Date(now.getTime() + 366 * DAY);
+
+  const [lessonRows, eventRows] = await Promise.all([
+    db
+      .select({ lesson: lessons, otherName: otherParty.name, note: lessonRequests.note })
+      .from(lessons)
+      .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
+      .innerJoin(otherParty, or(and(eq(lessons.teacherId, owner.id), eq(otherParty.id, lessons.studentId)), and(eq(lessons.studentId, owner.id), eq(otherParty.id, lessons.teacherId))))
+      .leftJoin(lessonRequests, eq(lessonRequests.id, lessons.requestId))
+      .where(and(or(eq(lessons.teacherId, owner.id), eq(lessons.studentId, owner.id)), gte(lessons.startsAt, from), lt(lessons.startsAt, to))),
+    db
+      .select()
+      .from(calendarEvents)
+      .where(and(eq(calendarEvents.ownerId, owner.id), lt(calendarEvents.startsAt, to), gte(calendarEvents.endsAt, from))),
+  ]);
+
+  const calendar = ical({ name: "MusBook", prodId: { company: "MusBook", product: "Lessons", language: "EN" }, ttl: 15 * 60 });
+  for (const { lesson, otherName, note } of lessonRows) {
+    calendar.createEvent({
+      id: `lesson-${lesson.id}@musbook`,
+      start: lesson.startsAt,
+      end: lesson.endsAt,
+      summary: `Lesson with ${otherName}`,
+      description: note ?? undefined,
+      location: lesson.location ?? undefined,
+      status: lesson.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      url: appUrl(`/lessons/${lesson.id}`),
+      stamp: lesson.updatedAt,
+    });
+  }
+  for (const event of eventRows) {
+    calendar.createEvent({
+      id: `event-${event.id}@musbook`,
+      // ical-generator writes all-day dates from the UTC fields: give it the owner's local dates as UTC midnights.
+      start: event.allDay ? localDateAsUtc(event.startsAt, owner.timezone) : event.startsAt,
+      end: event.allDay ? localDateAsUtc(event.endsAt, owner.timezone) : event.endsAt,
+      allDay: event.allDay,
+      summary: event.title,
+      description: event.notes ?? undefined,
+      stamp: event.updatedAt,
+    });
+  }
+  return calendar.toString();
+}
+
+function localDateAsUtc(instant: Date, zone: string): Date {
+  const local = utcToZoned(instant, zone);
+  return new Date(Date.UTC(local.year, local.month - 1, local.day));
+}

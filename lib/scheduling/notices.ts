@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import type { TransactionScope } from "@/db/transaction";
+import { users, type User } from "@/db/schema";
+import { runAfterResponse } from "@/lib/background";
+import { sendEmail } from "@/lib/email";
+import { AccountNotice } from "@/lib/email/templates/account-notice";
+import { appUrl } from "@/lib/env";
+import { notify } from "@/lib/notifications";
+import type { NotificationType } from "@/lib/notifications/types";
+import { formatInZone } from "@/lib/time";
+
+export type Recipient = Pick<User, "id" | "name" | "email" | "timezone">;
+
+export async function recipient(executor: Executor, userId: string): Promise<Recipient> {
+  const [user] = await executor
+    .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user) throw new Error(`user ${userId} vanished inside a scheduling transaction`);
+  return user;
+}
+
+/** "Sat 5 Dec, 17:00 GMT" in the reader's own zone. */
+export const whenFor = (reader: Pick<Recipient, "timezone">, instant: Date) => formatInZone(instant, reader.timezone, "EEE d MMM, HH:mm zzz");
+
+export interface Notice {
+  type: NotificationType;
+  title: string;
+  body?: string;
+  link: string;
+  /** Requests and cancellations are also emailed: they need an answer or change someone's plans. */
+  email?: boolean;
+}
+
+/**
+ * Tells the other party what happened: in-app (published once the transaction commits) and, for
+ * notices that need it, by email after the response. Names and notes are passed as text, never markup.
+ */
+export async function tell(scope: TransactionScope, to: Recipient, notice: Notice): Promise<void> {
+  await notify([to.id], { type: notice.type, title: notice.title, body: notice.body, link: notice.link }, scope);
+  if (!notice.email) return;
+  scope.afterCommit(async () =>
+    runAfterResponse(`${notice.type} email`, () =>
+      sendEmail({
+        to: to.email,
+        subject: notice.title,
+        react: AccountNotice({
+          name: to.name,
+          preview: notice.title,
+          paragraphs: [notice.title, ...(notice.body ? [notice.body] : [])],
+          action: { label: "Open MusBook", url: appUrl(notice.link) },
+        }),
+      }),
+    ),
+  );
+}

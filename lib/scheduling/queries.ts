@@ -1,0 +1,301 @@
+import "server-only";
+import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db";
+import { calendarEvents, connections, lessonRequests, lessons, rescheduleRequests, users, type Attendance, type LessonStatus } from "@/db/schema";
+import { formatInZone } from "@/lib/time";
+import type { SchedulingActor } from "./access";
+import { previewLessonRequest, type PreviewOccurrence } from "./requests";
+
+const DAY = 86_400_000;
+/** The lessons page is a summary; the calendar shows everything. */
+const UPCOMING_LIMIT = 15;
+const RECENT_LIMIT = 12;
+const otherParty = alias(users, "other_party");
+
+/** Joins that keep every read to the viewer's own lessons on accepted connections. */
+const viewerLessons = (viewer: SchedulingActor) => or(eq(lessons.teacherId, viewer.id), eq(lessons.studentId, viewer.id));
+const otherOfLesson = (viewer: SchedulingActor) =>
+  eq(otherParty.id, viewer.role === "teacher" ? lessons.studentId : lessons.teacherId);
+
+export interface LessonRow {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: LessonStatus;
+  attendance: Attendance | null;
+  location: string | null;
+  seriesId: string | null;
+  otherPartyName: string;
+  cancellationReason: string | null;
+}
+
+const lessonColumns = {
+  id: lessons.id,
+  startsAt: lessons.startsAt,
+  endsAt: lessons.endsAt,
+  status: lessons.status,
+  attendance: lessons.attendance,
+  location: lessons.location,
+  seriesId: lessons.seriesId,
+  otherPartyName: otherParty.name,
+  cancellationReason: lessons.cancellationReason,
+};
+
+function lessonQuery(viewer: SchedulingActor) {
+  return db
+    .select(lessonColumns)
+    .from(lessons)
+    .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
+    .innerJoin(otherParty, otherOfLesson(viewer))
+    .$dynamic();
+}
+
+export interface RequestRow {
+  id: string;
+  startsAt: Date;
+  durationMinutes: number;
+  intervalWeeks: number | null;
+  occurrences: number | null;
+  untilDate: string | null;
+  timezone: string;
+  location: string | null;
+  note: string | null;
+  otherPartyName: string;
+  mine: boolean;
+  preview?: PreviewOccurrence[];
+}
+
+export interface ProposalRow {
+  id: string;
+  lessonId: string;
+  fromStartsAt: Date;
+  newStartsAt: Date;
+  newEndsAt: Date;
+  reason: string | null;
+  otherPartyName: string;
+  mine: boolean;
+}
+
+export interface ConnectionOption {
+  id: string;
+  name: string;
+}
+
+export interface LessonsOverview {
+  upcoming: LessonRow[];
+  past: LessonRow[];
+  incoming: RequestRow[];
+  outgoing: RequestRow[];
+  proposals: ProposalRow[];
+  connections: ConnectionOption[];
+}
+
+/** The other party of each of the viewer's accepted connections, for the request form. */
+export async function acceptedConnectionNames(viewer: SchedulingActor): Promise<ConnectionOption[]> {
+  return db
+    .select({ id: connections.id, name: otherParty.name })
+    .from(connections)
+    .innerJoin(otherParty, eq(otherParty.id, viewer.role === "teacher" ? connections.studentId : connections.teacherId))
+    .where(and(eq(connections.status, "accepted"), viewer.role === "teacher" ? eq(connections.teacherId, viewer.id) : eq(connections.studentId, viewer.id)))
+    .orderBy(asc(otherParty.name));
+}
+
+/** Everything on /lessons, for one viewer only. */
+export async function getLessonsOverview(viewer: SchedulingActor, now = new Date()): Promise<LessonsOverview> {
+  const requestOther = alias(users, "request_other");
+  const [upcoming, past, requests, proposals, options] = await Promise.all([
+    lessonQuery(viewer)
+      .where(and(viewerLessons(viewer), eq(lessons.status, "scheduled"), gte(lessons.endsAt, now), lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY))))
+      .orderBy(asc(lessons.startsAt))
+      .limit(UPCOMING_LIMIT),
+    lessonQuery(viewer)
+      .where(and(viewerLessons(viewer), lt(lessons.startsAt, now), gte(lessons.startsAt, new Date(now.getTime() - 60 * DAY))))
+      .orderBy(desc(lessons.startsAt))
+      .limit(RECENT_LIMIT),
+    db
+      .select({
+        id: lessonRequests.id,
+        startsAt: lessonRequests.startsAt,
+        durationMinutes: lessonRequests.durationMinutes,
+        intervalWeeks: lessonRequests.intervalWeeks,
+        occurrences: lessonRequests.occurrences,
+        untilDate: lessonRequests.untilDate,
+        timezone: lessonRequests.timezone,
+        location: lessonRequests.location,
+        note: lessonRequests.note,
+        requestedById: lessonRequests.requestedById,
+        otherPartyName: requestOther.name,
+      })
+      .from(lessonRequests)
+      .innerJoin(connections, and(eq(connections.id, lessonRequests.connectionId), eq(connections.status, "accepted")))
+      .innerJoin(requestOther, eq(requestOther.id, viewer.role === "teacher" ? connections.studentId : connections.teacherId))
+      .where(
+        and(
+          eq(lessonRequests.status, "pending"),
+          viewer.role === "teacher" ? eq(connections.teacherId, viewer.id) : eq(connections.studentId, viewer.id),
+        ),
+      )
+      .orderBy(asc(lessonRequests.startsAt))
+      .limit(30),
+    db
+      .select({
+        id: rescheduleRequests.id,
+        lessonId: rescheduleRequests.lessonId,
+        fromStartsAt: rescheduleRequests.fromStartsAt,
+        newStartsAt: rescheduleRequests.newStartsAt,
+        newEndsAt: rescheduleRequests.newEndsAt,
+        reason: rescheduleRequests.reason,
+        proposedById: rescheduleRequests.proposedById,
+        otherPartyName: otherParty.name,
+      })
+      .from(rescheduleRequests)
+      .innerJoin(lessons, eq(lessons.id, rescheduleRequests.lessonId))
+      .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
+      .innerJoin(otherParty, otherOfLesson(viewer))
+      .where(and(viewerLessons(viewer), eq(rescheduleRequests.status, "pending")))
+      .orderBy(asc(rescheduleRequests.newStartsAt)),
+    acceptedConnectionNames(viewer),
+  ]);
+
+  const rows = requests.map(({ requestedById, ...request }) => ({ ...request, mine: requestedById === viewer.id }));
+  const incoming = await Promise.all(
+    rows
+      .filter((request) => !request.mine)
+      .map(async (request) => {
+        const preview = await previewLessonRequest(viewer, { requestId: request.id }, now);
+        return { ...request, preview: preview.ok ? preview.data.occurrences : [] };
+      }),
+  );
+  return {
+    upcoming,
+    past,
+    incoming,
+    outgoing: rows.filter((request) => request.mine),
+    proposals: proposals.map(({ proposedById, ...proposal }) => ({ ...proposal, mine: proposedById === viewer.id })),
+    connections: options,
+  };
+}
+
+export interface MoveRow {
+  id: string;
+  fromStartsAt: Date;
+  newStartsAt: Date;
+  reason: string | null;
+  status: string;
+  proposedByName: string;
+  createdAt: Date;
+  respondedAt: Date | null;
+}
+
+export interface LessonDetail extends LessonRow {
+  teacherName: string;
+  studentName: string;
+  viewerIsTeacher: boolean;
+  note: string | null;
+  cancelledAt: Date | null;
+  moves: MoveRow[];
+  pendingProposal: (MoveRow & { mine: boolean; newEndsAt: Date }) | null;
+}
+
+/** One lesson with its history of moves, or null when the viewer is not on it (or it does not exist). */
+export async function getLessonDetail(viewer: SchedulingActor, lessonId: string): Promise<LessonDetail | null> {
+  if (!/^[0-9a-f-]{36}$/.test(lessonId)) return null;
+  const teacher = alias(users, "teacher");
+  const student = alias(users, "student");
+  const [row] = await db
+    .select({ ...lessonColumns, teacherName: teacher.name, studentName: student.name, teacherId: lessons.teacherId, note: lessonRequests.note, cancelledAt: lessons.cancelledAt })
+    .from(lessons)
+    .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
+    .innerJoin(otherParty, otherOfLesson(viewer))
+    .innerJoin(teacher, eq(teacher.id, lessons.teacherId))
+    .innerJoin(student, eq(student.id, lessons.studentId))
+    .leftJoin(lessonRequests, eq(lessonRequests.id, lessons.requestId))
+    .where(and(eq(lessons.id, lessonId), viewerLessons(viewer)))
+    .limit(1);
+  if (!row) return null;
+  const proposer = alias(users, "proposer");
+  const history = await db
+    .select({
+      id: rescheduleRequests.id,
+      fromStartsAt: rescheduleRequests.fromStartsAt,
+      newStartsAt: rescheduleRequests.newStartsAt,
+      newEndsAt: rescheduleRequests.newEndsAt,
+      reason: rescheduleRequests.reason,
+      status: rescheduleRequests.status,
+      proposedByName: proposer.name,
+      proposedById: rescheduleRequests.proposedById,
+      createdAt: rescheduleRequests.createdAt,
+      respondedAt: rescheduleRequests.respondedAt,
+    })
+    .from(rescheduleRequests)
+    .innerJoin(proposer, eq(proposer.id, rescheduleRequests.proposedById))
+    .where(eq(rescheduleRequests.lessonId, lessonId))
+    .orderBy(desc(rescheduleRequests.createdAt));
+  const pending = history.find((move) => move.status === "pending");
+  const { teacherId, ...lesson } = row;
+  return {
+    ...lesson,
+    viewerIsTeacher: teacherId === viewer.id,
+    moves: history.filter((move) => move.status !== "pending"),
+    pendingProposal: pending ? { ...pending, mine: pending.proposedById === viewer.id } : null,
+  };
+}
+
+export interface CalendarItem {
+  id: string;
+  kind: "lesson" | "event";
+  title: string;
+  start: string;
+  end: string;
+  allDay: boolean;
+  status?: LessonStatus;
+  attendance?: Attendance | null;
+  location?: string | null;
+  notes?: string | null;
+  pendingMove?: boolean;
+}
+
+/**
+ * The viewer's lessons (cancelled ones too, marked) and personal events overlapping [start, end).
+ * All-day events are given as dates in the viewer's zone, the way the calendar places them.
+ */
+export async function getCalendarItems(viewer: SchedulingActor, start: Date, end: Date, zone: string): Promise<CalendarItem[]> {
+  const [lessonRows, eventRows, pendingMoves] = await Promise.all([
+    lessonQuery(viewer).where(and(viewerLessons(viewer), lt(lessons.startsAt, end), gt(lessons.endsAt, start))),
+    db
+      .select()
+      .from(calendarEvents)
+      .where(and(eq(calendarEvents.ownerId, viewer.id), lt(calendarEvents.startsAt, end), gt(calendarEvents.endsAt, start))),
+    db
+      .select({ lessonId: rescheduleRequests.lessonId })
+      .from(rescheduleRequests)
+      .innerJoin(lessons, eq(lessons.id, rescheduleRequests.lessonId))
+      .where(and(viewerLessons(viewer), eq(rescheduleRequests.status, "pending"), lte(lessons.startsAt, end), gte(lessons.endsAt, start))),
+  ]);
+  const moving = new Set(pendingMoves.map((row) => row.lessonId));
+  return [
+    ...lessonRows.map((lesson) => ({
+      id: lesson.id,
+      kind: "lesson" as const,
+      title: `Lesson with ${lesson.otherPartyName}`,
+      start: lesson.startsAt.toISOString(),
+      end: lesson.endsAt.toISOString(),
+      allDay: false,
+      status: lesson.status,
+      attendance: lesson.attendance,
+      location: lesson.location,
+      pendingMove: moving.has(lesson.id),
+    })),
+    ...eventRows.map((event) => ({
+      id: event.id,
+      kind: "event" as const,
+      title: event.title,
+      start: event.allDay ? formatInZone(event.startsAt, zone, "yyyy-MM-dd") : event.startsAt.toISOString(),
+      end: event.allDay ? formatInZone(event.endsAt, zone, "yyyy-MM-dd") : event.endsAt.toISOString(),
+      allDay: event.allDay,
+      notes: event.notes,
+    })),
+  ];
+}
+

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { attendanceValues } from "@/db/schema";
+import { isValidTimeZone, parseLocalDateTime } from "@/lib/time";
+
+/** Limits on what can be booked: clear errors instead of absurd rows. */
+export const SCHEDULING_LIMITS = {
+  minMinutes: 15,
+  maxMinutes: 240,
+  maxOccurrences: 52,
+  horizonDays: 366,
+} as const;
+
+const uuid = z.uuid("Unknown item.");
+const zone = z.string().refine(isValidTimeZone, "Choose a valid time zone.");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time.");
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+/** Form values are strings: numbers are coerced explicitly, empty optional fields mean "not given". */
+const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+export const lessonRequestSchema = z
+  .strictObject({
+    connectionId: uuid,
+    date,
+    time: clock,
+    durationMinutes: z.coerce
+      .number({ error: "Enter a length in minutes." })
+      .int("Enter whole minutes.")
+      .min(SCHEDULING_LIMITS.minMinutes, `Lessons are at least ${SCHEDULING_LIMITS.minMinutes} minutes.`)
+      .max(SCHEDULING_LIMITS.maxMinutes, `Lessons are at most ${SCHEDULING_LIMITS.maxMinutes} minutes.`),
+    timezone: zone,
+    repeat: z.enum(["none", "weekly", "fortnightly"]).default("none"),
+    occurrences: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int("Enter a whole number of lessons.")
+        .min(2, "A series has at least 2 lessons.")
+        .max(SCHEDULING_LIMITS.maxOccurrences, `A series has at most ${SCHEDULING_LIMITS.maxOccurrences} lessons.`)
+        .optional(),
+    ),
+    untilDate: z.preprocess(emptyToUndefined, date.optional()),
+    location: optionalText(500, "Location"),
+    note: optionalText(2000, "The note"),
+  })
+  .superRefine((input, context) => {
+    if (!parseLocalDateTime(`${input.date}T${input.time}`)) context.addIssue({ code: "custom", path: ["date"], message: "Enter a real date." });
+    if (input.repeat === "none") {
+      if (input.occurrences !== undefined || input.untilDate !== undefined)
+        context.addIssue({ code: "custom", path: ["repeat"], message: "Choose weekly or fortnightly to repeat." });
+      return;
+    }
+    if ((input.occurrences === undefined) === (input.untilDate === undefined))
+      context.addIssue({ code: "custom", path: ["occurrences"], message: "Give either a number of lessons or an end date." });
+  });
+export type LessonRequestInput = z.output<typeof lessonRequestSchema>;
+
+export const requestIdSchema = z.strictObject({ requestId: uuid });
+
+export const approveRequestSchema = z.strictObject({
+  requestId: uuid,
+  /** Start instants (ISO) of occurrences the approver chose to leave out, e.g. because they clash. */
+  skip: z.array(z.iso.datetime({ offset: true })).max(SCHEDULING_LIMITS.maxOccurrences).default([]),
+});
+
+export const declineRequestSchema = z.strictObject({ requestId: uuid, reason: optionalText(1000, "The reason") });
+
+export const proposeRescheduleSchema = z
+  .strictObject({ lessonId: uuid, date, time: clock, timezone: zone, reason: optionalText(1000, "The reason") })
+  .refine((input) => parseLocalDateTime(`${input.date}T${input.time}`), { path: ["date"], message: "Enter a real date." });
+
+export const rescheduleIdSchema = z.strictObject({ rescheduleId: uuid });
+
+export const cancelLessonSchema = z.strictObject({
+  lessonId: uuid,
+  reason: z.string().trim().min(1, "Say why the lesson is cancelled.").max(1000, "The reason must be at most 1000 characters."),
+});
+
+export const attendanceSchema = z.strictObject({ lessonId: uuid, attendance: z.enum(attendanceValues, "Choose present, absent, late or excused.") });
+
+const eventFields = {
+  title: z.string().trim().min(1, "Give the event a title.").max(200, "The title must be at most 200 characters."),
+  timezone: zone,
+  allDay: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()).default(false),
+  startDate: date,
+  startTime: z.preprocess(emptyToUndefined, clock.optional()),
+  endDate: date,
+  endTime: z.preprocess(emptyToUndefined, clock.optional()),
+  notes: optionalText(5000, "Notes"),
+};
+
+export const calendarEventSchema = z.strictObject(eventFields);
+export const calendarEventUpdateSchema = z.strictObject({ eventId: uuid, ...eventFields });
+export const calendarEventIdSchema = z.strictObject({ eventId: uuid });
+export type CalendarEventInput = z.output<typeof calendarEventSchema>;
