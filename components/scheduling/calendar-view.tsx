@@ -14,6 +14,9 @@ import "./calendar-theme.css";
 import type { CalendarItem } from "@/lib/scheduling/queries";
 import { calendarColours } from "./calendar-colours";
 
+/** Lessons this short get one line: the time, then as much of the title as fits. */
+const SHORT_EVENT_MS = 30 * 60_000;
+
 /** What the hub needs from a drag or a selection: wall-clock date and time in the viewer's zone. */
 export interface LocalSlot {
   date: string;
@@ -96,6 +99,7 @@ export default function CalendarView({
       dayHeaderInnerClass="mb-day-header"
       slotHeaderInnerClass="mb-slot-label"
       dayCellTopInnerClass="mb-day-number"
+      eventClass={({ event }) => (event.end && event.start && event.end.getTime() - event.start.getTime() <= SHORT_EVENT_MS ? "mb-event mb-event-short" : "mb-event")}
       eventTimeClass="mb-event-time"
       eventTitleClass="mb-event-title"
       listItemEventTimeClass="mb-event-time"

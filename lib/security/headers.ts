@@ -32,3 +32,6 @@ export function contentSecurityPolicy(nonce: string, pageHostname: string, devel
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** Set by the proxy: the path a page was asked for, so a layout that finds the session invalid can come back to it. */
+export const REQUESTED_PATH_HEADER = "x-musbook-path";
