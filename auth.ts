@@ -1,9 +1,9 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { findUserById, verifyCredentials } from "@/lib/auth/credentials";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { requestCookie } from "@/lib/auth/cookies";
-import { findUserById, needsSecondFactor, readPendingSignIn, redeemSignInTicket, TRUSTED_DEVICE_COOKIE } from "@/lib/auth/two-factor";
+import { needsSecondFactor, readPendingSignIn, redeemSignInTicket, TRUSTED_DEVICE_COOKIE } from "@/lib/auth/two-factor";
 import { SESSION_ABSOLUTE_LIFETIME_SECONDS, sessionFromToken, sessionTokenCallback } from "@/lib/auth/tokens";
 import { authSecret } from "@/lib/secrets";
 

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { assignments, connections, emailVerificationTokens, lessons, messages, users, type User } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
-import { normalizeEmail } from "@/lib/auth/credentials";
+import { findUserById, normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { runAfterResponse } from "@/lib/background";
@@ -28,11 +28,6 @@ const WRONG_PASSWORD: ActionResult<never> = {
   error: "That password is not correct.",
   fieldErrors: { currentPassword: "That password is not correct." },
 };
-
-async function loadUser(actor: SettingsActor): Promise<User | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, actor.id)).limit(1);
-  return user;
-}
 
 function sendNotice(label: string, to: string, subject: string, notice: Parameters<typeof AccountNotice>[0]): void {
   runAfterResponse(label, () => sendEmail({ to, subject, react: AccountNotice(notice) }));
@@ -60,7 +55,7 @@ export async function updateProfile(actor: SettingsActor, raw: unknown): Promise
 export async function requestEmailChange(actor: SettingsActor, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = emailChangeSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await loadUser(actor);
+  const user = await findUserById(actor.id);
   if (!user) return SESSION_ENDED;
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) return WRONG_PASSWORD;
   const newEmail = normalizeEmail(parsed.data.newEmail);
@@ -116,7 +111,7 @@ export async function pendingEmailChange(actor: SettingsActor, now = new Date())
 export async function changePassword(actor: SettingsActor, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = passwordChangeSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await loadUser(actor);
+  const user = await findUserById(actor.id);
   if (!user) return SESSION_ENDED;
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) return WRONG_PASSWORD;
   const problem = passwordProblem(parsed.data.newPassword, [user.name, user.email]);
@@ -204,7 +199,7 @@ export async function deletionSummary(actor: SettingsActor, now = new Date()): P
 export async function deleteAccount(actor: SettingsActor, raw: unknown): Promise<ActionResult> {
   const parsed = deleteAccountSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await loadUser(actor);
+  const user = await findUserById(actor.id);
   if (!user) return SESSION_ENDED;
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) return WRONG_PASSWORD;
 

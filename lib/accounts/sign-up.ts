@@ -4,7 +4,7 @@ import { inTransaction } from "@/db/transaction";
 import { isUniqueViolation } from "@/db/errors";
 import { emailVerificationTokens, notificationPreferences, users } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
-import { findUserByEmail, normalizeEmail } from "@/lib/auth/credentials";
+import { findUserByEmail, findUserById, normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { consumeRateLimit, describeWait } from "@/lib/auth/rate-limit";
@@ -106,7 +106,7 @@ export async function issueEmailVerificationToken(userId: string, email: string,
 
 /** Sends a fresh confirmation link to a signed-in, unverified user (1 a minute, 5 an hour); earlier links stop working. */
 export async function resendVerificationEmail(actor: { id: string }): Promise<ActionResult> {
-  const [user] = await db.select().from(users).where(eq(users.id, actor.id)).limit(1);
+  const user = await findUserById(actor.id);
   if (!user) return { ok: false, error: "Your account could not be found." };
   if (user.emailVerifiedAt) return { ok: true, message: "Your email address is already confirmed." };
   const limit = await consumeRateLimit("verificationResend", user.id);

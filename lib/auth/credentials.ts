@@ -19,6 +19,11 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
   return user;
 }
 
+export async function findUserById(userId: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return user;
+}
+
 /** The user whose email and password these are, or null; takes the same time either way. */
 export async function verifyCredentials(email: string, password: string): Promise<User | null> {
   const user = await findUserByEmail(email);

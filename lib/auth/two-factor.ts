@@ -197,11 +197,6 @@ export async function needsSecondFactor(user: Pick<User, "id" | "twoFactorEnable
   return user.twoFactorEnabled && !(await isTrustedDevice(user.id, trustedDeviceToken));
 }
 
-export async function findUserById(userId: string): Promise<User | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  return user;
-}
-
 /** A pending sign-in may ask for a new code for this long after it started. */
 export const PENDING_SIGN_IN_LIFETIME_MS = 30 * 60_000;
 
