@@ -1,31 +1,23 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { formValues, type FormState } from "@/lib/actions";
 import { changePassword, deleteAccount, requestEmailChange, signOutEverywhere, updateProfile } from "@/lib/accounts/settings";
 import { getCurrentUser } from "@/lib/auth/session";
+import { actAsCurrentUser } from "@/lib/server-action";
 import { issueSignInTicket } from "@/lib/auth/two-factor";
 
 const SESSION_ENDED: FormState = { ok: false, error: "Your session has ended. Sign in again." };
 
 export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return SESSION_ENDED;
-  const result = await updateProfile(user, formValues(formData));
   // The whole shell shows the name, and every page shows times in the profile's zone.
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return actAsCurrentUser(updateProfile, formData, ["/"]);
 }
 
 export async function requestEmailChangeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return SESSION_ENDED;
-  const result = await requestEmailChange(user, formValues(formData));
-  if (result.ok) revalidatePath("/settings/security");
-  return result;
+  return actAsCurrentUser(requestEmailChange, formData, ["/settings/security"]);
 }
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
