@@ -7,7 +7,7 @@ import { sendEmail } from "@/lib/email";
 import { TwoFactorCode } from "@/lib/email/templates/two-factor-code";
 import type { ActionResult } from "@/lib/actions";
 import { authSecret } from "@/lib/secrets";
-import { consumeRateLimit } from "./rate-limit";
+import { consumeRateLimit, describeWait } from "./rate-limit";
 import { createSecretToken, hashSecretToken } from "./secret-tokens";
 
 export const TWO_FACTOR_CODE_TTL_MS = 10 * 60_000;
@@ -217,6 +217,6 @@ export async function resendSignInCode(challengeId: string, now = new Date()): P
   const pending = await pendingSignIn(challengeId, now);
   if (!pending) return { ok: false, error: "This sign-in has timed out. Go back and sign in again." };
   const allowed = await consumeRateLimit("twoFactorResend", pending.user.id);
-  if (!allowed.ok) return { ok: false, error: `A code was sent a moment ago. ${allowed.message.replace("Too many attempts. ", "")}` };
+  if (!allowed.ok) return { ok: false, error: `A code was sent a moment ago. Try again in ${describeWait(allowed.retryAfterSeconds)}.` };
   return { ok: true, data: { challengeId: await createChallenge(pending.user, "sign_in", now) } };
 }
