@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
 import { formValues } from "@/lib/actions";
 import { useSchedulingAction } from "./use-scheduling-action";
+import { LOCATION_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "@/lib/scheduling/limits";
 
 const selectClasses =
   "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-ring/30 sm:text-sm";
@@ -107,9 +108,9 @@ export function LessonRequestForm({
           </>
         ) : null}
       </div>
-      <TextField id="location" label={<OptionalLabel>Location or online link</OptionalLabel>} maxLength={500} error={fieldErrors.location} />
+      <TextField id="location" label={<OptionalLabel>Location or online link</OptionalLabel>} maxLength={LOCATION_MAX_LENGTH} error={fieldErrors.location} />
       <Field id="note" label={<OptionalLabel>Note</OptionalLabel>} error={fieldErrors.note}>
-        <Textarea id="note" name="note" maxLength={2000} className="min-h-20" />
+        <Textarea id="note" name="note" maxLength={REQUEST_NOTE_MAX_LENGTH} className="min-h-20" />
       </Field>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
