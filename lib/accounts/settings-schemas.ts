@@ -19,7 +19,7 @@ const bioField = nullableText(multiLineText("Your bio", BIO_MAX_LENGTH));
 const instrumentsField = z
   .union([z.string().max(2000, "That list is too long."), z.array(z.string().max(200, "That instrument name is too long.")).max(50)])
   .transform((value) => {
-    const names = (Array.isArray(value) ? value : value.split(",")).map((name) => name.trim().replace(/\s+/g, " ")).filter(Boolean);
+    const names = (Array.isArray(value) ? value : value.split(",")).map((name) => name.trim().replace(/ +/g, " ")).filter(Boolean);
     return names.filter((name, index) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === index);
   })
   .pipe(z.array(singleLineText("Each instrument", INSTRUMENT_MAX_LENGTH)).max(INSTRUMENTS_MAX_COUNT, `List at most ${INSTRUMENTS_MAX_COUNT} instruments.`))
