@@ -18,6 +18,7 @@ import { formValues } from "@/lib/actions";
 import { cn } from "@/lib/utils";
 import { useSchedulingAction } from "./use-scheduling-action";
 import { REASON_MAX_LENGTH } from "@/lib/scheduling/limits";
+import { zoneLabel } from "@/lib/time";
 
 function Feedback({ error, message }: { error?: string; message?: string }) {
   if (error) return <FormAlert>{error}</FormAlert>;
@@ -177,7 +178,7 @@ export function ManageLesson({ lessonId, inSeries, timezone, date, time }: { les
           <Feedback error={propose.error} />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField id={`move-date-${lessonId}`} name="date" label="New date" type="date" required defaultValue={date} error={propose.fieldErrors.date} />
-            <TextField id={`move-time-${lessonId}`} name="time" label="New start time" type="time" required defaultValue={time} hint={`Your time: ${timezone.replaceAll("_", " ")}`} />
+            <TextField id={`move-time-${lessonId}`} name="time" label="New start time" type="time" required defaultValue={time} hint={`Your time: ${zoneLabel(timezone)}`} />
           </div>
           <TextField id={`move-reason-${lessonId}`} name="reason" label="Reason (optional)" maxLength={REASON_MAX_LENGTH} />
           <Button type="submit" size="sm" disabled={propose.pending}>

@@ -7,6 +7,7 @@ import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/componen
 import { formValues } from "@/lib/actions";
 import { useSchedulingAction } from "./use-scheduling-action";
 import { LOCATION_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "@/lib/scheduling/limits";
+import { zoneLabel } from "@/lib/time";
 
 const selectClasses =
   "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-ring/30 sm:text-sm";
@@ -71,7 +72,7 @@ export function LessonRequestForm({
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField id="date" label="Date" type="date" required defaultValue={defaults.date} error={fieldErrors.date} />
-        <TextField id="time" label="Start time" type="time" required defaultValue={defaults.time ?? "17:00"} error={fieldErrors.time} hint={`Your time: ${timezone.replaceAll("_", " ")}`} />
+        <TextField id="time" label="Start time" type="time" required defaultValue={defaults.time ?? "17:00"} error={fieldErrors.time} hint={`Your time: ${zoneLabel(timezone)}`} />
         <TextField
           id="durationMinutes"
           label="Length (minutes)"

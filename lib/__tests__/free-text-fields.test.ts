@@ -2,7 +2,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { calendarEvents, connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications, rescheduleRequests, teacherNotes, users, type User } from "@/db/schema";
-import type { ActionResult } from "@/lib/actions";
+import type { AnyActionResult } from "@/lib/actions";
 import { BIO_MAX_LENGTH, INSTRUMENT_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/accounts/limits";
 import { updateProfile } from "@/lib/accounts/settings";
 import { signUp } from "@/lib/accounts/sign-up";
@@ -47,7 +47,7 @@ async function everythingWritten() {
 }
 
 interface Scene {
-  submit(text: string): Promise<ActionResult<unknown>>;
+  submit(text: string): Promise<AnyActionResult>;
   /** The value as stored, read back. */
   stored(): Promise<string | null | undefined>;
   /** What else the accepted value must reach: a notification, an email. */
