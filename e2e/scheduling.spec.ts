@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { addLocalDays, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, utcToZoned, zonedToUtc, type LocalDateTime } from "../lib/time";
+import { addLocalDays, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, HOUR, utcToZoned, WEEK, zonedToUtc, type LocalDateTime } from "../lib/time";
 import { expect, test } from "./fixtures";
 import { signIn } from "./session";
 
@@ -42,7 +42,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   const phone = testInfo.project.name === "phone";
   // Desktop books Sundays 7–12 weeks ahead, the phone project 14–19 weeks ahead (across both DST changes).
   const first = sundayIn(STUDENT.zone, phone ? 14 : 7, phone ? 12 : 10);
-  const instants = Array.from({ length: LESSONS }, (_, index) => zonedToUtc(first, STUDENT.zone).getTime() + index * 7 * 86_400_000);
+  const instants = Array.from({ length: LESSONS }, (_, index) => zonedToUtc(first, STUDENT.zone).getTime() + index * WEEK);
   // The series keeps the teacher's wall time, so later instants follow London's clock, not Toronto's.
   const londonFirst = utcToZoned(new Date(instants[0]!), TEACHER.zone);
   const lessons = Array.from({ length: LESSONS }, (_, index) => zonedToUtc(addLocalDays(londonFirst, 7 * index), TEACHER.zone));
@@ -134,7 +134,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   });
 
   await test.step("the teacher proposes a new time (by dragging on desktop); the student accepts", async () => {
-    const target = new Date(lessons[0]!.getTime() + 60 * 60_000);
+    const target = new Date(lessons[0]!.getTime() + HOUR);
     await teacher.goto(`/calendar?date=${formatIsoDate(lessons[0]!, TEACHER.zone)}`);
     if (!phone) {
       const calendar = teacher.locator(".mb-calendar");

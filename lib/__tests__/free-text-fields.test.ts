@@ -1,9 +1,9 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { calendarEvents, connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications, rescheduleRequests, teacherNotes, users, type User } from "@/db/schema";
 import type { AnyActionResult } from "@/lib/actions";
-import { BIO_MAX_LENGTH, INSTRUMENT_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/accounts/limits";
+import { BIO_MAX_LENGTH, INSTRUMENT_MAX_LENGTH, INSTRUMENTS_MAX_COUNT, NAME_MAX_LENGTH, PHONE_MAX_LENGTH } from "@/lib/accounts/limits";
 import { updateProfile } from "@/lib/accounts/settings";
 import { signUp } from "@/lib/accounts/sign-up";
 import { settleBackgroundWork } from "@/lib/background";
@@ -307,5 +307,33 @@ describe.each(Object.entries(fields))("%s", (_, { field, max, multiLine, scene }
       expect(result, JSON.stringify(text)).toMatchObject({ ok: false, fieldErrors: { [field]: expect.stringMatching(/control characters|single line|direction-override/) } });
     }
     expect([await stored(), await everythingWritten()]).toEqual(before);
+  });
+});
+
+describe("the limits", () => {
+  it("are the columns' own checks, so what the form and schema allow the database stores", async () => {
+    const expected: Record<string, number> = {
+      users_name_length: NAME_MAX_LENGTH,
+      users_phone_length: PHONE_MAX_LENGTH,
+      users_bio_length: BIO_MAX_LENGTH,
+      users_instruments_count: INSTRUMENTS_MAX_COUNT,
+      connections_invite_message_length: INVITE_MESSAGE_MAX_LENGTH,
+      teacher_notes_body_length: NOTE_MAX_LENGTH,
+      lesson_requests_location_length: LOCATION_MAX_LENGTH,
+      lesson_requests_note_length: REQUEST_NOTE_MAX_LENGTH,
+      lesson_requests_response_reason_length: REASON_MAX_LENGTH,
+      lessons_location_length: LOCATION_MAX_LENGTH,
+      lessons_cancellation_reason_length: REASON_MAX_LENGTH,
+      reschedule_requests_reason_length: REASON_MAX_LENGTH,
+      calendar_events_title_length: EVENT_TITLE_MAX_LENGTH,
+      calendar_events_notes_length: EVENT_NOTES_MAX_LENGTH,
+      notifications_title_length: NOTIFICATION_TITLE_MAX_LENGTH,
+      notifications_body_length: NOTIFICATION_BODY_MAX_LENGTH,
+    };
+    const { rows } = await db.execute<{ name: string; definition: string }>(
+      sql`select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conname in ${Object.keys(expected)}`,
+    );
+    const limits = Object.fromEntries(rows.map(({ name, definition }) => [name, Number(/(\d+)\)*$/.exec(definition)?.[1])]));
+    expect(limits).toEqual(expected);
   });
 });
