@@ -57,7 +57,7 @@ test.describe("account settings", () => {
     await page.screenshot({ path: testInfo.outputPath("settings-profile.png"), fullPage: true });
 
     await page.goto("/dashboard");
-    await expect(page.getByText("times in Asia/Tokyo")).toBeVisible();
+    await expect(page.getByText("times in Tokyo (GMT+9)")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Fanny");
     expect(dialogs).toEqual([]);
   });

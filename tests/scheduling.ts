@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { calendarEvents, calendarFeedTokens, lessonRequests, lessons, lessonSeries, notifications, rescheduleRequests, type Connection, type User } from "@/db/schema";
+import { MINUTE } from "@/lib/time";
 
 /** A fixed "now" for scheduling tests: requests are made relative to it, never to the machine's clock. */
 export const NOW = new Date("2026-01-05T12:00:00Z");
@@ -21,7 +22,7 @@ export async function insertLesson(connection: Connection, startsAt: string, min
       teacherId: connection.teacherId,
       studentId: connection.studentId!,
       startsAt: start,
-      endsAt: new Date(start.getTime() + minutes * 60_000),
+      endsAt: new Date(start.getTime() + minutes * MINUTE),
       ...extra,
     })
     .returning();

@@ -12,6 +12,7 @@ import { TimezoneField } from "@/components/forms/timezone-field";
 import { FormAlert, TextField } from "@/components/ui/field";
 import type { UserRole } from "@/db/schema";
 import { cn } from "@/lib/utils";
+import { NAME_MAX_LENGTH } from "@/lib/accounts/limits";
 
 /** `signInHref`: where "Continue to sign in" leads, e.g. on to the invitation the visitor came from. */
 export function SignUpForm({ initialRole, timeZones, signInHref }: { initialRole?: UserRole; timeZones: string[]; signInHref?: string }) {
@@ -67,7 +68,7 @@ export function SignUpForm({ initialRole, timeZones, signInHref }: { initialRole
         {errors.role ? <p className="mt-1.5 text-sm text-red-600 dark:text-red-400">{errors.role}</p> : null}
       </fieldset>
 
-      <TextField id="name" label="Full name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} />
+      <TextField id="name" label="Full name" autoComplete="name" required maxLength={NAME_MAX_LENGTH} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} />
       <TextField id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={errors.email} />
 
       <NewPasswordField personal={[name, email]} error={errors.password} />

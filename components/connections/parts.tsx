@@ -2,13 +2,14 @@ import { Mail, MapPin, Music, Phone } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Contact } from "@/lib/connections/queries";
+import { zoneLabel } from "@/lib/time";
 
 /** How to reach someone: every value is user text, rendered as text; only email and phone become links. */
 export function ContactDetails({ contact }: { contact: Contact }) {
   const rows: [typeof Mail, string, ReactNode][] = [
     [Mail, "Email", <a key="email" href={`mailto:${contact.email}`} className="break-all text-accent underline-offset-2 hover:underline">{contact.email}</a>],
     [Phone, "Phone", contact.phone ? <a key="phone" href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`} className="text-accent underline-offset-2 hover:underline">{contact.phone}</a> : <span className="text-muted-foreground">Not given</span>],
-    [MapPin, "Timezone", contact.timezone.replaceAll("_", " ")],
+    [MapPin, "Timezone", zoneLabel(contact.timezone)],
     [Music, "Instruments", contact.instruments.length > 0 ? contact.instruments.join(", ") : <span className="text-muted-foreground">Not given</span>],
   ];
   return (

@@ -1,4 +1,5 @@
 import { OptionalLabel, TextField } from "@/components/ui/field";
+import { PHONE_MAX_LENGTH } from "@/lib/accounts/limits";
 
 /** The optional phone number input of sign-up and the profile; the rules live in lib/accounts/schemas. */
 export function PhoneField({ defaultValue, hint, error }: { defaultValue?: string; hint?: string; error?: string }) {
@@ -8,7 +9,7 @@ export function PhoneField({ defaultValue, hint, error }: { defaultValue?: strin
       label={<OptionalLabel>Phone</OptionalLabel>}
       type="tel"
       autoComplete="tel"
-      maxLength={30}
+      maxLength={PHONE_MAX_LENGTH}
       defaultValue={defaultValue}
       hint={hint}
       error={error}

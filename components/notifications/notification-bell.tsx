@@ -1,6 +1,5 @@
 "use client";
 
-import { formatDistanceToNowStrict } from "date-fns";
 import { Bell, CheckCheck } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -10,6 +9,7 @@ import type { NotificationView } from "@/lib/notifications/types";
 import { cn } from "@/lib/utils";
 import { NotificationIcon } from "./notification-icon";
 import { useNotifications } from "./notifications-provider";
+import { formatTimeAgo } from "@/lib/time";
 
 const countLabel = (count: number) => (count > 99 ? "99+" : String(count));
 
@@ -126,7 +126,7 @@ export function NotificationBell({ align = "start" }: { align?: "start" | "end" 
                       </span>
                       {notification.body ? <span className="mt-0.5 line-clamp-2 block text-xs text-muted-foreground">{notification.body}</span> : null}
                       <time dateTime={notification.createdAt} className="mt-1 block text-xs text-muted-foreground">
-                        {formatDistanceToNowStrict(new Date(notification.createdAt), { addSuffix: true })}
+                        {formatTimeAgo(new Date(notification.createdAt))}
                       </time>
                     </span>
                   </button>

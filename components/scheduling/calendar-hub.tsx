@@ -14,6 +14,7 @@ import { cn } from "@/lib/utils";
 import type { LocalSlot } from "./calendar-view";
 import { LessonRequestForm } from "./lesson-request-form";
 import { useSchedulingAction } from "./use-scheduling-action";
+import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH } from "@/lib/scheduling/limits";
 
 // FullCalendar is loaded only here, in the browser; the placeholder keeps its space so nothing shifts.
 const CalendarView = dynamic(() => import("./calendar-view"), {
@@ -40,7 +41,7 @@ function EventForm({ slot, timezone, onDone }: { slot: LocalSlot; timezone: stri
       }}
     >
       {create.error ? <FormAlert>{create.error}</FormAlert> : null}
-      <TextField id="title" label="Title" required maxLength={200} error={create.fieldErrors.title} placeholder="e.g. Orchestra rehearsal" />
+      <TextField id="title" label="Title" required maxLength={EVENT_TITLE_MAX_LENGTH} error={create.fieldErrors.title} placeholder="e.g. Orchestra rehearsal" />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="startDate" label="Starts" type="date" required defaultValue={slot.date} error={create.fieldErrors.startDate} />
         {slot.allDay ? null : <TextField id="startTime" label="at" type="time" required defaultValue={slot.time} error={create.fieldErrors.startTime} />}
@@ -48,7 +49,7 @@ function EventForm({ slot, timezone, onDone }: { slot: LocalSlot; timezone: stri
         {slot.allDay ? null : <TextField id="endTime" label="at" type="time" required defaultValue={slot.endTime} error={create.fieldErrors.endTime} />}
       </div>
       <Field id="notes" label={<OptionalLabel>Notes</OptionalLabel>} error={create.fieldErrors.notes}>
-        <Textarea id="notes" name="notes" maxLength={5000} className="min-h-20" />
+        <Textarea id="notes" name="notes" maxLength={EVENT_NOTES_MAX_LENGTH} className="min-h-20" />
       </Field>
       <p className="text-xs text-muted-foreground">Only you can see personal events. They block the time when others ask you for lessons.</p>
       <Button type="submit" disabled={create.pending}>

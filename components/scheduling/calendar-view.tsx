@@ -13,9 +13,10 @@ import { useCallback } from "react";
 import "./calendar-theme.css";
 import type { CalendarItem } from "@/lib/scheduling/queries";
 import { calendarColours } from "./calendar-colours";
+import { MINUTE, minutesBetween } from "@/lib/time";
 
 /** Lessons this short get one line: the time, then as much of the title as fits. */
-const SHORT_EVENT_MS = 30 * 60_000;
+const SHORT_EVENT_MS = 30 * MINUTE;
 
 /** What the hub needs from a drag or a selection: wall-clock date and time in the viewer's zone. */
 export interface LocalSlot {
@@ -114,7 +115,7 @@ export default function CalendarView({
           ...start,
           endDate: end.date,
           endTime: end.time,
-          minutes: Math.round((info.end.getTime() - info.start.getTime()) / 60_000),
+          minutes: minutesBetween(info.start, info.end),
           allDay: info.allDay,
         });
       }}

@@ -17,6 +17,8 @@ import { FormAlert, Input, TextField } from "@/components/ui/field";
 import { formValues } from "@/lib/actions";
 import { cn } from "@/lib/utils";
 import { useSchedulingAction } from "./use-scheduling-action";
+import { REASON_MAX_LENGTH } from "@/lib/scheduling/limits";
+import { zoneLabel } from "@/lib/time";
 
 function Feedback({ error, message }: { error?: string; message?: string }) {
   if (error) return <FormAlert>{error}</FormAlert>;
@@ -62,7 +64,7 @@ export function IncomingRequestActions({ requestId, clashes }: { requestId: stri
             decline.run({ requestId, ...formValues(new FormData(event.currentTarget)) });
           }}
         >
-          <Input name="reason" placeholder="Reason (optional)" aria-label="Reason for declining" maxLength={1000} />
+          <Input name="reason" placeholder="Reason (optional)" aria-label="Reason for declining" maxLength={REASON_MAX_LENGTH} />
           <Button type="submit" variant="danger" disabled={decline.pending}>
             Decline
           </Button>
@@ -176,9 +178,9 @@ export function ManageLesson({ lessonId, inSeries, timezone, date, time }: { les
           <Feedback error={propose.error} />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField id={`move-date-${lessonId}`} name="date" label="New date" type="date" required defaultValue={date} error={propose.fieldErrors.date} />
-            <TextField id={`move-time-${lessonId}`} name="time" label="New start time" type="time" required defaultValue={time} hint={`Your time: ${timezone.replaceAll("_", " ")}`} />
+            <TextField id={`move-time-${lessonId}`} name="time" label="New start time" type="time" required defaultValue={time} hint={`Your time: ${zoneLabel(timezone)}`} />
           </div>
-          <TextField id={`move-reason-${lessonId}`} name="reason" label="Reason (optional)" maxLength={1000} />
+          <TextField id={`move-reason-${lessonId}`} name="reason" label="Reason (optional)" maxLength={REASON_MAX_LENGTH} />
           <Button type="submit" size="sm" disabled={propose.pending}>
             Send proposal
           </Button>
@@ -197,7 +199,7 @@ export function ManageLesson({ lessonId, inSeries, timezone, date, time }: { les
           }}
         >
           <Feedback error={cancelOne.error ?? cancelFollowing.error} message={cancelOne.message ?? cancelFollowing.message} />
-          <TextField id={`cancel-reason-${lessonId}`} name="reason" label="Reason" required maxLength={1000} error={cancelOne.fieldErrors.reason ?? cancelFollowing.fieldErrors.reason} />
+          <TextField id={`cancel-reason-${lessonId}`} name="reason" label="Reason" required maxLength={REASON_MAX_LENGTH} error={cancelOne.fieldErrors.reason ?? cancelFollowing.fieldErrors.reason} />
           {inSeries ? (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="following" className="size-4" /> Also cancel every later lesson of this series

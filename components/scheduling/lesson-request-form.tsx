@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
 import { formValues } from "@/lib/actions";
 import { useSchedulingAction } from "./use-scheduling-action";
+import { LOCATION_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "@/lib/scheduling/limits";
+import { zoneLabel } from "@/lib/time";
 
 const selectClasses =
   "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-ring/30 sm:text-sm";
@@ -70,7 +72,7 @@ export function LessonRequestForm({
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField id="date" label="Date" type="date" required defaultValue={defaults.date} error={fieldErrors.date} />
-        <TextField id="time" label="Start time" type="time" required defaultValue={defaults.time ?? "17:00"} error={fieldErrors.time} hint={`Your time: ${timezone.replaceAll("_", " ")}`} />
+        <TextField id="time" label="Start time" type="time" required defaultValue={defaults.time ?? "17:00"} error={fieldErrors.time} hint={`Your time: ${zoneLabel(timezone)}`} />
         <TextField
           id="durationMinutes"
           label="Length (minutes)"
@@ -107,9 +109,9 @@ export function LessonRequestForm({
           </>
         ) : null}
       </div>
-      <TextField id="location" label={<OptionalLabel>Location or online link</OptionalLabel>} maxLength={500} error={fieldErrors.location} />
+      <TextField id="location" label={<OptionalLabel>Location or online link</OptionalLabel>} maxLength={LOCATION_MAX_LENGTH} error={fieldErrors.location} />
       <Field id="note" label={<OptionalLabel>Note</OptionalLabel>} error={fieldErrors.note}>
-        <Textarea id="note" name="note" maxLength={2000} className="min-h-20" />
+        <Textarea id="note" name="note" maxLength={REQUEST_NOTE_MAX_LENGTH} className="min-h-20" />
       </Field>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>

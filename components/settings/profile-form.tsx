@@ -9,11 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
 import { cn } from "@/lib/utils";
 import { InstrumentsInput } from "./instruments-input";
-
-// Mirrors lib/accounts/settings-schemas (not imported: the client bundle needs no zod).
-const BIO_MAX_LENGTH = 2000;
-const INSTRUMENTS_MAX_COUNT = 10;
-const INSTRUMENT_MAX_LENGTH = 40;
+import { BIO_MAX_LENGTH, INSTRUMENT_MAX_LENGTH, INSTRUMENTS_MAX_COUNT, NAME_MAX_LENGTH } from "@/lib/accounts/limits";
 
 export interface ProfileValues {
   name: string;
@@ -35,7 +31,7 @@ export function ProfileForm({ profile, timeZones }: { profile: ProfileValues; ti
       {state ? <FormAlert tone={state.ok ? "success" : "error"}>{state.ok ? state.message : (errors.form ?? state.error)}</FormAlert> : null}
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField id="name" label="Full name" autoComplete="name" required maxLength={100} defaultValue={profile.name} error={errors.name} />
+        <TextField id="name" label="Full name" autoComplete="name" required maxLength={NAME_MAX_LENGTH} defaultValue={profile.name} error={errors.name} />
         <PhoneField
           defaultValue={profile.phone ?? ""}
           hint="With the country code if you have students or teachers abroad."

@@ -73,6 +73,7 @@ export const lessonRequests = pgTable(
     check("lesson_requests_recurrence", recurrenceCheck(t)),
     check("lesson_requests_note_length", sql`${t.note} is null or char_length(${t.note}) <= 2000`),
     check("lesson_requests_location_length", sql`${t.location} is null or char_length(${t.location}) <= 500`),
+    check("lesson_requests_response_reason_length", sql`${t.responseReason} is null or char_length(${t.responseReason}) <= 1000`),
   ],
 );
 

@@ -30,6 +30,8 @@ export const users = pgTable(
     check("users_email_length", sql`char_length(${t.email}) between 3 and 254`),
     check("users_name_length", sql`char_length(${t.name}) between 1 and 100`),
     check("users_bio_length", sql`${t.bio} is null or char_length(${t.bio}) <= 2000`),
+    check("users_phone_length", sql`${t.phone} is null or char_length(${t.phone}) <= 30`),
+    check("users_instruments_count", sql`cardinality(${t.instruments}) <= 10`),
     check("users_session_version_positive", sql`${t.sessionVersion} > 0`),
   ],
 );

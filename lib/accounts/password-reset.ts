@@ -14,8 +14,9 @@ import { PasswordChanged } from "@/lib/email/templates/password-changed";
 import { PasswordReset } from "@/lib/email/templates/password-reset";
 import { appUrl } from "@/lib/env";
 import { forgotPasswordSchema, resetPasswordSchema } from "./schemas";
+import { MINUTE } from "@/lib/time";
 
-export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
+export const PASSWORD_RESET_TTL_MS = 30 * MINUTE;
 
 const UNUSABLE_LINK = "This link has expired or has already been used. Ask for a new one.";
 

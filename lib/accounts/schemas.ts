@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { userRoles } from "@/db/schema";
 import { emailField } from "@/lib/auth/schemas";
+import { requiredText, singleLineText } from "@/lib/text";
 import { isValidTimeZone } from "@/lib/time";
+import { NAME_MAX_LENGTH, PHONE_MAX_LENGTH } from "./limits";
 
-export const nameField = z
-  .string({ error: "Enter your name." })
-  .trim()
-  .min(1, "Enter your name.")
-  .max(100, "Use at most 100 characters.")
-  // Control and bidirectional-override characters only ever serve to disguise a name.
-  .refine((name) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), "Use letters, spaces and punctuation only.");
+export const nameField = requiredText(singleLineText("Your name", NAME_MAX_LENGTH), "Enter your name.");
 
 export const timezoneField = z
   .string({ error: "Choose your timezone." })
@@ -24,7 +20,7 @@ const digitCount = (phone: string) => phone.replace(/[^0-9]/g, "").length;
 export const phoneField = z
   .string()
   .trim()
-  .max(30, "That phone number is too long.")
+  .max(PHONE_MAX_LENGTH, "That phone number is too long.")
   .refine(
     (phone) => phone === "" || (PHONE_CHARACTERS.test(phone) && digitCount(phone) >= 6 && digitCount(phone) <= 20),
     "Enter a phone number with 6 to 20 digits, like +44 20 7946 0321.",

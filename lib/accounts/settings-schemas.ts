@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
+import { multiLineText, nullableText, singleLineText } from "@/lib/text";
+import { BIO_MAX_LENGTH, INSTRUMENT_MAX_LENGTH, INSTRUMENTS_MAX_COUNT } from "./limits";
 import { nameField, phoneField, timezoneField } from "./schemas";
-
-export const BIO_MAX_LENGTH = 2000;
-export const INSTRUMENT_MAX_LENGTH = 40;
-export const INSTRUMENTS_MAX_COUNT = 10;
-
-/** Characters as people count them (code points), as Postgres' char_length does. */
-const characterCount = (text: string) => [...text].length;
 
 // Passwords are never trimmed; the length bound only stops absurd input before argon2 sees it.
 const currentPasswordField = z
@@ -15,11 +10,7 @@ const currentPasswordField = z
   .min(1, "Enter your current password.")
   .max(1000, "That password is too long.");
 
-const bioField = z
-  .string()
-  .trim()
-  .refine((bio) => characterCount(bio) <= BIO_MAX_LENGTH, `Keep your bio to ${BIO_MAX_LENGTH} characters.`)
-  .transform((bio) => (bio === "" ? null : bio));
+const bioField = nullableText(multiLineText("Your bio", BIO_MAX_LENGTH));
 
 /**
  * The form sends instruments as one comma-separated value (the chips input joins them); domain callers
@@ -28,19 +19,11 @@ const bioField = z
 const instrumentsField = z
   .union([z.string().max(2000, "That list is too long."), z.array(z.string().max(200, "That instrument name is too long.")).max(50)])
   .transform((value) => {
-    const names = (Array.isArray(value) ? value : value.split(",")).map((name) => name.trim().replace(/\s+/g, " ")).filter(Boolean);
+    const names = (Array.isArray(value) ? value : value.split(",")).map((name) => name.trim().replace(/ +/g, " ")).filter(Boolean);
     return names.filter((name, index) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === index);
   })
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .refine((name) => characterCount(name) <= INSTRUMENT_MAX_LENGTH, `Keep each instrument to ${INSTRUMENT_MAX_LENGTH} characters.`)
-          .refine((name) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), "Use letters, spaces and punctuation only."),
-      )
-      .max(INSTRUMENTS_MAX_COUNT, `List at most ${INSTRUMENTS_MAX_COUNT} instruments.`),
-  );
+  .pipe(z.array(singleLineText("Each instrument", INSTRUMENT_MAX_LENGTH)).max(INSTRUMENTS_MAX_COUNT, `List at most ${INSTRUMENTS_MAX_COUNT} instruments.`))
+  .transform((names) => names.filter(Boolean));
 
 export const profileSchema = z.strictObject({
   name: nameField,

@@ -17,8 +17,9 @@ import { announceWaitingInvitations } from "@/lib/connections/invitations";
 import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
 import { signUpSchema, verifyEmailSchema } from "./schemas";
+import { DAY } from "@/lib/time";
 
-export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
+export const EMAIL_VERIFICATION_TTL_MS = DAY;
 
 /**
  * Creates an account and emails a confirmation link. The answer is the same whether or not the email

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
+import { DAY, HOUR, MINUTE, SECOND } from "@/lib/time";
 
 export type RateLimitRule =
   | "signIn"
@@ -23,9 +24,10 @@ interface Window {
   seconds: number;
 }
 
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+// The limiter counts in seconds.
+const MINUTE_S = MINUTE / SECOND;
+const HOUR_S = HOUR / SECOND;
+const DAY_S = DAY / SECOND;
 
 /**
  * Attempts allowed per window (RELIABILITY T6, T7, T9). Rules with two windows (a burst and a
@@ -33,21 +35,21 @@ const DAY = 24 * HOUR;
  * not also use up the hourly allowance.
  */
 export const RATE_LIMITS: Record<RateLimitRule, readonly Window[]> = {
-  signIn: [{ points: 10, seconds: 15 * MINUTE }], // per account; reset by a successful sign-in
-  signInIp: [{ points: 100, seconds: HOUR }],
-  signUpIp: [{ points: 10, seconds: HOUR }],
-  passwordResetAccount: [{ points: 3, seconds: HOUR }],
-  passwordResetIp: [{ points: 20, seconds: HOUR }],
-  twoFactorCode: [{ points: 10, seconds: HOUR }],
+  signIn: [{ points: 10, seconds: 15 * MINUTE_S }], // per account; reset by a successful sign-in
+  signInIp: [{ points: 100, seconds: HOUR_S }],
+  signUpIp: [{ points: 10, seconds: HOUR_S }],
+  passwordResetAccount: [{ points: 3, seconds: HOUR_S }],
+  passwordResetIp: [{ points: 20, seconds: HOUR_S }],
+  twoFactorCode: [{ points: 10, seconds: HOUR_S }],
   twoFactorResend: [
-    { points: 1, seconds: MINUTE },
-    { points: 5, seconds: HOUR },
+    { points: 1, seconds: MINUTE_S },
+    { points: 5, seconds: HOUR_S },
   ],
   verificationResend: [
-    { points: 1, seconds: MINUTE },
-    { points: 5, seconds: HOUR },
+    { points: 1, seconds: MINUTE_S },
+    { points: 5, seconds: HOUR_S },
   ],
-  invite: [{ points: 50, seconds: DAY }],
+  invite: [{ points: 50, seconds: DAY_S }],
 };
 
 let limiters: Map<RateLimitRule, RateLimiterDrizzle[]> | undefined;
@@ -80,11 +82,11 @@ function storedKey(key: string): string {
 
 /** "12 minutes", "1 minute", "2 hours": rounded up, so the wait is never understated. */
 export function describeWait(seconds: number): string {
-  if (seconds > 90 * MINUTE) {
-    const hours = Math.ceil(seconds / HOUR);
+  if (seconds > 90 * MINUTE_S) {
+    const hours = Math.ceil(seconds / HOUR_S);
     return `${hours} hours`;
   }
-  const minutes = Math.max(1, Math.ceil(seconds / MINUTE));
+  const minutes = Math.max(1, Math.ceil(seconds / MINUTE_S));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 

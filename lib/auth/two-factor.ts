@@ -9,12 +9,13 @@ import type { ActionResult } from "@/lib/actions";
 import { authSecret } from "@/lib/secrets";
 import { consumeRateLimit, describeWait } from "./rate-limit";
 import { createSecretToken, hashSecretToken } from "./secret-tokens";
+import { DAY, MINUTE } from "@/lib/time";
 
-export const TWO_FACTOR_CODE_TTL_MS = 10 * 60_000;
+export const TWO_FACTOR_CODE_TTL_MS = 10 * MINUTE;
 export const TWO_FACTOR_MAX_ATTEMPTS = 5;
 /** After the code is right, the browser has this long to exchange the challenge for a session. */
-export const SIGN_IN_TICKET_TTL_MS = 60_000;
-export const TRUSTED_DEVICE_TTL_MS = 30 * 86_400_000;
+export const SIGN_IN_TICKET_TTL_MS = MINUTE;
+export const TRUSTED_DEVICE_TTL_MS = 30 * DAY;
 
 export const PENDING_SIGN_IN_COOKIE = "musbook-pending-sign-in";
 export const TRUSTED_DEVICE_COOKIE = "musbook-trusted-device";
@@ -198,7 +199,7 @@ export async function needsSecondFactor(user: Pick<User, "id" | "twoFactorEnable
 }
 
 /** A pending sign-in may ask for a new code for this long after it started. */
-export const PENDING_SIGN_IN_LIFETIME_MS = 30 * 60_000;
+export const PENDING_SIGN_IN_LIFETIME_MS = 30 * MINUTE;
 
 /** Whose sign-in a pending challenge is, while it can still be completed or resent. */
 export async function pendingSignIn(challengeId: string, now = new Date()): Promise<{ user: User } | undefined> {

@@ -1,11 +1,12 @@
 import { and, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { connections, teacherNotes, type Connection, type ConnectionStatus, type TeacherNote, type User } from "@/db/schema";
+import { DAY } from "@/lib/time";
 
 /** Who is asking: the only fields the rules below read. */
 export type ConnectionActor = Pick<User, "id" | "role" | "name" | "email" | "emailVerifiedAt">;
 
-export const INVITATION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const INVITATION_TTL_MS = 30 * DAY;
 
 /** The answer every refusal gets, so a stranger cannot tell "exists but not yours" from "does not exist". */
 export const NOT_FOUND = { ok: false, error: "We couldn't find that connection." } as const;

@@ -4,8 +4,8 @@ import { db } from "@/db";
 import { assignments, connections, lessons, messages, teacherNotes, users, type Connection } from "@/db/schema";
 import { hashSecretToken } from "@/lib/auth/secret-tokens";
 import { findConnectionFor, invitationsAddressedTo, isExpired, memberOf, type ConnectionActor } from "./access";
+import { DAY } from "@/lib/time";
 
-const DAY = 86_400_000;
 export const ATTENDANCE_WINDOW_DAYS = 90;
 
 export interface Contact {

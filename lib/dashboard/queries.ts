@@ -4,8 +4,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { assignments, connections, lessonRequests, lessons, messages, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/session";
+import { DAY } from "@/lib/time";
 
-const DAY = 86_400_000;
 
 export interface UpcomingLesson {
   id: string;

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { periodicJobs } from "./periodic";
 import { startTicker, type Ticker } from "./ticker";
+import { MINUTE } from "@/lib/time";
 
 export type JobsMode = "inngest" | "embedded";
 
@@ -14,5 +15,5 @@ const registry = globalThis as typeof globalThis & { __musbookTicker?: Ticker };
 /** Embedded mode: one ticker per process (Next may load this module more than once). */
 export function startEmbeddedJobs(): void {
   if (jobsMode() !== "embedded" || registry.__musbookTicker) return;
-  registry.__musbookTicker = startTicker(periodicJobs, { tickMs: 60_000 });
+  registry.__musbookTicker = startTicker(periodicJobs, { tickMs: MINUTE });
 }

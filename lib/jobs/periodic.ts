@@ -1,4 +1,5 @@
 import { pruneExpiredAuthData } from "@/lib/maintenance/prune";
+import { HOUR } from "@/lib/time";
 
 export interface PeriodicJob {
   /** Also the Inngest function id. */
@@ -12,5 +13,5 @@ export interface PeriodicJob {
 
 /** Every periodic job, in one place: Inngest crons and the embedded ticker are both built from this list. */
 export const periodicJobs: PeriodicJob[] = [
-  { id: "prune-expired-auth-data", cron: "17 * * * *", everyMs: 60 * 60_000, run: () => pruneExpiredAuthData() },
+  { id: "prune-expired-auth-data", cron: "17 * * * *", everyMs: HOUR, run: () => pruneExpiredAuthData() },
 ];

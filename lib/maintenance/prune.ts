@@ -1,8 +1,8 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import { db } from "@/db";
 import { emailOutbox, emailVerificationTokens, passwordResetTokens, rateLimits, revokedSessions, trustedDevices, twoFactorChallenges } from "@/db/schema";
+import { DAY } from "@/lib/time";
 
-const DAY = 86_400_000;
 /** Used or expired secrets are kept a day for support questions, then deleted. */
 export const AUTH_TOKEN_RETENTION_MS = DAY;
 export const OUTBOX_RETENTION_MS = 30 * DAY;

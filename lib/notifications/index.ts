@@ -5,6 +5,7 @@ import type { TransactionScope } from "@/db/transaction";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { emit } from "@/lib/jobs/emit";
 import { publish } from "@/lib/realtime";
+import { shortenText } from "@/lib/text";
 import { markReadSchema, notificationInputSchema, notificationListQuerySchema, type NotificationInput, type NotificationListQuery } from "./schemas";
 import {
   notificationCategories,
@@ -15,11 +16,11 @@ import {
   type NotificationView,
 } from "./types";
 
-/** Realtime payloads carry a short summary; the full text is read from the database (T19). */
+/** Realtime payloads carry a short summary; the full text is read from the database. */
 const LIVE_BODY_LENGTH = 200;
 
 export function toNotificationView(row: Notification, bodyLength = Infinity): NotificationView {
-  const body = row.body && row.body.length > bodyLength ? `${row.body.slice(0, bodyLength - 1)}…` : row.body;
+  const body = row.body && shortenText(row.body, bodyLength);
   return {
     id: row.id,
     type: row.type,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shortenText } from "@/lib/text";
 import { NOTIFICATION_CATEGORY_NAMES, NOTIFICATION_TYPES } from "./types";
 
 /** Links stay inside the app: a path, never another origin (`//evil.example` or `/\evil.example`). */
@@ -7,11 +8,26 @@ export const inAppLink = z
   .max(500)
   .regex(/^\/(?![/\\])[^\s]*$/, "must be a path inside the app");
 
-/** What feature code passes to `notify`: checked because a bad title or link is a bug worth failing loudly in tests. */
+/** The columns' limits (checks in db/schema/notifications.ts). */
+export const NOTIFICATION_TITLE_MAX_LENGTH = 200;
+export const NOTIFICATION_BODY_MAX_LENGTH = 1000;
+
+/**
+ * What feature code passes to `notify`: a bad type or link is a bug worth failing loudly in tests, but
+ * text is only ever too long because it quotes what a person typed, so it is shortened, never refused.
+ */
 export const notificationInputSchema = z.strictObject({
   type: z.enum(NOTIFICATION_TYPES),
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().max(1000).optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((title) => shortenText(title, NOTIFICATION_TITLE_MAX_LENGTH)),
+  body: z
+    .string()
+    .trim()
+    .optional()
+    .transform((body) => body && shortenText(body, NOTIFICATION_BODY_MAX_LENGTH)),
   link: inAppLink.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });

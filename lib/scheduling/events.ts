@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { calendarEvents } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
-import { addLocalDays, parseLocalDateTime, zonedToUtc } from "@/lib/time";
+import { addLocalDays, DAY, parseLocalDateTime, zonedToUtc } from "@/lib/time";
 import { NOT_FOUND, ownedEvent, type SchedulingActor } from "./access";
 import { calendarEventIdSchema, calendarEventSchema, calendarEventUpdateSchema, type CalendarEventInput } from "./schemas";
 
@@ -27,7 +27,7 @@ function eventTimes(input: CalendarEventInput): EventTimes | Record<string, stri
   const startsAt = zonedToUtc(start, input.timezone);
   const endsAt = zonedToUtc(end, input.timezone);
   if (endsAt <= startsAt) return { endTime: "The event must end after it starts." };
-  if (endsAt.getTime() - startsAt.getTime() > 31 * 86_400_000) return { endDate: "An event can last at most 31 days." };
+  if (endsAt.getTime() - startsAt.getTime() > 31 * DAY) return { endDate: "An event can last at most 31 days." };
   return { startsAt, endsAt, allDay: false };
 }
 

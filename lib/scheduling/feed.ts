@@ -6,10 +6,9 @@ import { calendarEvents, calendarFeedTokens, connections, lessonRequests, lesson
 import type { ActionResult } from "@/lib/actions";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-tokens";
 import { appUrl } from "@/lib/env";
-import { utcToZoned } from "@/lib/time";
+import { DAY, utcToZoned } from "@/lib/time";
 import type { SchedulingActor } from "./access";
 
-const DAY = 86_400_000;
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const feedUrl = (token: string) => appUrl(`/api/calendar/feed/${token}`);

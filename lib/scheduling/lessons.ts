@@ -10,8 +10,8 @@ import { CONFLICT_MESSAGE, lessonClashes } from "./conflicts";
 import { recipient, tell, whenFor } from "./notices";
 import { instantFromForm } from "./series";
 import { attendanceSchema, cancelLessonSchema, proposeRescheduleSchema, rescheduleIdSchema, SCHEDULING_LIMITS } from "./schemas";
+import { DAY } from "@/lib/time";
 
-const DAY = 86_400_000;
 
 /** Only the reason is worth a field error; a malformed id is answered like an unknown one. */
 function rejectInput(error: ZodError): ActionResult<never> {

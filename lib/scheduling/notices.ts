@@ -8,7 +8,7 @@ import { AccountNotice } from "@/lib/email/templates/account-notice";
 import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
 import type { NotificationType } from "@/lib/notifications/types";
-import { formatInZone } from "@/lib/time";
+import { formatDateTimeWithZone } from "@/lib/time";
 
 export type Recipient = Pick<User, "id" | "name" | "email" | "timezone">;
 
@@ -23,7 +23,7 @@ export async function recipient(executor: Executor, userId: string): Promise<Rec
 }
 
 /** "Sat 5 Dec, 17:00 GMT" in the reader's own zone. */
-export const whenFor = (reader: Pick<Recipient, "timezone">, instant: Date) => formatInZone(instant, reader.timezone, "EEE d MMM, HH:mm zzz");
+export const whenFor = (reader: Pick<Recipient, "timezone">, instant: Date) => formatDateTimeWithZone(instant, reader.timezone);
 
 export interface Notice {
   type: NotificationType;

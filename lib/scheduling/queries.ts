@@ -3,11 +3,10 @@ import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { calendarEvents, connections, lessonRequests, lessons, rescheduleRequests, users, type Attendance, type LessonStatus } from "@/db/schema";
-import { formatInZone } from "@/lib/time";
+import { DAY, formatIsoDate } from "@/lib/time";
 import type { SchedulingActor } from "./access";
 import { previewLessonRequest, type PreviewOccurrence } from "./requests";
 
-const DAY = 86_400_000;
 /** The lessons page is a summary; the calendar shows everything. */
 const UPCOMING_LIMIT = 15;
 const RECENT_LIMIT = 12;
@@ -291,8 +290,8 @@ export async function getCalendarItems(viewer: SchedulingActor, start: Date, end
       id: event.id,
       kind: "event" as const,
       title: event.title,
-      start: event.allDay ? formatInZone(event.startsAt, zone, "yyyy-MM-dd") : event.startsAt.toISOString(),
-      end: event.allDay ? formatInZone(event.endsAt, zone, "yyyy-MM-dd") : event.endsAt.toISOString(),
+      start: event.allDay ? formatIsoDate(event.startsAt, zone) : event.startsAt.toISOString(),
+      end: event.allDay ? formatIsoDate(event.endsAt, zone) : event.endsAt.toISOString(),
       allDay: event.allDay,
       notes: event.notes,
     })),

@@ -4,7 +4,7 @@ import { isExclusionViolation } from "@/db/errors";
 import { inTransaction } from "@/db/transaction";
 import { lessonRequests, lessons, lessonSeries, users, type LessonRequest } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
-import type { Occurrence } from "@/lib/time";
+import { DAY, type Occurrence } from "@/lib/time";
 import { acceptedConnectionFor, NOT_FOUND, otherPartyId, type SchedulingActor } from "./access";
 import { CONFLICT_MESSAGE, eventClashes, lessonClashes, type Clash } from "./conflicts";
 import { recipient, tell, whenFor } from "./notices";
@@ -18,7 +18,6 @@ import {
 } from "./schemas";
 import { instantFromForm, localStartTime, occurrencesOf } from "./series";
 
-const DAY = 86_400_000;
 
 async function teacherZone(teacherId: string): Promise<string> {
   const [teacher] = await db.select({ timezone: users.timezone }).from(users).where(eq(users.id, teacherId)).limit(1);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { attendanceValues } from "@/db/schema";
+import { multiLineText, optionalText, requiredText, singleLineText } from "@/lib/text";
 import { isValidTimeZone, parseLocalDateTime } from "@/lib/time";
+import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH, LOCATION_MAX_LENGTH, REASON_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "./limits";
 
 /** Limits on what can be booked: clear errors instead of absurd rows. */
 export const SCHEDULING_LIMITS = {
@@ -14,13 +16,7 @@ const uuid = z.uuid("Unknown item.");
 const zone = z.string().refine(isValidTimeZone, "Choose a valid time zone.");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time.");
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .optional()
-    .transform((value) => (value ? value : undefined));
+const optionalReason = optionalText(multiLineText("The reason", REASON_MAX_LENGTH));
 
 /** Form values are strings: numbers are coerced explicitly, empty optional fields mean "not given". */
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -47,8 +43,8 @@ export const lessonRequestSchema = z
         .optional(),
     ),
     untilDate: z.preprocess(emptyToUndefined, date.optional()),
-    location: optionalText(500, "Location"),
-    note: optionalText(2000, "The note"),
+    location: optionalText(singleLineText("The location", LOCATION_MAX_LENGTH)),
+    note: optionalText(multiLineText("The note", REQUEST_NOTE_MAX_LENGTH)),
   })
   .superRefine((input, context) => {
     if (!parseLocalDateTime(`${input.date}T${input.time}`)) context.addIssue({ code: "custom", path: ["date"], message: "Enter a real date." });
@@ -70,30 +66,30 @@ export const approveRequestSchema = z.strictObject({
   skip: z.array(z.iso.datetime({ offset: true })).max(SCHEDULING_LIMITS.maxOccurrences).default([]),
 });
 
-export const declineRequestSchema = z.strictObject({ requestId: uuid, reason: optionalText(1000, "The reason") });
+export const declineRequestSchema = z.strictObject({ requestId: uuid, reason: optionalReason });
 
 export const proposeRescheduleSchema = z
-  .strictObject({ lessonId: uuid, date, time: clock, timezone: zone, reason: optionalText(1000, "The reason") })
+  .strictObject({ lessonId: uuid, date, time: clock, timezone: zone, reason: optionalReason })
   .refine((input) => parseLocalDateTime(`${input.date}T${input.time}`), { path: ["date"], message: "Enter a real date." });
 
 export const rescheduleIdSchema = z.strictObject({ rescheduleId: uuid });
 
 export const cancelLessonSchema = z.strictObject({
   lessonId: uuid,
-  reason: z.string().trim().min(1, "Say why the lesson is cancelled.").max(1000, "The reason must be at most 1000 characters."),
+  reason: requiredText(multiLineText("The reason", REASON_MAX_LENGTH), "Say why the lesson is cancelled."),
 });
 
 export const attendanceSchema = z.strictObject({ lessonId: uuid, attendance: z.enum(attendanceValues, "Choose present, absent, late or excused.") });
 
 const eventFields = {
-  title: z.string().trim().min(1, "Give the event a title.").max(200, "The title must be at most 200 characters."),
+  title: requiredText(singleLineText("The title", EVENT_TITLE_MAX_LENGTH), "Give the event a title."),
   timezone: zone,
   allDay: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()).default(false),
   startDate: date,
   startTime: z.preprocess(emptyToUndefined, clock.optional()),
   endDate: date,
   endTime: z.preprocess(emptyToUndefined, clock.optional()),
-  notes: optionalText(5000, "Notes"),
+  notes: optionalText(multiLineText("Notes", EVENT_NOTES_MAX_LENGTH)),
 };
 
 export const calendarEventSchema = z.strictObject(eventFields);

@@ -1,4 +1,4 @@
-import { expandWeeklySeries, parseLocalDateTime, utcToZoned, zonedToUtc, type Occurrence } from "@/lib/time";
+import { expandWeeklySeries, MINUTE, type Occurrence, parseLocalDateTime, utcToZoned, zonedToUtc } from "@/lib/time";
 import { SCHEDULING_LIMITS } from "./schemas";
 
 export interface Recurrence {
@@ -18,7 +18,7 @@ export interface Recurrence {
  */
 export function occurrencesOf(recurrence: Recurrence, seriesZone: string): Occurrence[] {
   if (!recurrence.intervalWeeks) {
-    return [{ startsAt: recurrence.startsAt, endsAt: new Date(recurrence.startsAt.getTime() + recurrence.durationMinutes * 60_000) }];
+    return [{ startsAt: recurrence.startsAt, endsAt: new Date(recurrence.startsAt.getTime() + recurrence.durationMinutes * MINUTE) }];
   }
   return expandWeeklySeries({
     start: utcToZoned(recurrence.startsAt, seriesZone),

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { hasFeedToken } from "@/lib/scheduling";
 import { acceptedConnectionNames } from "@/lib/scheduling/queries";
-import { zoneAbbreviation } from "@/lib/time";
+import { zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -23,7 +23,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <p className="text-sm text-muted-foreground">
-            Times in {zone.replaceAll("_", " ")} ({zoneAbbreviation(new Date(), zone)})
+            Times in {zoneLabel(zone)}
           </p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Calendar</h1>
         </div>

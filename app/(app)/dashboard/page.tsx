@@ -4,7 +4,7 @@ import { EmptyState, StatCard } from "@/components/dashboard/parts";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
-import { formatInZone, zoneAbbreviation } from "@/lib/time";
+import { formatDay, formatDayHeading, formatDayMonth, formatTime, formatTimeRange, formatWeekdayTime, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -29,10 +29,10 @@ export default async function DashboardPage() {
     <div className="space-y-8">
       <div>
         <p className="text-sm text-muted-foreground">
-          {formatInZone(now, zone, "EEEE d MMMM")} · times in {zone.replaceAll("_", " ")} ({zoneAbbreviation(now, zone)})
+          {formatDayHeading(now, zone)} · times in {zoneLabel(zone, now)}
         </p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">
-          {greeting(Number(formatInZone(now, zone, "H")))}, {firstName}
+          {greeting(utcToZoned(now, zone).hour)}, {firstName}
         </h1>
       </div>
 
@@ -59,7 +59,7 @@ export default async function DashboardPage() {
                 <div className="rounded-xl bg-brand-900 p-4 text-white dark:bg-brand-800">
                   <p className="text-xs font-medium uppercase tracking-wide text-brand-200">Next lesson</p>
                   <p className="mt-1 text-lg font-semibold">
-                    {formatInZone(next.startsAt, zone, "EEEE d MMM, HH:mm")}–{formatInZone(next.endsAt, zone, "HH:mm")}
+                    {formatDayHeading(next.startsAt, zone)}, {formatTimeRange(next.startsAt, next.endsAt, zone)}
                   </p>
                   <p className="text-sm text-brand-100">with {next.otherPartyName}</p>
                   {next.location ? (
@@ -80,12 +80,12 @@ export default async function DashboardPage() {
                     {later.map((lesson) => (
                       <li key={lesson.id} className="flex items-center gap-4 px-4 py-3">
                         <div className="w-20 shrink-0">
-                          <p className="text-xs text-muted-foreground">{formatInZone(lesson.startsAt, zone, "EEE d MMM")}</p>
-                          <p className="text-sm font-semibold tabular-nums">{formatInZone(lesson.startsAt, zone, "HH:mm")}</p>
+                          <p className="text-xs text-muted-foreground">{formatDay(lesson.startsAt, zone)}</p>
+                          <p className="text-sm font-semibold tabular-nums">{formatTime(lesson.startsAt, zone)}</p>
                         </div>
                         <p className="min-w-0 flex-1 truncate text-sm font-medium">{lesson.otherPartyName}</p>
                         <p className="hidden text-xs text-muted-foreground sm:block">
-                          {Math.round((lesson.endsAt.getTime() - lesson.startsAt.getTime()) / 60_000)} min
+                          {minutesBetween(lesson.startsAt, lesson.endsAt)} min
                         </p>
                       </li>
                     ))}
@@ -125,7 +125,7 @@ export default async function DashboardPage() {
                               : "shrink-0 rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted-foreground"
                           }
                         >
-                          {assignment.dueAt < now ? "Overdue" : `Due ${formatInZone(assignment.dueAt, zone, "d MMM")}`}
+                          {assignment.dueAt < now ? "Overdue" : `Due ${formatDayMonth(assignment.dueAt, zone)}`}
                         </span>
                       ) : null}
                     </li>
@@ -149,7 +149,7 @@ export default async function DashboardPage() {
                     <li key={message.id}>
                       <p className="text-sm">
                         <span className="font-medium">{message.senderName}</span>{" "}
-                        <span className="text-xs text-muted-foreground">{formatInZone(message.createdAt, zone, "EEE HH:mm")}</span>
+                        <span className="text-xs text-muted-foreground">{formatWeekdayTime(message.createdAt, zone)}</span>
                       </p>
                       <p className="line-clamp-2 text-sm text-muted-foreground">{message.body}</p>
                     </li>

@@ -7,12 +7,12 @@ import { RequestLessonPanel } from "@/components/scheduling/request-lesson-panel
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { getLessonsOverview, type RequestRow } from "@/lib/scheduling/queries";
-import { formatInZone, zoneAbbreviation } from "@/lib/time";
+import { formatDateTime, formatDay, formatTime, formatTimeRange, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Lessons" };
 
 function describeRequest(request: RequestRow, zone: string): string {
-  const first = formatInZone(request.startsAt, zone, "EEE d MMM, HH:mm");
+  const first = formatDateTime(request.startsAt, zone);
   if (!request.intervalWeeks) return `${first} · ${request.durationMinutes} min`;
   const every = request.intervalWeeks === 2 ? "every two weeks" : "weekly";
   const until = request.occurrences ? `${request.occurrences} lessons` : `until ${request.untilDate}`;
@@ -25,14 +25,13 @@ export default async function LessonsPage() {
   const zone = user.timezone;
   const overview = await getLessonsOverview(user, now);
   const isTeacher = user.role === "teacher";
-  const when = (instant: Date, pattern = "EEE d MMM, HH:mm") => formatInZone(instant, zone, pattern);
 
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm text-muted-foreground">
-            Times in {zone.replaceAll("_", " ")} ({zoneAbbreviation(now, zone)})
+            Times in {zoneLabel(zone, now)}
           </p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Lessons</h1>
         </div>
@@ -59,7 +58,7 @@ export default async function LessonsPage() {
                     .filter((occurrence) => occurrence.clash)
                     .map((occurrence) => ({
                       iso: occurrence.startsAt.toISOString(),
-                      label: `${when(occurrence.startsAt)} (${occurrence.clash!.with === "your event" ? "your event" : occurrence.clash!.with === "you" ? "you have a lesson" : `${request.otherPartyName} has a lesson`})`,
+                      label: `${formatDateTime(occurrence.startsAt, zone)} (${occurrence.clash!.with === "your event" ? "your event" : occurrence.clash!.with === "you" ? "you have a lesson" : `${request.otherPartyName} has a lesson`})`,
                     }))}
                 />
               </li>
@@ -77,9 +76,9 @@ export default async function LessonsPage() {
                     <span className="text-muted-foreground"> · {proposal.mine ? "you proposed" : "proposed by them"}</span>
                   </p>
                   <p className="flex flex-wrap items-center gap-2 text-sm">
-                    <span className="text-muted-foreground line-through">{when(proposal.fromStartsAt)}</span>
+                    <span className="text-muted-foreground line-through">{formatDateTime(proposal.fromStartsAt, zone)}</span>
                     <ArrowRight className="size-3.5 text-muted-foreground" aria-hidden="true" />
-                    <span className="font-medium">{when(proposal.newStartsAt)}</span>
+                    <span className="font-medium">{formatDateTime(proposal.newStartsAt, zone)}</span>
                   </p>
                   {proposal.reason ? <p className="text-sm text-muted-foreground">“{proposal.reason}”</p> : null}
                   {proposal.mine ? <Badge tone="warning">Waiting for {proposal.otherPartyName}</Badge> : <ProposalActions rescheduleId={proposal.id} />}
@@ -118,10 +117,8 @@ export default async function LessonsPage() {
             <li key={lesson.id}>
               <Link href={`/lessons/${lesson.id}`} className="flex items-center gap-4 px-4 py-3 transition hover:bg-surface-muted/60">
                 <div className="w-28 shrink-0">
-                  <p className="text-xs text-muted-foreground">{when(lesson.startsAt, "EEE d MMM")}</p>
-                  <p className="text-sm font-semibold tabular-nums">
-                    {when(lesson.startsAt, "HH:mm")}–{when(lesson.endsAt, "HH:mm")}
-                  </p>
+                  <p className="text-xs text-muted-foreground">{formatDay(lesson.startsAt, zone)}</p>
+                  <p className="text-sm font-semibold tabular-nums">{formatTimeRange(lesson.startsAt, lesson.endsAt, zone)}</p>
                 </div>
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium">{lesson.otherPartyName}</p>
@@ -140,14 +137,14 @@ export default async function LessonsPage() {
           {overview.past.map((lesson) => (
             <li key={lesson.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
               <Link href={`/lessons/${lesson.id}`} className="w-28 shrink-0 hover:underline">
-                <p className="text-xs text-muted-foreground">{when(lesson.startsAt, "EEE d MMM")}</p>
-                <p className="text-sm font-semibold tabular-nums">{when(lesson.startsAt, "HH:mm")}</p>
+                <p className="text-xs text-muted-foreground">{formatDay(lesson.startsAt, zone)}</p>
+                <p className="text-sm font-semibold tabular-nums">{formatTime(lesson.startsAt, zone)}</p>
               </Link>
               <p className="min-w-0 flex-1 truncate text-sm font-medium">{lesson.otherPartyName}</p>
               {lesson.status === "cancelled" ? (
                 <LessonStatusBadge status="cancelled" />
               ) : isTeacher ? (
-                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={`${lesson.otherPartyName}, ${when(lesson.startsAt)}`} />
+                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={`${lesson.otherPartyName}, ${formatDateTime(lesson.startsAt, zone)}`} />
               ) : (
                 <AttendanceBadge attendance={lesson.attendance} />
               )}

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications";
 import { notificationListQuerySchema, type NotificationListQuery } from "@/lib/notifications/schemas";
 import { categoryLabels, NOTIFICATION_CATEGORY_NAMES } from "@/lib/notifications/types";
-import { formatInZone } from "@/lib/time";
+import { formatDateTimeWithYear, zoneLabel } from "@/lib/time";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -54,7 +54,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
         <div>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Notifications</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            {unreadCount === 0 ? "You're all caught up." : `${unreadCount} unread`} · times in {user.timezone.replaceAll("_", " ")}
+            {unreadCount === 0 ? "You're all caught up." : `${unreadCount} unread`} · times in {zoneLabel(user.timezone)}
           </p>
         </div>
         <MarkAllReadButton />
@@ -92,7 +92,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
           <ul aria-label="Notifications" className="divide-y">
             {items.map((notification) => (
               <li key={notification.id}>
-                <NotificationRow notification={notification} time={formatInZone(new Date(notification.createdAt), user.timezone, "EEE d MMM yyyy, HH:mm")} />
+                <NotificationRow notification={notification} time={formatDateTimeWithYear(new Date(notification.createdAt), user.timezone)} />
               </li>
             ))}
           </ul>

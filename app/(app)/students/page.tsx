@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
 import { listSentInvitations, listStudents, type StudentRow } from "@/lib/connections/queries";
 import { studentSearchSchema } from "@/lib/connections/schemas";
-import { formatInZone } from "@/lib/time";
+import { formatDate, formatDateTime, zoneLabel } from "@/lib/time";
 import { cancelInvitationAction, resendInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Students" };
@@ -34,7 +34,7 @@ function StudentListItem({ row, zone }: { row: StudentRow; zone: string }) {
           <div className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
             <span className="inline-flex items-center gap-1">
               <CalendarClock className="size-3.5" aria-hidden="true" />
-              {nextLesson ? <>Next: <span className="font-medium text-foreground">{formatInZone(nextLesson.startsAt, zone, "EEE d MMM, HH:mm")}</span></> : "No lesson booked"}
+              {nextLesson ? <>Next: <span className="font-medium text-foreground">{formatDateTime(nextLesson.startsAt, zone)}</span></> : "No lesson booked"}
             </span>
             <span>
               Attendance:{" "}
@@ -72,7 +72,7 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Students</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Everyone you teach, their next lesson and how they are getting on. Times in {zone.replaceAll("_", " ")}.</p>
+        <p className="mt-1 text-sm text-muted-foreground">Everyone you teach, their next lesson and how they are getting on. Times in {zoneLabel(zone)}.</p>
       </div>
 
       <div className="grid items-start gap-6 lg:grid-cols-[1.6fr_1fr] [&>*]:min-w-0">
@@ -140,7 +140,7 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
                         <div className="min-w-0">
                           <p className="truncate text-sm font-medium">{invitation.studentName ?? invitation.email}</p>
                           <p className="truncate text-xs text-muted-foreground">
-                            {invitation.studentName ? `${invitation.email} · ` : ""}sent {formatInZone(invitation.invitedAt, zone, "d MMM yyyy")}
+                            {invitation.studentName ? `${invitation.email} · ` : ""}sent {formatDate(invitation.invitedAt, zone)}
                           </p>
                         </div>
                         {invitation.expired ? <Badge tone="danger">Expired</Badge> : <Badge tone="accent">Pending</Badge>}

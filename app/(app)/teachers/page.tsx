@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
 import { listReceivedInvitations, listTeachers } from "@/lib/connections/queries";
-import { formatInZone } from "@/lib/time";
+import { formatDate, formatDateTime, zoneLabel } from "@/lib/time";
 import { cn } from "@/lib/utils";
 import { acceptInvitationAction, declineInvitationAction, endConnectionWithTeacherAction } from "./actions";
 
@@ -31,7 +31,7 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Teachers</h1>
-        <p className="mt-1 text-sm text-muted-foreground">The people who teach you, and how to reach them. Times in {zone.replaceAll("_", " ")}.</p>
+        <p className="mt-1 text-sm text-muted-foreground">The people who teach you, and how to reach them. Times in {zoneLabel(zone)}.</p>
       </div>
 
       {openedInvitationMissing ? (
@@ -59,7 +59,7 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
                       <p className="font-medium">{invitation.teacherName} invited you to be their student</p>
                       <p className="text-xs text-muted-foreground">
                         {invitation.teacherInstruments.length > 0 ? `${invitation.teacherInstruments.join(", ")} · ` : ""}
-                        {formatInZone(invitation.invitedAt, zone, "d MMM yyyy")}
+                        {formatDate(invitation.invitedAt, zone)}
                       </p>
                     </div>
                   </div>
@@ -102,7 +102,7 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
                       <CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />
                       {row.nextLesson ? (
                         <>
-                          Next lesson <span className="font-medium">{formatInZone(row.nextLesson.startsAt, zone, "EEE d MMM, HH:mm")}</span>
+                          Next lesson <span className="font-medium">{formatDateTime(row.nextLesson.startsAt, zone)}</span>
                         </>
                       ) : (
                         <span className="text-muted-foreground">No upcoming lesson</span>

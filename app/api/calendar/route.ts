@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCalendarItems } from "@/lib/scheduling/queries";
+import { DAY } from "@/lib/time";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
-const MAX_RANGE_MS = 100 * 86_400_000;
+const MAX_RANGE_MS = 100 * DAY;
 
 /** The signed-in viewer's lessons and personal events in [start, end), for the calendar page. */
 export async function GET(request: Request) {

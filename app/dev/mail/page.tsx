@@ -2,10 +2,9 @@ import { Mail } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listOutbox } from "@/lib/email/outbox";
+import { formatDateTimeWithYear } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Mail outbox", robots: { index: false } };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 export default async function OutboxPage() {
   const emails = await listOutbox();
@@ -28,7 +27,7 @@ export default async function OutboxPage() {
                   <p className="truncate text-xs text-muted-foreground">to {email.toAddress}</p>
                 </div>
                 <time className="shrink-0 text-xs text-muted-foreground" dateTime={email.createdAt.toISOString()}>
-                  {timeFormat.format(email.createdAt)} UTC
+                  {formatDateTimeWithYear(email.createdAt, "UTC")} UTC
                 </time>
               </Link>
             </li>

@@ -95,6 +95,17 @@ describe("notify", () => {
     await expect(notify([user.id], { ...lessonRequested, type: "made.up" as "lesson.requested" })).rejects.toThrow();
   });
 
+  it("shortens a title or body too long for its column instead of throwing, never splitting an emoji", async () => {
+    const user = await createUser();
+    const [row] = await notify([user.id], { ...lessonRequested, title: `${"🎻".repeat(250)}`, body: `Reason: ${"é🎹".repeat(600)}` });
+    expect(row!.title).toBe(`${"🎻".repeat(199)}…`);
+    expect([...row!.body!]).toHaveLength(1000);
+    expect(row!.body).toMatch(/^Reason: (é🎹)+é?…$/u);
+    const live = published.calls.find((call) => call.event === "notification.created")!.data.notification as { body: string };
+    expect([...live.body]).toHaveLength(200);
+    expect(live.body).not.toMatch(/\p{Surrogate}/u);
+  });
+
   it("pushes to recipients who want push, and not a notification read before the push ran", async () => {
     const [wantsPush, noPush, readFast] = [await createUser(), await createUser(), await createUser()];
     await db.insert(notificationPreferences).values([{ userId: wantsPush.id }, { userId: noPush.id, push: false }, { userId: readFast.id }]);

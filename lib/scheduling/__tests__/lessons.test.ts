@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { emailOutbox, lessons, lessonSeries, notifications, rescheduleRequests } from "@/db/schema";
 import { settleBackgroundWork } from "@/lib/background";
-import { formatInZone } from "@/lib/time";
+import { formatLocalDateTime, utcToZoned } from "@/lib/time";
 import { createConnectedPair } from "@/tests/factories";
 import { setupTestDatabase } from "@/tests/database";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
@@ -47,7 +47,7 @@ describe("rescheduling", () => {
   it("refuses a move onto another lesson, and a declined proposal leaves the lesson where it was", async () => {
     const { teacher, student, booked } = await weeklySeries(2);
     const [first, second] = booked as [typeof booked[0], typeof booked[0]];
-    const onto = formatInZone(second.startsAt, "Europe/London", "yyyy-MM-dd'T'HH:mm").split("T") as [string, string];
+    const onto = formatLocalDateTime(utcToZoned(second.startsAt, "Europe/London")).split("T") as [string, string];
     const clash = await proposeReschedule(actorOf(teacher), { lessonId: first.id, date: onto[0], time: onto[1], timezone: "Europe/London" }, NOW);
     expect(clash).toMatchObject({ ok: false, error: "You have another lesson at that time." });
 

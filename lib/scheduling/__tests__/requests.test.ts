@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications } from "@/db/schema";
 import { settleBackgroundWork } from "@/lib/background";
-import { formatInZone } from "@/lib/time";
+import { formatWeekdayTime } from "@/lib/time";
 import { createConnectedPair, createUser } from "@/tests/factories";
 import { setupTestDatabase } from "@/tests/database";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
@@ -67,7 +67,7 @@ describe("approving", () => {
     const result = await approveLessonRequest(actorOf(teacher), { requestId }, NOW);
     expect(result).toMatchObject({ ok: true, message: "6 lessons booked." });
     const booked = await db.select().from(lessons).where(eq(lessons.connectionId, connection.id)).orderBy(lessons.startsAt);
-    expect(booked.map((lesson) => formatInZone(lesson.startsAt, "Europe/London", "EEE HH:mm"))).toEqual(Array(6).fill("Mon 17:00"));
+    expect(booked.map((lesson) => formatWeekdayTime(lesson.startsAt, "Europe/London"))).toEqual(Array(6).fill("Mon 17:00"));
     expect(new Set(booked.map((lesson) => lesson.seriesId)).size).toBe(1);
     const [series] = await db.select().from(lessonSeries).where(eq(lessonSeries.id, booked[0]!.seriesId!));
     expect(series).toMatchObject({ timezone: "Europe/London", localStartTime: "17:00:00", intervalWeeks: 1 });

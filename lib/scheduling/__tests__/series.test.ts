@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { formatInZone, zonedToUtc } from "@/lib/time";
+import { formatLocalDateTime, formatTime, formatWeekdayTime, utcToZoned, zonedToUtc } from "@/lib/time";
 import { occurrencesOf } from "../series";
 
 // A frozen clock: nothing here may depend on the machine's zone or today's date (T23; see `npm run test:tz`).
@@ -9,17 +9,17 @@ beforeAll(() => {
 });
 afterAll(() => vi.useRealTimers());
 
-const wall = (zone: string, instants: { startsAt: Date }[]) => instants.map((o) => formatInZone(o.startsAt, zone, "yyyy-MM-dd HH:mm"));
+const wall = (zone: string, instants: { startsAt: Date }[]) => instants.map((o) => formatLocalDateTime(utcToZoned(o.startsAt, zone)).replace("T", " "));
 const weekly = (startsAt: Date, count: number, intervalWeeks = 1) => ({ startsAt, durationMinutes: 45, intervalWeeks, occurrences: count, untilDate: null });
 
 describe("a series keeps the teacher's wall-clock time", () => {
   it("a New York student's request for a London teacher's 17:00 stays 17:00 London on every occurrence", () => {
     // New York is already on EDT on 9 March while London is on GMT until 29 March: 13:00 NY is 17:00 London.
     const first = zonedToUtc({ year: 2026, month: 3, day: 9, hour: 13, minute: 0 }, "America/New_York");
-    expect(formatInZone(first, "Europe/London", "HH:mm")).toBe("17:00");
+    expect(formatTime(first, "Europe/London")).toBe("17:00");
     const lessons = occurrencesOf(weekly(first, 12), "Europe/London");
     expect(lessons).toHaveLength(12);
-    expect(new Set(lessons.map((o) => formatInZone(o.startsAt, "Europe/London", "EEE HH:mm")))).toEqual(new Set(["Mon 17:00"]));
+    expect(new Set(lessons.map((o) => formatWeekdayTime(o.startsAt, "Europe/London")))).toEqual(new Set(["Mon 17:00"]));
     // In New York the lesson is 13:00 while the clocks disagree (until London springs forward) and 12:00 after.
     expect(wall("America/New_York", lessons).slice(0, 4)).toEqual(["2026-03-09 13:00", "2026-03-16 13:00", "2026-03-23 13:00", "2026-03-30 12:00"]);
     expect(lessons.every((o) => o.endsAt.getTime() - o.startsAt.getTime() === 45 * 60_000)).toBe(true);

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  expandWeeklySeries,
-  formatInZone,
-  isValidTimeZone,
-  parseLocalDateTime,
-  utcToZoned,
-  zonedToUtc,
-  type LocalDateTime,
-} from "@/lib/time";
+import { expandWeeklySeries, formatLocalDateTime, isValidTimeZone, type LocalDateTime, parseLocalDateTime, utcToZoned, zonedToUtc } from "@/lib/time";
 
 const local = (value: string): LocalDateTime => {
   const parsed = parseLocalDateTime(value);
@@ -54,7 +46,7 @@ describe("zonedToUtc", () => {
 });
 
 describe("expandWeeklySeries", () => {
-  const wallTimes = (zone: string, starts: Date[]) => starts.map((start) => formatInZone(start, zone, "yyyy-MM-dd HH:mm"));
+  const wallTimes = (zone: string, starts: Date[]) => starts.map((start) => formatLocalDateTime(utcToZoned(start, zone)).replace("T", " "));
 
   it("keeps a London 17:00 lesson at 17:00 across the October change", () => {
     const occurrences = expandWeeklySeries({

@@ -9,7 +9,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getLessonDetail } from "@/lib/scheduling/queries";
-import { formatInZone, zoneAbbreviation } from "@/lib/time";
+import { formatDate, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, minutesBetween, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Lesson" };
 
@@ -27,7 +27,6 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
   if (!lesson) notFound();
   const zone = user.timezone;
   const now = new Date();
-  const when = (instant: Date, pattern = "EEEE d MMMM yyyy, HH:mm") => formatInZone(instant, zone, pattern);
   const upcoming = lesson.status === "scheduled" && lesson.startsAt > now;
   const started = lesson.startsAt <= now;
 
@@ -40,10 +39,9 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
         <CardHeader className="flex-wrap">
           <div className="min-w-0">
             <p className="text-sm text-muted-foreground">{lesson.viewerIsTeacher ? `Lesson with ${lesson.studentName}` : `Lesson with ${lesson.teacherName}`}</p>
-            <h1 className="text-xl font-bold tracking-tight sm:text-2xl">{when(lesson.startsAt)}</h1>
+            <h1 className="text-xl font-bold tracking-tight sm:text-2xl">{formatFullDateTime(lesson.startsAt, zone)}</h1>
             <p className="text-sm text-muted-foreground">
-              until {when(lesson.endsAt, "HH:mm")} · {Math.round((lesson.endsAt.getTime() - lesson.startsAt.getTime()) / 60_000)} min · {zone.replaceAll("_", " ")} (
-              {zoneAbbreviation(lesson.startsAt, zone)})
+              until {formatTime(lesson.endsAt, zone)} · {minutesBetween(lesson.startsAt, lesson.endsAt)} min · {zoneLabel(zone, lesson.startsAt)}
             </p>
           </div>
           <div className="flex gap-2">
@@ -61,14 +59,14 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
           ) : null}
           {lesson.status === "cancelled" ? (
             <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200">
-              Cancelled{lesson.cancelledAt ? ` on ${when(lesson.cancelledAt, "d MMM yyyy")}` : ""}: {lesson.cancellationReason}
+              Cancelled{lesson.cancelledAt ? ` on ${formatDate(lesson.cancelledAt, zone)}` : ""}: {lesson.cancellationReason}
             </p>
           ) : null}
           {started && lesson.status !== "cancelled" ? (
             <div className="space-y-2">
               <p className="text-sm font-medium">Attendance</p>
               {lesson.viewerIsTeacher ? (
-                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={when(lesson.startsAt)} />
+                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={formatFullDateTime(lesson.startsAt, zone)} />
               ) : (
                 <AttendanceBadge attendance={lesson.attendance} />
               )}
@@ -77,7 +75,7 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
           {lesson.pendingProposal ? (
             <div className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/30">
               <p className="text-sm font-medium">
-                {lesson.pendingProposal.mine ? "You proposed a new time" : `${lesson.pendingProposal.proposedByName} proposed a new time`}: {when(lesson.pendingProposal.newStartsAt, "EEE d MMM, HH:mm")}
+                {lesson.pendingProposal.mine ? "You proposed a new time" : `${lesson.pendingProposal.proposedByName} proposed a new time`}: {formatDateTime(lesson.pendingProposal.newStartsAt, zone)}
               </p>
               {lesson.pendingProposal.reason ? <p className="text-sm text-muted-foreground">“{lesson.pendingProposal.reason}”</p> : null}
               {lesson.pendingProposal.mine ? null : <ProposalActions rescheduleId={lesson.pendingProposal.id} />}
@@ -88,8 +86,8 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
               lessonId={lesson.id}
               inSeries={Boolean(lesson.seriesId)}
               timezone={zone}
-              date={when(lesson.startsAt, "yyyy-MM-dd")}
-              time={when(lesson.startsAt, "HH:mm")}
+              date={formatIsoDate(lesson.startsAt, zone)}
+              time={formatTime(lesson.startsAt, zone)}
             />
           ) : null}
         </CardBody>
@@ -109,13 +107,13 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
                 return (
                   <li key={move.id} className="rounded-xl border p-3 text-sm">
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className="text-muted-foreground">{when(move.fromStartsAt, "EEE d MMM, HH:mm")}</span>
+                      <span className="text-muted-foreground">{formatDateTime(move.fromStartsAt, zone)}</span>
                       <ArrowRight className="size-3.5 text-muted-foreground" aria-hidden="true" />
-                      <span className="font-medium">{when(move.newStartsAt, "EEE d MMM, HH:mm")}</span>
+                      <span className="font-medium">{formatDateTime(move.newStartsAt, zone)}</span>
                       <Badge tone={tone}>{label}</Badge>
                     </div>
                     <p className="mt-1 text-xs text-muted-foreground">
-                      Proposed by {move.proposedByName} on {when(move.createdAt, "d MMM, HH:mm")}
+                      Proposed by {move.proposedByName} on {formatDateTime(move.createdAt, zone)}
                       {move.reason ? ` · “${move.reason}”` : ""}
                     </p>
                   </li>

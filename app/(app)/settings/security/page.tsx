@@ -9,7 +9,7 @@ import { TwoFactorForm } from "@/components/settings/two-factor-form";
 import { FormAlert } from "@/components/ui/field";
 import { deletionSummary, pendingEmailChange } from "@/lib/accounts/settings";
 import { requireUser } from "@/lib/auth/session";
-import { formatInZone } from "@/lib/time";
+import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Account & security" };
 
@@ -48,7 +48,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
             <MailWarning className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden="true" />
             <span>
               Waiting for you to confirm <strong className="break-all text-foreground">{pending.email}</strong>. The link we sent
-              there works until {formatInZone(pending.expiresAt, user.timezone, "d MMM, HH:mm")}.
+              there works until {formatDateTime(pending.expiresAt, user.timezone)}.
             </span>
           </p>
         ) : null}

@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getStudentDetail } from "@/lib/connections/queries";
-import { formatInZone } from "@/lib/time";
+import { formatDate, formatDateTimeWithYear, formatDayMonth, formatDayWithYear, formatMonthYear, formatTimeRange } from "@/lib/time";
 import { endConnectionWithStudentAction, setMessagingLockedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
@@ -25,7 +25,6 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
   const zone = user.timezone;
   const active = connection.status === "accepted";
   const now = new Date();
-  const when = (instant: Date) => formatInZone(instant, zone, "EEE d MMM yyyy, HH:mm");
 
   return (
     <div className="space-y-8">
@@ -39,9 +38,9 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
           <div className="min-w-0 space-y-1">
             <h1 className="truncate text-2xl font-bold tracking-tight sm:text-3xl">{student.name}</h1>
             <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-              {active ? <Badge tone="success">Connected</Badge> : <Badge tone="neutral">Ended {connection.endedAt ? formatInZone(connection.endedAt, zone, "d MMM yyyy") : ""}</Badge>}
+              {active ? <Badge tone="success">Connected</Badge> : <Badge tone="neutral">Ended {connection.endedAt ? formatDate(connection.endedAt, zone) : ""}</Badge>}
               {connection.messagingLocked && active ? <MessagingPausedBadge /> : null}
-              {connection.respondedAt ? <span>Student since {formatInZone(connection.respondedAt, zone, "MMMM yyyy")}</span> : null}
+              {connection.respondedAt ? <span>Student since {formatMonthYear(connection.respondedAt, zone)}</span> : null}
             </div>
           </div>
         </div>
@@ -62,7 +61,7 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
               <ContactDetails contact={student} />
               <p className="flex items-center gap-2 rounded-lg bg-surface-muted px-3 py-2 text-sm">
                 <CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />
-                {nextLesson ? <>Next lesson <span className="font-medium">{when(nextLesson.startsAt)}</span></> : <span className="text-muted-foreground">No upcoming lesson</span>}
+                {nextLesson ? <>Next lesson <span className="font-medium">{formatDateTimeWithYear(nextLesson.startsAt, zone)}</span></> : <span className="text-muted-foreground">No upcoming lesson</span>}
               </p>
             </CardBody>
           </Card>
@@ -78,9 +77,9 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
                   {lessons.map((lesson) => (
                     <li key={lesson.id} className="flex items-center justify-between gap-3 px-4 py-2.5">
                       <div className="min-w-0">
-                        <p className="text-sm font-medium tabular-nums">{formatInZone(lesson.startsAt, zone, "EEE d MMM yyyy")}</p>
+                        <p className="text-sm font-medium tabular-nums">{formatDayWithYear(lesson.startsAt, zone)}</p>
                         <p className="truncate text-xs text-muted-foreground">
-                          {formatInZone(lesson.startsAt, zone, "HH:mm")}–{formatInZone(lesson.endsAt, zone, "HH:mm")}
+                          {formatTimeRange(lesson.startsAt, lesson.endsAt, zone)}
                           {lesson.cancellationReason ? ` · ${lesson.cancellationReason}` : ""}
                         </p>
                       </div>
@@ -107,7 +106,7 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
                       {assignment.completedAt ? (
                         <Badge tone="success">Done</Badge>
                       ) : assignment.dueAt ? (
-                        <Badge tone={assignment.dueAt < now ? "danger" : "neutral"}>Due {formatInZone(assignment.dueAt, zone, "d MMM")}</Badge>
+                        <Badge tone={assignment.dueAt < now ? "danger" : "neutral"}>Due {formatDayMonth(assignment.dueAt, zone)}</Badge>
                       ) : (
                         <Badge>Open</Badge>
                       )}
@@ -137,12 +136,12 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
                         <NoteItem
                           id={note.id}
                           body={note.body}
-                          writtenLabel={`${when(note.createdAt)}${note.updatedAt.getTime() - note.createdAt.getTime() > 1000 ? ` · edited ${when(note.updatedAt)}` : ""}`}
+                          writtenLabel={`${formatDateTimeWithYear(note.createdAt, zone)}${note.updatedAt.getTime() - note.createdAt.getTime() > 1000 ? ` · edited ${formatDateTimeWithYear(note.updatedAt, zone)}` : ""}`}
                         />
                       ) : (
                         <>
                           <p className="whitespace-pre-line break-words text-sm">{note.body}</p>
-                          <p className="mt-1 text-xs text-muted-foreground">{when(note.createdAt)}</p>
+                          <p className="mt-1 text-xs text-muted-foreground">{formatDateTimeWithYear(note.createdAt, zone)}</p>
                         </>
                       )}
                     </li>

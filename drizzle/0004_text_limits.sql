@@ -1,0 +1,3 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_phone_length" CHECK ("users"."phone" is null or char_length("users"."phone") <= 30);--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_instruments_count" CHECK (cardinality("users"."instruments") <= 10);--> statement-breakpoint
+ALTER TABLE "lesson_requests" ADD CONSTRAINT "lesson_requests_response_reason_length" CHECK ("lesson_requests"."response_reason" is null or char_length("lesson_requests"."response_reason") <= 1000);

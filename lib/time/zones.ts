@@ -1,0 +1,166 @@
+import { DAY, HOUR, MINUTE, SECOND } from "./durations";
+
+/**
+ * All conversion between instants (UTC) and wall-clock times goes through this module.
+ *
+ * Rule for wall times that do not exist or happen twice in a zone (the same as Temporal's
+ * `disambiguation: "compatible"`, and deliberately not date-fns-tz's `fromZonedTime`, which differs):
+ * - a time skipped by a spring-forward gap moves forward by the gap (02:30 in a 02:00→03:00 gap is 03:30);
+ * - a time repeated by a fall-back overlap resolves to its first occurrence (the earlier instant).
+ */
+
+/** A calendar date and wall-clock time with no zone: `2026-03-29T16:00`. */
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const ZONE_NAME = /^(?:UTC|[A-Z][A-Za-z_-]*(?:\/[A-Z0-9][A-Za-z0-9_+-]*){0,2})$/;
+const zoneValidity = new Map<string, boolean>();
+
+/**
+ * An IANA zone name Intl knows, in its canonical capitalisation. Aliases are accepted
+ * (Asia/Kolkata and Asia/Calcutta name the same zone, and ICU versions list different ones).
+ */
+export function isValidTimeZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = zone.length <= 64 && ZONE_NAME.test(zone);
+    if (valid) {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      } catch {
+        valid = false;
+      }
+    }
+    if (zoneValidity.size < 2000) zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
+export function listTimeZones(): string[] {
+  return [...new Set([...Intl.supportedValuesOf("timeZone"), "UTC"])].sort();
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's UTC offset at an instant, read from Intl. (date-fns-tz's `getTimezoneOffset` reads its
+ * argument as a wall time and is off by an hour at the edges of a fall-back overlap.)
+ */
+export function utcOffsetMs(zone: string, instant: number): number {
+  let formatter = offsetFormatters.get(zone);
+  if (!formatter) {
+    if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+    offsetFormatters.set(zone, formatter);
+  }
+  const name = formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const match = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(name);
+  if (!match) return 0; // plain "GMT"
+  const [, sign, hours, minutes, seconds] = match;
+  const magnitude = Number(hours) * HOUR + Number(minutes) * MINUTE + Number(seconds ?? 0) * SECOND;
+  return sign === "-" ? -magnitude : magnitude;
+}
+
+function asUtcMs(local: LocalDateTime): number {
+  return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+}
+
+/** The instant at which the wall clock in `zone` shows `local`, per the rule above. */
+export function zonedToUtc(local: LocalDateTime, zone: string): Date {
+  const wall = asUtcMs(local);
+  // Offsets a day either side bracket any transition near this wall time.
+  const offsetBefore = utcOffsetMs(zone, wall - DAY);
+  const offsetAfter = utcOffsetMs(zone, wall + DAY);
+  const candidates = [...new Set([offsetBefore, offsetAfter])]
+    .map((offset) => wall - offset)
+    .filter((instant) => instant + utcOffsetMs(zone, instant) === wall)
+    .sort((a, b) => a - b);
+  const [earliest] = candidates;
+  if (earliest !== undefined) return new Date(earliest);
+  // In a gap: read the wall time with the offset in force before the jump, which lands after it.
+  return new Date(wall - offsetBefore);
+}
+
+/** The wall-clock date and time `instant` shows in `zone`. */
+export function utcToZoned(instant: Date, zone: string): LocalDateTime {
+  const shifted = new Date(instant.getTime() + utcOffsetMs(zone, instant.getTime()));
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+/** Adds calendar days to a local date-time (the wall time is unchanged; month/year roll over). */
+export function addLocalDays(local: LocalDateTime, days: number): LocalDateTime {
+  const shifted = new Date(Date.UTC(local.year, local.month - 1, local.day + days, local.hour, local.minute));
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: local.hour,
+    minute: local.minute,
+  };
+}
+
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** Parses `YYYY-MM-DDTHH:mm` (what `<input type="datetime-local">` sends); null when malformed or impossible. */
+export function parseLocalDateTime(value: string): LocalDateTime | null {
+  const match = LOCAL_PATTERN.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  const realDate = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  if (!realDate || hour > 23 || minute > 59) return null;
+  return { year, month, day, hour, minute };
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+export function formatLocalDateTime(local: LocalDateTime): string {
+  return `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}`;
+}
+
+export interface WeeklySeriesInput {
+  /** First occurrence, as wall time in `zone`. */
+  start: LocalDateTime;
+  zone: string;
+  intervalWeeks: 1 | 2;
+  durationMinutes: number;
+  /** Stop after this many occurrences… */
+  count?: number;
+  /** …or after this local date (inclusive, `YYYY-MM-DD`). */
+  untilDate?: string;
+  /** Safety bound on either form. */
+  maxOccurrences?: number;
+}
+
+export interface Occurrence {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * Expands a weekly or fortnightly series in its own zone, so the wall time stays fixed across DST
+ * (a 17:00 lesson stays 17:00 local; its UTC instant moves).
+ */
+export function expandWeeklySeries(input: WeeklySeriesInput): Occurrence[] {
+  const limit = Math.min(input.count ?? Number.POSITIVE_INFINITY, input.maxOccurrences ?? 104);
+  const until = input.untilDate;
+  const occurrences: Occurrence[] = [];
+  for (let index = 0; index < limit; index++) {
+    const local = addLocalDays(input.start, index * 7 * input.intervalWeeks);
+    if (until !== undefined && formatLocalDateTime(local).slice(0, 10) > until) break;
+    const startsAt = zonedToUtc(local, input.zone);
+    occurrences.push({ startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * MINUTE) });
+  }
+  return occurrences;
+}
