@@ -52,7 +52,8 @@ interface AllowedError {
 interface PageErrors {
   /** Lets a test expect one kind of console error (say, the 404 of a page it visits on purpose). */
   allow(pattern: RegExp, reason: string): void;
-  watch(page: Page): void;
+  /** Records what `page` logs; `allowedHere` applies to this page only. */
+  watch(page: Page, allowedHere?: AllowedError[]): void;
 }
 
 interface Fixtures {
@@ -90,22 +91,22 @@ export const test = base.extend<Fixtures>({
     async ({ context }, provide) => {
       const errors: string[] = [];
       const allowed: AllowedError[] = [];
-      const record = (page: Page, text: string) => {
-        if (!allowed.some(({ pattern }) => pattern.test(text))) errors.push(`${page.url()}: ${text}`);
+      const record = (page: Page, text: string, allowedHere: AllowedError[]) => {
+        if (![...allowed, ...allowedHere].some(({ pattern }) => pattern.test(text))) errors.push(`${page.url()}: ${text}`);
       };
       const pageErrors: PageErrors = {
         allow: (pattern, reason) => {
           expect(reason.trim(), "a reason for allowing a console error").not.toBe("");
           allowed.push({ pattern, reason });
         },
-        watch: (page) => {
+        watch: (page, allowedHere = []) => {
           page.on("console", (message) => {
-            if (message.type() === "error") record(page, `console error: ${message.text()} (${message.location().url})`);
+            if (message.type() === "error") record(page, `console error: ${message.text()} (${message.location().url})`, allowedHere);
           });
-          page.on("pageerror", (error) => record(page, `uncaught ${error.name}: ${error.message}`));
+          page.on("pageerror", (error) => record(page, `uncaught ${error.name}: ${error.message}`, allowedHere));
         },
       };
-      context.on("page", pageErrors.watch);
+      context.on("page", (page) => pageErrors.watch(page));
       await provide(pageErrors);
       expect(errors, "console errors and uncaught exceptions").toEqual([]);
     },
@@ -117,15 +118,26 @@ export const test = base.extend<Fixtures>({
     await provide(async (options = {}) => {
       const context = await browser.newContext({ extraHTTPHeaders, ...options });
       contexts.push(context);
-      context.on("page", pageErrors.watch);
+      context.on("page", (page) => pageErrors.watch(page));
       return context.newPage();
     });
     await Promise.all(contexts.map((context) => context.close()));
   },
 
-  outbox: async ({ newPage }, provide) => {
-    let page: Page | undefined;
-    await provide(new Outbox(async () => (page ??= await newPage())));
+  outbox: async ({ browser, extraHTTPHeaders, pageErrors }, provide) => {
+    let page: Promise<Page> | undefined;
+    const open = async () => {
+      const reader = await (await browser.newContext({ extraHTTPHeaders })).newPage();
+      pageErrors.watch(reader, [
+        {
+          pattern: /^console error: Blocked script execution in 'about:srcdoc'/,
+          reason: "the outbox shows each email in a frame sandboxed without scripts on purpose; Chromium logs this when the frame is instrumented",
+        },
+      ]);
+      return reader;
+    };
+    await provide(new Outbox(() => (page ??= open())));
+    if (page) await (await page).context().close();
   },
 
   createAccount: async ({ newPage, outbox }, provide, testInfo) => {

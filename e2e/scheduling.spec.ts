@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from "@playwright/test";
 import { addLocalDays, formatInZone, utcToZoned, zonedToUtc, type LocalDateTime } from "../lib/time";
-import { settledSlots } from "./calendar";
+import { openCalendar, settledSlots } from "./calendar";
 import { expect, test } from "./fixtures";
 import { signIn } from "./session";
 
@@ -98,7 +98,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
 
   /** Walks the calendar week by week from the first lesson and checks each one at the viewer's local time. */
   async function expectOnCalendar(page: Page, zone: string, otherName: string) {
-    await page.goto(`/calendar?date=${formatInZone(lessons[0]!, zone, "yyyy-MM-dd")}`);
+    await openCalendar(page, `/calendar?date=${formatInZone(lessons[0]!, zone, "yyyy-MM-dd")}`);
     for (const [index, lesson] of lessons.entries()) {
       await expect(eventAt(page, zone, lesson, otherName)).toBeVisible();
       if (index < lessons.length - 1) await page.getByRole("button", { name: /next/i }).first().click();
@@ -107,7 +107,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
 
   /** Opens a lesson's page from the calendar (the lessons page lists only the next few). */
   async function openLesson(page: Page, zone: string, instant: Date, otherName: string) {
-    await page.goto(`/calendar?date=${formatInZone(instant, zone, "yyyy-MM-dd")}`);
+    await openCalendar(page, `/calendar?date=${formatInZone(instant, zone, "yyyy-MM-dd")}`);
     await eventAt(page, zone, instant, otherName).click();
     await page.getByRole("link", { name: "Open the lesson" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(formatInZone(instant, zone, "EEEE d MMMM yyyy, HH:mm"));
@@ -116,7 +116,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   // Selecting by dragging across the week grid is a desktop gesture; phones get the list view.
   if (!phone) await test.step("selecting a free slot adds a personal event that only its owner sees", async () => {
     const saturday = addLocalDays(londonFirst, -1);
-    await teacher.goto(`/calendar?date=${isoDate(saturday)}`);
+    await openCalendar(teacher, `/calendar?date=${isoDate(saturday)}`);
     const calendar = teacher.locator(".mb-calendar");
     // From the middle of the 10:00 half-hour to the middle of the 10:30 one: a selection of 10:00–11:00.
     const [from, to] = await settledSlots(teacher, isoDate(saturday), ["10:00", "10:30"]);
@@ -138,12 +138,12 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   });
 
   await test.step("both calendars show every lesson at their own local time", async () => {
-    await teacher.goto(`/calendar?date=${isoDate(londonFirst)}`);
+    await openCalendar(teacher, `/calendar?date=${isoDate(londonFirst)}`);
     await expect(eventAt(teacher, TEACHER.zone, lessons[0]!, STUDENT.name)).toBeVisible();
     await teacher.screenshot({ path: testInfo.outputPath(phone ? "calendar-list-phone.png" : "calendar-week-desktop.png"), fullPage: phone });
     await expectOnCalendar(teacher, TEACHER.zone, STUDENT.name);
     await expectOnCalendar(student, STUDENT.zone, TEACHER.name);
-    await student.goto(`/calendar?date=${formatInZone(lessons[0]!, STUDENT.zone, "yyyy-MM-dd")}`);
+    await openCalendar(student, `/calendar?date=${formatInZone(lessons[0]!, STUDENT.zone, "yyyy-MM-dd")}`);
     await expect(eventAt(student, STUDENT.zone, lessons[0]!, TEACHER.name)).toBeVisible();
     await expect(student.locator(".mb-calendar")).not.toContainText("Choir rehearsal");
     expect(new Set(lessons.map((lesson) => formatInZone(lesson, TEACHER.zone, "HH:mm"))).size).toBe(1);
@@ -151,7 +151,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
 
   await test.step("the teacher proposes a new time (by dragging on desktop); the student accepts", async () => {
     const target = new Date(lessons[0]!.getTime() + 60 * 60_000);
-    await teacher.goto(`/calendar?date=${formatInZone(lessons[0]!, TEACHER.zone, "yyyy-MM-dd")}`);
+    await openCalendar(teacher, `/calendar?date=${formatInZone(lessons[0]!, TEACHER.zone, "yyyy-MM-dd")}`);
     if (!phone) {
       const event = eventAt(teacher, TEACHER.zone, lessons[0]!, STUDENT.name);
       await expect(event).toBeVisible();
@@ -180,7 +180,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     await proposal.getByRole("button", { name: "Accept new time" }).click();
     await expect(proposal).toHaveCount(0);
 
-    await student.goto(`/calendar?date=${formatInZone(target, STUDENT.zone, "yyyy-MM-dd")}`);
+    await openCalendar(student, `/calendar?date=${formatInZone(target, STUDENT.zone, "yyyy-MM-dd")}`);
     await expect(eventAt(student, STUDENT.zone, target, TEACHER.name)).toBeVisible();
     lessons[0] = target;
   });
@@ -250,7 +250,7 @@ test("FullCalendar loads only on /calendar, within the 260 KiB gzip budget", asy
     };
   }
   const dashboard = await scriptBytes("/dashboard", async (visit) => expect(visit.getByRole("heading", { level: 1 })).toBeVisible());
-  const calendar = await scriptBytes("/calendar", async (visit) => expect(visit.locator(".mb-calendar").getByRole("button", { name: "Week" }).first()).toBeVisible());
+  const calendar = await scriptBytes("/calendar", async (visit) => expect(visit.locator(".mb-calendar").getByRole("button", { name: "Week" }).first()).toBeVisible({ timeout: 30_000 }));
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`[budget] JS gzip: /dashboard ${kib(dashboard.gzip)}, /calendar ${kib(calendar.gzip)}`);
   expect(dashboard.fullCalendar).toBe(false);
