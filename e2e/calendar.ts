@@ -3,7 +3,7 @@ import { expect, type Page } from "@playwright/test";
 /** Opens the calendar at `path` and waits for FullCalendar: a chunk of its own, loaded and parsed after the page, slow on a busy machine. */
 export async function openCalendar(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator(".mb-calendar").getByRole("button", { name: "Today" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(".mb-calendar").getByRole("button", { name: /^Next / })).toBeVisible({ timeout: 30_000 });
 }
 
 export interface Point {
