@@ -30,7 +30,7 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   // Limits, not waits: generous enough for a machine busy with other builds, since every test signs up its own accounts.
-  timeout: 120_000,
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
@@ -46,7 +46,7 @@ export default defineConfig({
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
-    timeout: 120_000,
+    timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

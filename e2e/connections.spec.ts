@@ -15,7 +15,7 @@ const XSS = "<img src=x onerror=alert(1)>";
 test.describe("connections", () => {
   test("a teacher invites a new student, who signs up through the link and accepts; private notes stay private", async ({ createAccount, newPage, outbox, pageErrors }, testInfo) => {
     // Two sign-ups, two confirmations and both sides of the story: longer than one page's worth.
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const teacherPage = await newPage();
     const studentPage = await newPage();
     failOnDialog(teacherPage);
@@ -98,7 +98,7 @@ test.describe("connections", () => {
   });
 
   test("a connected studio: the students list and search, a student's page and the teachers page", async ({ page, connectedPair }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     failOnDialog(page);
     const { teacher, student } = await connectedPair({ teacher: { name: "Amelia Hart" }, student: { name: "Maya Chen" } });
     await signIn(page, teacher.email, teacher.password);

@@ -27,7 +27,7 @@ function sundayIn(zone: string, weeks: number, hour: number): LocalDateTime {
 }
 
 test("a student's weekly series, approved by the teacher, shows at each person's local time; a dragged move, attendance and the feed", async ({ connectedPair, signedIn, request }, testInfo) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   const phone = testInfo.project.name === "phone";
   // Desktop books Sundays 7–12 weeks ahead, the phone project 14–19 weeks ahead (across both DST changes).
   const first = sundayIn(STUDENT.zone, phone ? 14 : 7, phone ? 12 : 10);
