@@ -1,29 +1,17 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { openLatestEmail, uniqueEmail } from "./mail";
+import { linkIn, uniqueEmail } from "./mail";
 import { signIn } from "./session";
 
-const OLD_PASSWORD = "violin before breakfast";
 const NEW_PASSWORD = "cello after supper";
 
-async function signUp(page: Page, email: string) {
-  await page.goto("/sign-up?role=student");
-  await page.getByLabel("Full name").fill("Wilma Neruda");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(OLD_PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-}
-
 test.describe("resetting a forgotten password", () => {
-  test("by an emailed link: the new password works, the link dies and other sessions end", async ({ page, browser }, testInfo) => {
-    const email = uniqueEmail("reset");
-    await signUp(page, email);
+  test("by an emailed link: the new password works, the link dies and other sessions end", async ({ page, createAccount, signedIn, outbox }, testInfo) => {
+    const account = await createAccount({ role: "student", name: "Wilma Neruda" });
+    const { email } = account;
+    const inbox = await outbox.inbox(email);
 
     // A second device, signed in before the reset.
-    const otherDevice = await browser.newContext();
-    const otherPage = await otherDevice.newPage();
-    await signIn(otherPage, email, OLD_PASSWORD);
+    const otherPage = await signedIn(account);
 
     await page.goto("/sign-in");
     await page.screenshot({ path: testInfo.outputPath("sign-in.png"), fullPage: true });
@@ -36,10 +24,8 @@ test.describe("resetting a forgotten password", () => {
     await expect(page.getByRole("status")).toContainText(`If an account exists for ${email}, we've sent a link`);
     await page.screenshot({ path: testInfo.outputPath("forgot-password-sent.png"), fullPage: true });
 
-    const links = await openLatestEmail(page, email, "Reset your MusBook password");
-    const resetLink = links.find((link) => link.includes("/reset-password?token="));
-    expect(resetLink).toBeDefined();
-    await page.goto(resetLink!);
+    const resetLink = linkIn(await inbox.next("Reset your MusBook password"), "/reset-password?token=");
+    await page.goto(resetLink);
     await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
     await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
     await page.getByLabel("New password").fill(NEW_PASSWORD);
@@ -52,10 +38,10 @@ test.describe("resetting a forgotten password", () => {
     // Not signed in by the reset: the new password goes through the sign-in form.
     await page.getByRole("link", { name: "Sign in" }).click();
     await signIn(page, email, NEW_PASSWORD);
-    await openLatestEmail(page, email, "Your MusBook password was changed");
+    await inbox.next("Your MusBook password was changed");
 
     // The link was single use.
-    await page.goto(resetLink!);
+    await page.goto(resetLink);
     await expect(page.getByRole("heading", { name: /expired or already been used/ })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("reset-link-expired.png"), fullPage: true });
     await expect(page.getByRole("link", { name: "Request a new link" })).toHaveAttribute("href", "/forgot-password");
@@ -63,7 +49,6 @@ test.describe("resetting a forgotten password", () => {
     // The device signed in before the reset is signed out at its next navigation.
     await otherPage.goto("/dashboard");
     await expect(otherPage).toHaveURL(/\/sign-in/);
-    await otherDevice.close();
   });
 
   test("answers an unknown email exactly like a known one", async ({ page }) => {
@@ -74,10 +59,7 @@ test.describe("resetting a forgotten password", () => {
     await expect(page.getByRole("status")).toContainText(`If an account exists for ${email}, we've sent a link`);
   });
 
-  test("after 10 failed sign-ins an account is limited, and a reset can still be asked for", async ({ browser }) => {
-    // A client address of its own, so this test spends none of the shared loopback address's allowance.
-    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } });
-    const page = await context.newPage();
+  test("after 10 failed sign-ins an account is limited, and a reset can still be asked for", async ({ page }) => {
     const email = uniqueEmail("locked");
     await page.goto("/sign-in");
     const signInButton = page.getByRole("button", { name: "Sign in", exact: true });
@@ -94,7 +76,6 @@ test.describe("resetting a forgotten password", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send me a reset link" }).click();
     await expect(page.getByRole("status")).toContainText(`If an account exists for ${email}`);
-    await context.close();
   });
 
   test("a malformed link shows the way to a new one", async ({ page }) => {

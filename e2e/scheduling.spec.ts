@@ -1,31 +1,20 @@
-import type { Browser, Page } from "@playwright/test";
+import type { BrowserContextOptions, Page } from "@playwright/test";
 import { addLocalDays, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, HOUR, utcToZoned, WEEK, zonedToUtc, type LocalDateTime } from "../lib/time";
+import { openCalendar, settledSlots } from "./calendar";
 import { expect, test } from "./fixtures";
 import { signIn } from "./session";
 
-/**
- * The demo teacher (London) and student (Toronto) are already connected. Tests use them read-only where
- * they can and book only Sundays (free for both in the seed), on weeks that differ per project so the
- * parallel desktop and phone runs never compete for a slot; everything booked is cancelled at the end.
- */
-const TEACHER = { email: "amelia@demo.musbook.app", name: "Amelia Hart", zone: "Europe/London" };
-const STUDENT = { email: "maya@demo.musbook.app", name: "Maya Chen", zone: "America/Toronto" };
+/** Each test books between a fresh teacher (London) and a fresh student (Toronto) of its own. */
+const TEACHER = { name: "Amelia Hart", zone: "Europe/London" };
+const STUDENT = { name: "Maya Chen", zone: "America/Toronto" };
 const LESSONS = 6;
 
-test.describe.configure({ mode: "serial" });
-
-async function signedIn(browser: Browser, person: { email: string; zone: string }, phone: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    timezoneId: person.zone,
-    locale: "en-GB",
-    viewport: phone ? { width: 412, height: 915 } : { width: 1280, height: 900 },
-    isMobile: phone,
-    hasTouch: phone,
-  });
-  const page = await context.newPage();
-  await signIn(page, person.email);
-  return page;
-}
+const deviceOptions = (phone: boolean): BrowserContextOptions => ({
+  locale: "en-GB",
+  viewport: phone ? { width: 412, height: 915 } : { width: 1280, height: 900 },
+  isMobile: phone,
+  hasTouch: phone,
+});
 
 const pad = (value: number) => String(value).padStart(2, "0");
 const isoDate = (local: LocalDateTime) => `${local.year}-${pad(local.month)}-${pad(local.day)}`;
@@ -37,8 +26,8 @@ function sundayIn(zone: string, weeks: number, hour: number): LocalDateTime {
   return { ...addLocalDays(today, 7 * weeks + ((7 - weekday) % 7 || 7)), hour, minute: 0 };
 }
 
-test("a student's weekly series, approved by the teacher, shows at each person's local time; a dragged move, attendance and the feed", async ({ browser, request }, testInfo) => {
-  test.setTimeout(240_000);
+test("a student's weekly series, approved by the teacher, shows at each person's local time; a dragged move, attendance and the feed", async ({ connectedPair, signedIn, request }, testInfo) => {
+  test.setTimeout(600_000);
   const phone = testInfo.project.name === "phone";
   // Desktop books Sundays 7–12 weeks ahead, the phone project 14–19 weeks ahead (across both DST changes).
   const first = sundayIn(STUDENT.zone, phone ? 14 : 7, phone ? 12 : 10);
@@ -47,14 +36,41 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   const londonFirst = utcToZoned(new Date(instants[0]!), TEACHER.zone);
   const lessons = Array.from({ length: LESSONS }, (_, index) => zonedToUtc(addLocalDays(londonFirst, 7 * index), TEACHER.zone));
 
-  const student = await signedIn(browser, STUDENT, phone);
-  const teacher = await signedIn(browser, TEACHER, phone);
+  const pair = await connectedPair({ teacher: { name: TEACHER.name, timezone: TEACHER.zone }, student: { name: STUDENT.name, timezone: STUDENT.zone } });
+  const student = await signedIn(pair.student, deviceOptions(phone));
+  const teacher = await signedIn(pair.teacher, deviceOptions(phone));
+
+  /**
+   * Attendance can only be recorded once a lesson has started, and a lesson can only be booked in the
+   * future: so a lesson starting in about two minutes, with an online link, is booked first and marked
+   * at the end of the test.
+   */
+  const soon = new Date(Math.ceil((Date.now() + 100_000) / 60_000) * 60_000);
+  await test.step("the student asks for a lesson in two minutes, online; the teacher approves it", async () => {
+    const local = utcToZoned(soon, STUDENT.zone);
+    await student.goto("/lessons");
+    await student.getByRole("button", { name: "Request a lesson" }).click();
+    const form = student.getByRole("form", { name: "Request a lesson" });
+    await form.getByLabel("Teacher").selectOption({ label: TEACHER.name });
+    await form.getByLabel("Date").fill(isoDate(local));
+    await form.getByLabel("Start time").fill(`${pad(local.hour)}:${pad(local.minute)}`);
+    await form.getByLabel("Length (minutes)").fill("30");
+    await form.getByLabel(/Location/).fill("https://meet.example.com/maya");
+    await form.getByRole("button", { name: "Send request" }).click();
+    await expect(student.getByRole("listitem", { name: `Your request to ${TEACHER.name}` })).toBeVisible();
+    await teacher.goto("/lessons");
+    const item = teacher.getByRole("listitem", { name: `Request from ${STUDENT.name}` });
+    await item.getByRole("button", { name: "Approve" }).click();
+    await expect(item).toHaveCount(0);
+    // The upcoming row links to the lesson; its online link is text there, never a link inside a link.
+    await expect(teacher.getByRole("list", { name: "Upcoming lessons" }).getByRole("link").filter({ hasText: "Online lesson" })).toBeVisible();
+  });
 
   await test.step("the student asks for six weekly lessons, typed in Toronto time", async () => {
     await student.goto("/lessons");
     await student.getByRole("button", { name: "Request a lesson" }).click();
     const form = student.getByRole("form", { name: "Request a lesson" });
-    await expect(form.getByText(/^Your time: Toronto \(GMT-[45]\)$/)).toBeVisible();
+    await expect(form.getByText("Your time: America/Toronto")).toBeVisible();
     await form.getByLabel("Teacher").selectOption({ label: TEACHER.name });
     await form.getByLabel("Date").fill(isoDate(first));
     await form.getByLabel("Start time").fill(`${pad(first.hour)}:00`);
@@ -82,7 +98,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
 
   /** Walks the calendar week by week from the first lesson and checks each one at the viewer's local time. */
   async function expectOnCalendar(page: Page, zone: string, otherName: string) {
-    await page.goto(`/calendar?date=${formatIsoDate(lessons[0]!, zone)}`);
+    await openCalendar(page, `/calendar?date=${formatIsoDate(lessons[0]!, zone)}`);
     for (const [index, lesson] of lessons.entries()) {
       await expect(eventAt(page, zone, lesson, otherName)).toBeVisible();
       if (index < lessons.length - 1) await page.getByRole("button", { name: /next/i }).first().click();
@@ -91,7 +107,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
 
   /** Opens a lesson's page from the calendar (the lessons page lists only the next few). */
   async function openLesson(page: Page, zone: string, instant: Date, otherName: string) {
-    await page.goto(`/calendar?date=${formatIsoDate(instant, zone)}`);
+    await openCalendar(page, `/calendar?date=${formatIsoDate(instant, zone)}`);
     await eventAt(page, zone, instant, otherName).click();
     await page.getByRole("link", { name: "Open the lesson" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(formatFullDateTime(instant, zone));
@@ -100,34 +116,34 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   // Selecting by dragging across the week grid is a desktop gesture; phones get the list view.
   if (!phone) await test.step("selecting a free slot adds a personal event that only its owner sees", async () => {
     const saturday = addLocalDays(londonFirst, -1);
-    await teacher.goto(`/calendar?date=${isoDate(saturday)}`);
+    await openCalendar(teacher, `/calendar?date=${isoDate(saturday)}`);
     const calendar = teacher.locator(".mb-calendar");
-    const column = (await calendar.getByText(`Sat ${saturday.day}`, { exact: true }).boundingBox())!;
-    const ten = (await calendar.getByText("10:00", { exact: true }).boundingBox())!;
-    const eleven = (await calendar.getByText("11:00", { exact: true }).boundingBox())!;
-    const x = column.x + column.width / 2;
-    await teacher.mouse.move(x, ten.y + 6);
+    // From the middle of the 10:00 half-hour to the middle of the 10:30 one: a selection of 10:00–11:00.
+    const [from, to] = await settledSlots(teacher, isoDate(saturday), ["10:00", "10:30"]);
+    await teacher.mouse.move(from.x, from.y);
     await teacher.mouse.down();
-    await teacher.mouse.move(x, (ten.y + eleven.y) / 2, { steps: 4 });
-    await teacher.mouse.move(x, eleven.y - 6, { steps: 4 });
+    await teacher.mouse.move(to.x, (from.y + to.y) / 2, { steps: 4 });
+    await teacher.mouse.move(to.x, to.y, { steps: 4 });
     await teacher.mouse.up();
     await teacher.getByRole("tab", { name: "Personal event" }).click();
     const form = teacher.getByRole("form", { name: "Add a personal event" });
     await expect(form.getByLabel("Starts")).toHaveValue(isoDate(saturday));
+    await expect(form.locator("#startTime")).toHaveValue("10:00");
+    await expect(form.getByLabel("Ends")).toHaveValue(isoDate(saturday));
+    await expect(form.locator("#endTime")).toHaveValue("11:00");
     await form.getByLabel("Title").fill("Choir rehearsal");
     await form.getByRole("button", { name: "Add event" }).click();
-    await expect(calendar.getByRole("button", { name: /^10:00\b.*Choir rehearsal/ })).toBeVisible();
+    await expect(calendar.getByRole("button", { name: /^10:00 – 11:00\b.*Choir rehearsal/ })).toBeVisible();
     await teacher.screenshot({ path: testInfo.outputPath("calendar-event-desktop.png") });
   });
 
   await test.step("both calendars show every lesson at their own local time", async () => {
-    // This week, full of the demo studio's lessons: the screenshots a customer would see.
-    await teacher.goto("/calendar");
-    await expect(teacher.locator(".mb-calendar").getByRole("button", { name: /Lesson with/ }).first()).toBeVisible();
+    await openCalendar(teacher, `/calendar?date=${isoDate(londonFirst)}`);
+    await expect(eventAt(teacher, TEACHER.zone, lessons[0]!, STUDENT.name)).toBeVisible();
     await teacher.screenshot({ path: testInfo.outputPath(phone ? "calendar-list-phone.png" : "calendar-week-desktop.png"), fullPage: phone });
     await expectOnCalendar(teacher, TEACHER.zone, STUDENT.name);
     await expectOnCalendar(student, STUDENT.zone, TEACHER.name);
-    await student.goto(`/calendar?date=${formatIsoDate(lessons[0]!, STUDENT.zone)}`);
+    await openCalendar(student, `/calendar?date=${formatIsoDate(lessons[0]!, STUDENT.zone)}`);
     await expect(eventAt(student, STUDENT.zone, lessons[0]!, TEACHER.name)).toBeVisible();
     await expect(student.locator(".mb-calendar")).not.toContainText("Choir rehearsal");
     expect(new Set(lessons.map((lesson) => formatTime(lesson, TEACHER.zone))).size).toBe(1);
@@ -135,21 +151,21 @@ test("a student's weekly series, approved by the teacher, shows at each person's
 
   await test.step("the teacher proposes a new time (by dragging on desktop); the student accepts", async () => {
     const target = new Date(lessons[0]!.getTime() + HOUR);
-    await teacher.goto(`/calendar?date=${formatIsoDate(lessons[0]!, TEACHER.zone)}`);
+    await openCalendar(teacher, `/calendar?date=${formatIsoDate(lessons[0]!, TEACHER.zone)}`);
     if (!phone) {
-      const calendar = teacher.locator(".mb-calendar");
       const event = eventAt(teacher, TEACHER.zone, lessons[0]!, STUDENT.name);
       await expect(event).toBeVisible();
-      const from = calendar.getByText(`${formatTime(lessons[0]!, TEACHER.zone).slice(0, 2)}:00`, { exact: true }).first();
-      const to = calendar.getByText(`${formatTime(target, TEACHER.zone).slice(0, 2)}:00`, { exact: true }).first();
-      const hour = (await to.boundingBox())!.y - (await from.boundingBox())!.y;
-      const box = (await event.boundingBox())!;
-      await teacher.mouse.move(box.x + box.width / 2, box.y + 4);
+      // The grab point is the lesson's first half-hour cell; moving it by exactly the distance to the target's cell moves the lesson by an hour.
+      const day = formatIsoDate(lessons[0]!, TEACHER.zone);
+      const [from, to] = await settledSlots(teacher, day, [formatTime(lessons[0]!, TEACHER.zone), formatTime(target, TEACHER.zone)]);
+      await teacher.mouse.move(from.x, from.y);
       await teacher.mouse.down();
-      await teacher.mouse.move(box.x + box.width / 2, box.y + 4 + hour / 2, { steps: 5 });
-      await teacher.mouse.move(box.x + box.width / 2, box.y + 4 + hour, { steps: 5 });
+      await teacher.mouse.move(to.x, (from.y + to.y) / 2, { steps: 5 });
+      await teacher.mouse.move(to.x, to.y, { steps: 5 });
       await teacher.mouse.up();
-      await expect(teacher.getByRole("status").filter({ hasText: "Proposal sent." })).toBeVisible();
+      await expect(teacher.getByRole("status").filter({ hasText: "Proposal sent." })).toContainText(
+        `moves to ${formatIsoDate(target, TEACHER.zone)} ${formatTime(target, TEACHER.zone)}`,
+      );
     } else {
       await openLesson(teacher, TEACHER.zone, lessons[0]!, STUDENT.name);
       await teacher.getByRole("button", { name: "Propose new time" }).click();
@@ -164,19 +180,21 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     await proposal.getByRole("button", { name: "Accept new time" }).click();
     await expect(proposal).toHaveCount(0);
 
-    await student.goto(`/calendar?date=${formatIsoDate(target, STUDENT.zone)}`);
+    await openCalendar(student, `/calendar?date=${formatIsoDate(target, STUDENT.zone)}`);
     await expect(eventAt(student, STUDENT.zone, target, TEACHER.name)).toBeVisible();
     lessons[0] = target;
   });
 
-  await test.step("attendance marked by the teacher is visible to the student", async () => {
-    await teacher.goto("/lessons");
-    const recent = teacher.getByRole("list", { name: "Recent lessons" }).getByRole("listitem").filter({ hasText: STUDENT.name });
-    // Each project corrects a different past lesson, so the parallel runs do not overwrite each other.
-    const row = recent.nth(phone ? 1 : 0);
-    const href = await row.getByRole("link").first().getAttribute("href");
-    await row.getByRole("radio", { name: "Excused" }).click();
-    await expect(row.getByRole("radio", { name: "Excused" })).toHaveAttribute("aria-checked", "true");
+  await test.step("attendance marked by the teacher, once the lesson has started, is visible to the student", async () => {
+    const started = teacher.getByRole("list", { name: "Recent lessons" }).getByRole("listitem").filter({ hasText: formatTime(soon, TEACHER.zone) });
+    // The event this waits for is the lesson's start (booked about two minutes after the test began).
+    await expect(async () => {
+      await teacher.goto("/lessons");
+      await expect(started).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: Math.max(10_000, soon.getTime() - Date.now() + 30_000) });
+    const href = await started.getByRole("link").first().getAttribute("href");
+    await started.getByRole("radio", { name: "Excused" }).click();
+    await expect(started.getByRole("radio", { name: "Excused" })).toHaveAttribute("aria-checked", "true");
     await student.goto(href!);
     await expect(student.getByText("Excused", { exact: true })).toBeVisible();
   });
@@ -198,28 +216,25 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     expect(ics).toContain("DESCRIPTION:Scales\\; arpeggios\\, and <script>alert(1)</script>");
   });
 
-  await test.step("clean up: the teacher ends the series", async () => {
+  await test.step("the teacher ends the series", async () => {
     await openLesson(teacher, TEACHER.zone, lessons[0]!, STUDENT.name);
     await teacher.getByRole("button", { name: "Cancel lesson" }).click();
-    await teacher.getByLabel("Reason").fill("End of the e2e run");
+    await teacher.getByLabel("Reason").fill("The term is over");
     await teacher.getByLabel("Also cancel every later lesson of this series").check();
     await teacher.getByRole("form", { name: "Cancel the lesson" }).getByRole("button", { name: "Cancel lesson" }).click();
     await expect(teacher.getByText(/Cancelled on/)).toBeVisible();
   });
-
-  await student.context().close();
-  await teacher.context().close();
 });
 
-test("FullCalendar loads only on /calendar, within the 260 KiB gzip budget", async ({ page, browser }, testInfo) => {
+test("FullCalendar loads only on /calendar, within the 260 KiB gzip budget", async ({ page, newPage, createAccount }, testInfo) => {
   test.skip(testInfo.project.name === "phone", "one measurement is enough");
   const { gzipSync } = await import("node:zlib");
-  await signIn(page, TEACHER.email);
+  const teacher = await createAccount({ role: "teacher" });
+  await signIn(page, teacher.email, teacher.password);
   const storageState = await page.context().storageState();
   /** All scripts a first visit loads (a fresh context: nothing cached), gzipped as a server would send them. */
   async function scriptBytes(path: string, ready: (page: Page) => Promise<void>) {
-    const context = await browser.newContext({ storageState });
-    const visit = await context.newPage();
+    const visit = await newPage({ storageState });
     const bodies: Promise<Buffer>[] = [];
     visit.on("response", (response) => {
       if (response.request().resourceType() === "script") bodies.push(response.body());
@@ -228,14 +243,14 @@ test("FullCalendar loads only on /calendar, within the 260 KiB gzip budget", asy
     await ready(visit);
     await visit.waitForLoadState("networkidle");
     const scripts = await Promise.all(bodies);
-    await context.close();
+    await visit.context().close();
     return {
       gzip: scripts.reduce((sum, body) => sum + gzipSync(body).length, 0),
       fullCalendar: scripts.some((body) => body.includes("headless-calendar") || body.includes("fc-classic")),
     };
   }
   const dashboard = await scriptBytes("/dashboard", async (visit) => expect(visit.getByRole("heading", { level: 1 })).toBeVisible());
-  const calendar = await scriptBytes("/calendar", async (visit) => expect(visit.locator(".mb-calendar").getByRole("button", { name: "Week" }).first()).toBeVisible());
+  const calendar = await scriptBytes("/calendar", async (visit) => expect(visit.locator(".mb-calendar").getByRole("button", { name: /^Next / })).toBeVisible({ timeout: 30_000 }));
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`[budget] JS gzip: /dashboard ${kib(dashboard.gzip)}, /calendar ${kib(calendar.gzip)}`);
   expect(dashboard.fullCalendar).toBe(false);

@@ -3,9 +3,10 @@ import { signIn } from "./session";
 
 const PAGES = ["/", "/sign-in", "/sign-up", "/forgot-password", "/dashboard", "/notifications", "/settings/security"];
 
-test.describe("security headers (T15)", () => {
-  test("every page has a nonce CSP and the baseline headers; API answers have the baseline", async ({ page, request }) => {
-    await signIn(page, "grace@demo.musbook.app");
+test.describe("security headers", () => {
+  test("every page has a nonce CSP and the baseline headers; API answers have the baseline", async ({ page, request, createAccount }) => {
+    const account = await createAccount({ role: "student" });
+    await signIn(page, account.email, account.password);
     const nonces = new Set<string>();
     for (const path of PAGES) {
       const response = await page.goto(path);
@@ -31,8 +32,9 @@ test.describe("security headers (T15)", () => {
     expect(api.headers()["strict-transport-security"]).toBeTruthy();
   });
 
-  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
-    await signIn(page, "grace@demo.musbook.app");
+  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context, createAccount }) => {
+    const account = await createAccount({ role: "student", confirmed: false });
+    await signIn(page, account.email, account.password);
     const session = (await context.cookies()).find((cookie) => cookie.name.includes("session-token"));
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   });

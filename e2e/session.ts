@@ -1,9 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "scales-before-breakfast";
-
 /** Signs in through the form and waits for the dashboard (or `landing`). */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, landing: RegExp = /\/dashboard$/) {
+export async function signIn(page: Page, email: string, password: string, landing: RegExp = /\/dashboard$/) {
   if (!page.url().includes("/sign-in")) await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

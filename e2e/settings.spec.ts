@@ -1,22 +1,18 @@
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-import { openLatestEmail, uniqueEmail } from "./mail";
+import { test as base, expect, type Account } from "./fixtures";
+import { linkIn, uniqueEmail } from "./mail";
 import { signIn } from "./session";
 
-const PASSWORD = "quartet in the attic";
-
-/** A fresh account through the sign-up form (never a shared demo account: other tests use those), signed in. */
-async function signUpAndSignIn(page: Page, prefix: string, name = "Fanny Mendelssohn"): Promise<string> {
-  const email = uniqueEmail(prefix);
-  await page.goto("/sign-up?role=teacher");
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  await signIn(page, email, PASSWORD);
-  return email;
-}
+/** Each test signs in as a fresh teacher of its own: settings change the account they act on. */
+const test = base.extend<{ account: Account }>({
+  account: [
+    async ({ createAccount, page }, provide) => {
+      const account = await createAccount({ role: "teacher", name: "Fanny Mendelssohn" });
+      await signIn(page, account.email, account.password);
+      await provide(account);
+    },
+    { auto: true },
+  ],
+});
 
 test.describe("account settings", () => {
   test("edits the profile; the dashboard then shows times in the new zone", async ({ page }, testInfo) => {
@@ -25,7 +21,6 @@ test.describe("account settings", () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await signUpAndSignIn(page, "profile");
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/settings\/profile$/);
     await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Profile" })).toHaveAttribute("aria-current", "page");
@@ -62,11 +57,8 @@ test.describe("account settings", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("a password change keeps this browser signed in and signs the other one out", async ({ page, browser }, testInfo) => {
-    const email = await signUpAndSignIn(page, "password");
-    const other = await browser.newContext({ baseURL: new URL(page.url()).origin });
-    const otherPage = await other.newPage();
-    await signIn(otherPage, email, PASSWORD);
+  test("a password change keeps this browser signed in and signs the other one out", async ({ page, account, signedIn }, testInfo) => {
+    const otherPage = await signedIn(account);
 
     await page.goto("/settings/security");
     await page.screenshot({ path: testInfo.outputPath("settings-security.png"), fullPage: true });
@@ -76,7 +68,7 @@ test.describe("account settings", () => {
     await section.getByRole("button", { name: "Change password" }).click();
     await expect(section.locator("#password-current-password-error")).toContainText("not correct");
 
-    await section.getByLabel("Current password").fill(PASSWORD);
+    await section.getByLabel("Current password").fill(account.password);
     await section.getByRole("button", { name: "Change password" }).click();
     await expect(page).toHaveURL(/\/settings\/security\?notice=password-changed$/);
     await expect(page.getByRole("status").filter({ hasText: "Your password was changed" })).toBeVisible();
@@ -85,26 +77,25 @@ test.describe("account settings", () => {
 
     await otherPage.goto("/dashboard");
     await expect(otherPage).toHaveURL(/\/sign-in/);
-    await signIn(otherPage, email, "nocturne for two hands");
-    await other.close();
+    await signIn(otherPage, account.email, "nocturne for two hands");
   });
 
-  test("an email change takes effect once confirmed from the new address", async ({ page }, testInfo) => {
-    const oldEmail = await signUpAndSignIn(page, "old-address");
+  test("an email change takes effect once confirmed from the new address", async ({ page, account, outbox }, testInfo) => {
+    const oldEmail = account.email;
     const newEmail = uniqueEmail("new-address");
+    const [oldInbox, newInbox] = await Promise.all([outbox.inbox(oldEmail), outbox.inbox(newEmail)]);
     await page.goto("/settings/security");
     const section = page.getByRole("region", { name: "Email address" });
     await section.getByLabel("New email address").fill(newEmail);
-    await section.getByLabel("Current password").fill(PASSWORD);
+    await section.getByLabel("Current password").fill(account.password);
     await section.getByRole("button", { name: "Send confirmation link" }).click();
     await expect(section.getByRole("status").filter({ hasText: "We sent a confirmation link" })).toContainText(newEmail);
     await expect(section.getByText(`Waiting for you to confirm ${newEmail}`)).toBeVisible();
     await expect(section.getByText(oldEmail, { exact: true })).toBeVisible(); // unchanged until confirmed
     await page.screenshot({ path: testInfo.outputPath("settings-email-pending.png"), fullPage: true });
 
-    await openLatestEmail(page, oldEmail, "Your MusBook email address is changing");
-    const links = await openLatestEmail(page, newEmail, "Confirm your new email address");
-    await page.goto(links.find((link) => link.includes("/verify-email?token="))!);
+    await oldInbox.next("Your MusBook email address is changing");
+    await page.goto(linkIn(await newInbox.next("Confirm your new email address"), "/verify-email?token="));
     await page.getByRole("button", { name: "Confirm my email address" }).click();
     await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
 
@@ -114,7 +105,6 @@ test.describe("account settings", () => {
   });
 
   test("sign out everywhere asks first, then ends this session too", async ({ page }) => {
-    await signUpAndSignIn(page, "everywhere");
     await page.goto("/settings/security");
     const section = page.getByRole("region", { name: "Sign out everywhere" });
     await section.getByRole("button", { name: "Sign out everywhere…" }).click();
@@ -127,8 +117,7 @@ test.describe("account settings", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("deleting the account needs the password, then lands on the home page", async ({ page }, testInfo) => {
-    const email = await signUpAndSignIn(page, "delete");
+  test("deleting the account needs the password, then lands on the home page", async ({ page, account }, testInfo) => {
     await page.goto("/settings/security");
     const section = page.getByRole("region", { name: "Delete account" });
     await expect(section).toContainText("every connection you are part of");
@@ -140,15 +129,15 @@ test.describe("account settings", () => {
     await deleteButton.click();
     await expect(section.locator("#delete-current-password-error")).toContainText("not correct");
 
-    await section.getByLabel("Your password").fill(PASSWORD);
+    await section.getByLabel("Your password").fill(account.password);
     await deleteButton.click();
     await expect(page).toHaveURL(/\/\?notice=account-deleted$/);
     await expect(page.getByRole("status").filter({ hasText: "Your account has been deleted" })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("account-deleted.png") });
 
     await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "don't match" })).toBeVisible();
   });

@@ -1,10 +1,11 @@
-import { expect, test } from "./fixtures";
-import { openLatestEmail, uniqueEmail } from "./mail";
+import { expect, submitSignUp, test } from "./fixtures";
+import { linkIn, uniqueEmail } from "./mail";
 import { signIn } from "./session";
 
 test.describe("signing up", () => {
-  test("a new teacher signs up, signs in, and confirms the email from the outbox", async ({ page }, testInfo) => {
+  test("a new teacher signs up, signs in, and confirms the email from the outbox", async ({ page, outbox }, testInfo) => {
     const email = uniqueEmail("teacher");
+    const inbox = await outbox.inbox(email);
     await page.goto("/");
     await page.getByRole("link", { name: "I teach music" }).click();
     await expect(page).toHaveURL(/\/sign-up\?role=teacher/);
@@ -33,10 +34,8 @@ test.describe("signing up", () => {
     await expect(page.getByText("No lessons in the next two weeks")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("new-teacher-dashboard.png"), fullPage: true });
 
-    const links = await openLatestEmail(page, email, "Confirm your email address");
-    const confirm = links.find((link) => link.includes("/verify-email?token="));
-    expect(confirm).toBeDefined();
-    await page.goto(confirm!);
+    const confirm = linkIn(await inbox.next("Confirm your email address"), "/verify-email?token=");
+    await page.goto(confirm);
     await page.getByRole("button", { name: "Confirm my email address" }).click();
     await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
     await page.getByRole("link", { name: "Go to MusBook" }).click();
@@ -44,32 +43,25 @@ test.describe("signing up", () => {
     await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
 
     // The link was single use.
-    await page.goto(confirm!);
+    await page.goto(confirm);
     await page.getByRole("button", { name: "Confirm my email address" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "expired" })).toBeVisible();
   });
 
-  test("a student can ask for a new confirmation link from the banner", async ({ page }) => {
-    const email = uniqueEmail("student");
-    await page.goto("/sign-up?role=student");
-    await page.getByLabel("Full name").fill("Jacqueline du Pré");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("elgar cello concerto");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-
-    await signIn(page, email, "elgar cello concerto");
+  test("a student can ask for a new confirmation link from the banner", async ({ page, createAccount, outbox }) => {
+    const { email, password } = await createAccount({ role: "student", confirmed: false });
+    const inbox = await outbox.inbox(email);
+    await signIn(page, email, password);
     await page.getByRole("button", { name: "Send a new link" }).click();
     await expect(page.getByRole("region", { name: "Confirm your email" })).toContainText(`We sent a new link to ${email}`);
+    await inbox.next("Confirm your email address");
   });
 
-  test("answers an existing email exactly like a new one", async ({ page }) => {
+  test("answers an existing email exactly like a new one", async ({ page, createAccount, outbox }) => {
+    const existing = await createAccount({ role: "teacher" });
+    const inbox = await outbox.inbox(existing.email);
     await page.goto("/sign-up?role=student");
-    await page.getByLabel("Full name").fill("Someone Else");
-    await page.getByLabel("Email").fill("amelia@demo.musbook.app");
-    await page.getByLabel("Password").fill("a completely fresh passphrase");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-    await openLatestEmail(page, "amelia@demo.musbook.app", "You already have a MusBook account");
+    await submitSignUp(page, { name: "Someone Else", email: existing.email, password: "a completely fresh passphrase", timezone: "Europe/London" });
+    await inbox.next("You already have a MusBook account");
   });
 });

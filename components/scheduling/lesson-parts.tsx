@@ -31,13 +31,18 @@ export function AttendanceBadge({ attendance }: { attendance: Attendance | null 
 
 const isWebLink = (location: string) => /^https?:\/\//i.test(location);
 
-/** A place as text, or an online link (only http/https ever becomes a link). */
-export function LessonLocation({ location }: { location: string | null }) {
+/**
+ * A place as text, or an online link (only http/https ever becomes a link). Inside another link
+ * (`insideLink`) it says "Online lesson" as text: a link within a link is invalid HTML and breaks hydration.
+ */
+export function LessonLocation({ location, insideLink = false }: { location: string | null; insideLink?: boolean }) {
   if (!location) return null;
   return (
     <span className="inline-flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
       {isWebLink(location) ? <Video className="size-3.5 shrink-0" aria-hidden="true" /> : <MapPin className="size-3.5 shrink-0" aria-hidden="true" />}
-      {isWebLink(location) ? (
+      {isWebLink(location) && insideLink ? (
+        <span className="truncate">Online lesson</span>
+      ) : isWebLink(location) ? (
         <a href={location} target="_blank" rel="noopener noreferrer" className="truncate underline underline-offset-2 hover:text-foreground">
           Online lesson link
         </a>

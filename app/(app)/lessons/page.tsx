@@ -122,7 +122,7 @@ export default async function LessonsPage() {
                 </div>
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium">{lesson.otherPartyName}</p>
-                  <LessonLocation location={lesson.location} />
+                  <LessonLocation location={lesson.location} insideLink />
                 </div>
                 {lesson.seriesId ? <Badge className="hidden sm:inline-flex">Series</Badge> : null}
                 <LessonStatusBadge status={lesson.status} />
