@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -72,7 +73,7 @@ export async function openPostgresBench(serverUrl: string, name: string): Promis
   return {
     handle,
     query: (text, params) => pool.query(text, params),
-    serverEnv: { DATABASE_URL: url.toString() },
+    serverEnv: { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("base64url") },
     close,
     destroy: async () => {
       await close();
@@ -85,7 +86,7 @@ export async function openPostgresBench(serverUrl: string, name: string): Promis
 }
 
 /** Makes the domain modules (which import `db` from "@/db") read the bench database. */
-export const useForDomainCode = (database: BenchDatabase) => setDatabase(database.handle);
+export const installForDomainCode = (database: BenchDatabase) => setDatabase(database.handle);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { unreadNotificationCount } from "@/lib/notifications";
 import { getCalendarItems } from "@/lib/scheduling/queries";
-import { explainAll, timeQuery, useForDomainCode, type BenchDatabase, type QueryTiming } from "./database";
+import { explainAll, timeQuery, installForDomainCode, type BenchDatabase, type QueryTiming } from "./database";
 
 export interface DomainFigures {
   calendarMonth: QueryTiming;
@@ -23,7 +23,7 @@ function monthWindow(now: Date): [Date, Date] {
  * calling the domain functions the pages call; with `plansDir`, their EXPLAIN plans are saved there.
  */
 export async function measureDomain(database: BenchDatabase, teacherId: string, repeats: number, plansDir?: string): Promise<DomainFigures> {
-  useForDomainCode(database);
+  installForDomainCode(database);
   const [viewer] = await database.handle.db.select().from(users).where(eq(users.id, teacherId));
   if (!viewer) throw new Error("The busy teacher is missing from the bench database.");
   const now = new Date();

@@ -27,6 +27,10 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // The server must not outlive the bench, however the bench ends.
+  const killServer = () => child.kill("SIGKILL");
+  process.once("exit", killServer);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -48,6 +52,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
+      process.off("exit", killServer);
     },
   };
 }
