@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
+import { countStatement, isBenchRun } from "@/lib/bench";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -27,13 +28,15 @@ export interface DatabaseHandle {
 
 export const pgliteExtensions = { btree_gist };
 export const drizzleConfig = { schema, casing: "snake_case" } as const;
+/** Bench runs count every statement the app sends (`npm run bench` reports statements per request). */
+const clientConfig = () => (isBenchRun() ? { ...drizzleConfig, logger: { logQuery: countStatement } } : drizzleConfig);
 
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
   const pool = new Pool({ connectionString, max });
   // An idle client erroring (server restart) must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
   return {
-    db: drizzleNodePg(pool, drizzleConfig) as unknown as Database,
+    db: drizzleNodePg(pool, clientConfig()) as unknown as Database,
     mode: "postgres",
     close: () => pool.end(),
   };
@@ -43,7 +46,7 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
 export function openPglite(dataDir?: string): DatabaseHandle {
   const client = new PGlite({ dataDir, extensions: pgliteExtensions });
   return {
-    db: drizzlePglite(client, drizzleConfig) as unknown as Database,
+    db: drizzlePglite(client, clientConfig()) as unknown as Database,
     mode: "embedded",
     pglite: client,
     close: () => client.close(),

@@ -29,6 +29,10 @@ export function persistentSecret(
   }
 }
 
+let cachedAuthSecret: string | undefined;
+
+/** Read once per process: every signed-in request needs it. */
 export function authSecret(): string {
-  return persistentSecret(env().AUTH_SECRET, "auth-secret");
+  cachedAuthSecret ??= persistentSecret(env().AUTH_SECRET, "auth-secret");
+  return cachedAuthSecret;
 }

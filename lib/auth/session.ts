@@ -1,12 +1,14 @@
 import "server-only";
 import { and, eq, notExists } from "drizzle-orm";
 import type { Session } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
 import { db } from "@/db";
 import { revokedSessions, users, type User } from "@/db/schema";
-import { SESSION_ABSOLUTE_LIFETIME_SECONDS } from "./tokens";
+import { authSecret } from "@/lib/secrets";
+import { SESSION_ABSOLUTE_LIFETIME_SECONDS, sessionFromToken, sessionTokenCallback } from "./tokens";
 
 /** Who is asking: the fields every domain function needs to authorise a request. */
 export type Actor = Pick<User, "id" | "role" | "name" | "email" | "timezone" | "emailVerifiedAt">;
@@ -16,7 +18,30 @@ export type Actor = Pick<User, "id" | "role" | "name" | "email" | "timezone" | "
  * the token's session version must match the database, so a password change or "sign out everywhere"
  * ends every other session at its next request. Cached per request.
  */
-export const getCurrentUser = cache(async (): Promise<User | null> => resolveSessionUser(await auth()));
+export const getCurrentUser = cache(async (): Promise<User | null> =>
+  resolveSessionUser(await sessionFromCookieHeader((await headers()).get("cookie") ?? "", authSecret())),
+);
+
+/** Auth.js's session cookie, with the `__Secure-` prefix it takes over HTTPS and without. */
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/**
+ * The session in a Cookie header, read as Auth.js's `auth()` reads it (its decoder, then our `jwt` and
+ * `session` callbacks) but without what `auth()` adds on every page: a synthetic request through Auth.js
+ * and a refreshed token encrypted again, which a page cannot set anyway. Only the cookie is read, never
+ * an Authorization header.
+ */
+export async function sessionFromCookieHeader(cookie: string, secret: string): Promise<Session | null> {
+  for (const cookieName of SESSION_COOKIES) {
+    const secureCookie = cookieName.startsWith("__Secure-");
+    const token = await getToken({ req: { headers: { cookie } }, secret, cookieName, salt: cookieName, secureCookie });
+    if (!token) continue;
+    const claims = sessionTokenCallback({ token });
+    if (!claims || typeof token.exp !== "number") return null;
+    return sessionFromToken({ session: { expires: new Date(token.exp * 1000).toISOString() } as Session, token: claims });
+  }
+  return null;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

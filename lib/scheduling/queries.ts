@@ -3,10 +3,12 @@ import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { calendarEvents, connections, lessonRequests, lessons, rescheduleRequests, users, type Attendance, type LessonStatus } from "@/db/schema";
-import { DAY, formatIsoDate } from "@/lib/time";
+import { DAY, formatIsoDate, HOUR } from "@/lib/time";
 import type { SchedulingActor } from "./access";
 import { previewLessonRequest, type PreviewOccurrence } from "./requests";
 
+/** The `lessons_length_limit` check constraint. */
+const LONGEST_LESSON_MS = 8 * HOUR;
 /** The lessons page is a summary; the calendar shows everything. */
 const UPCOMING_LIMIT = 15;
 const RECENT_LIMIT = 12;
@@ -261,7 +263,11 @@ export interface CalendarItem {
  */
 export async function getCalendarItems(viewer: SchedulingActor, start: Date, end: Date, zone: string): Promise<CalendarItem[]> {
   const [lessonRows, eventRows, pendingMoves] = await Promise.all([
-    lessonQuery(viewer).where(and(viewerLessons(viewer), lt(lessons.startsAt, end), gt(lessons.endsAt, start))),
+    // The lower bound on starts_at (no lesson is longer than the 8 hours the database allows) keeps this a
+    // range scan of the viewer's index instead of every lesson since the first one.
+    lessonQuery(viewer).where(
+      and(viewerLessons(viewer), lt(lessons.startsAt, end), gt(lessons.startsAt, new Date(start.getTime() - LONGEST_LESSON_MS)), gt(lessons.endsAt, start)),
+    ),
     db
       .select()
       .from(calendarEvents)

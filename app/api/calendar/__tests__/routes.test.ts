@@ -48,6 +48,15 @@ describe("GET /api/calendar", () => {
     sessionUser.current = await createUser({ role: "teacher" });
     expect(await (await calendar()).json()).toEqual([]);
   });
+
+  it("includes a lesson that began hours before the range and runs into it, not one that ended before it", async () => {
+    const { teacher, connection } = await createConnectedPair();
+    const overnight = await insertLesson(connection, "2027-01-03T20:00:00Z", 6 * 60);
+    await insertLesson(connection, "2027-01-03T19:00:00Z", 60);
+    sessionUser.current = teacher;
+    const items = (await (await calendar()).json()) as { id: string }[];
+    expect(items.map((item) => item.id)).toEqual([overnight.id]);
+  });
 });
 
 describe("GET /api/calendar/feed/[token]", () => {

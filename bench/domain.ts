@@ -1,0 +1,39 @@
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { unreadNotificationCount } from "@/lib/notifications";
+import { getCalendarItems } from "@/lib/scheduling/queries";
+import { explainAll, timeQuery, installForDomainCode, type BenchDatabase, type QueryTiming } from "./database";
+
+export interface DomainFigures {
+  calendarMonth: QueryTiming;
+  dashboard: QueryTiming;
+}
+
+/** The month the calendar opens on, padded to whole weeks the way its month view asks for it. */
+function monthWindow(now: Date): [Date, Date] {
+  const first = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+  return [new Date(first - 7 * 86_400_000), new Date(next + 7 * 86_400_000)];
+}
+
+/**
+ * The busy teacher's calendar month and dashboard (its queries plus the shell's unread count), timed by
+ * calling the domain functions the pages call; with `plansDir`, their EXPLAIN plans are saved there.
+ */
+export async function measureDomain(database: BenchDatabase, teacherId: string, repeats: number, plansDir?: string): Promise<DomainFigures> {
+  installForDomainCode(database);
+  const [viewer] = await database.handle.db.select().from(users).where(eq(users.id, teacherId));
+  if (!viewer) throw new Error("The busy teacher is missing from the bench database.");
+  const now = new Date();
+  const [start, end] = monthWindow(now);
+  const calendar = () => getCalendarItems(viewer, start, end, viewer.timezone);
+  const dashboard = () => Promise.all([getDashboard(viewer, now), unreadNotificationCount(viewer)]);
+  const figures = { calendarMonth: await timeQuery(calendar, repeats), dashboard: await timeQuery(dashboard, repeats) };
+  if (plansDir) {
+    await explainAll(database, calendar, path.join(plansDir, "calendar-month.txt"), "A month of the busy teacher's calendar");
+    await explainAll(database, dashboard, path.join(plansDir, "dashboard.txt"), "The busy teacher's dashboard and unread count");
+  }
+  return figures;
+}

@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: every performance budget of DESIGN §8 measured in one run, printed as one table,
+ * written to bench/results/latest.json; exit status 1 when a budget fails. Flags:
+ *   --no-build        reuse the last `next build`
+ *   --postgres        a bench database on the server in DATABASE_URL (created, then dropped) instead of PGlite
+ *   --seconds N       load per page (default 10); --connections N (default 50)
+ *   --large           growth rows up to 1,000,000 lessons (default: up to about 100,000)
+ *   --smoke           CI: short load, small growth, ratios and p99 reported but not failing (noisy on shared machines)
+ *   --compare FILE    deltas against an earlier results file
+ */
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
+import fs from "node:fs";
+import path from "node:path";
+import { javascriptPerRoute } from "./bundle";
+import { openEmbeddedBench, openPostgresBench, type BenchDatabase } from "./database";
+import { measureDomain } from "./domain";
+import { get, signIn, startApp, statementsPerRequest, statementsSoFar } from "./server";
+import { BUSY_TEACHER, generateStudio, lessonsAt, scaleForLessons, type StudioScale } from "./studio";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const smoke = flag("--smoke");
+const postgres = flag("--postgres");
+const seconds = Number(option("--seconds") ?? (smoke ? 3 : 10));
+const connections = Number(option("--connections") ?? (smoke ? 10 : 50));
+const port = Number(process.env.BENCH_PORT ?? 3360);
+const QUERY_REPEATS = smoke ? 5 : 30;
+const STATEMENT_SAMPLES = 5;
+/** No N+1: the shell's two statements plus a page's own queries, none of them repeated per row (30 pending requests on /lessons). */
+const MAX_STATEMENTS = 15;
+const PAGES = ["/dashboard", "/lessons", "/calendar", "/students", "/notifications", "/settings/profile"] as const;
+const REFERENCE = "/bench/reference";
+const GROWTH_LESSONS = smoke ? [10_000] : flag("--large") ? [10_000, 100_000, 300_000, 1_000_000] : [10_000, 30_000, 100_000];
+const runId = `${Date.now()}`;
+const mode = postgres ? "postgres" : "embedded";
+const PLANS_DIR = path.resolve("bench/plans", mode);
+const RESULTS_DIR = path.resolve("bench/results");
+
+type Status = "pass" | "FAIL" | "info" | "not built" | "not run";
+interface Row {
+  budget: string;
+  figure: string;
+  reference: string;
+  ratio: string;
+  status: Status;
+  /** The number behind the figure, for --compare. */
+  value?: number;
+}
+const rows: Row[] = [];
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+/** Noisy wall-clock budgets only inform in smoke runs; sizes, counts and database time always count. */
+const verdict = (ok: boolean, noisy = false): Status => (ok ? "pass" : smoke && noisy ? "info" : "FAIL");
+
+function log(message: string) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function openDatabase(name: string): Promise<BenchDatabase> {
+  if (!postgres) return openEmbeddedBench(path.resolve(".data", `bench-${runId}`, name));
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("--postgres needs DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres");
+  return openPostgresBench(url, `musbook_bench_${name.replaceAll("-", "_")}_${process.pid}`);
+}
+
+interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Asynchronously, so this process keeps noticing the server closing its idle keep-alive sockets meanwhile. */
+async function load(url: string, cookie: string | undefined, duration = seconds): Promise<LoadResult> {
+  const { stdout } = await promisify(execFile)(process.execPath, [path.resolve("bench/load.mjs"), JSON.stringify({ url, cookie, connections, seconds: duration })]);
+  await settle(new URL(url).origin);
+  return JSON.parse(stdout) as LoadResult;
+}
+
+/** Waits until the server has finished the requests a load run left queued (its statement counter stops moving). */
+async function settle(origin: string) {
+  let previous = await statementsSoFar(origin);
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const current = await statementsSoFar(origin);
+    if (current === previous) return;
+    previous = current;
+  }
+  throw new Error("The server was still busy with queued requests 3 minutes after a load run.");
+}
+
+async function pageFigures(database: BenchDatabase, email: string, password: string) {
+  const app = await startApp(port, database.serverEnv);
+  try {
+    const cookie = await signIn(app.origin, email, password);
+    // Counted first, on an idle server, so that no request left over from a load run adds its statements.
+    const statements = new Map<string, number>();
+    for (const page of PAGES) statements.set(page, await statementsPerRequest(app.origin, page, cookie, STATEMENT_SAMPLES));
+    log(`signed in as ${email}; warming up`);
+    for (const page of [REFERENCE, ...PAGES]) for (let index = 0; index < 3; index++) await get(`${app.origin}${page}`, cookie);
+    // The reference is measured before and after the pages, so a drift in the machine's load shows in both.
+    const referenceBefore = await load(`${app.origin}${REFERENCE}`, cookie);
+    const pages = new Map<string, LoadResult & { statements: number }>();
+    for (const page of PAGES) {
+      log(`load ${page}`);
+      pages.set(page, { ...(await load(`${app.origin}${page}`, cookie)), statements: statements.get(page)! });
+    }
+    const referenceAfter = await load(`${app.origin}${REFERENCE}`, cookie);
+    const reference = (referenceBefore.requestsPerSecond + referenceAfter.requestsPerSecond) / 2;
+    rows.push({
+      budget: `reference ${REFERENCE} req/s (before/after)`,
+      figure: `${fixed(referenceBefore.requestsPerSecond, 0)} / ${fixed(referenceAfter.requestsPerSecond, 0)}`,
+      reference: "",
+      ratio: "",
+      status: "info",
+      value: reference,
+    });
+    for (const [page, result] of pages) {
+      const clean = result.requests > 0 && result.non2xx === 0 && result.errors === 0;
+      const ratio = result.requestsPerSecond / reference;
+      rows.push({
+        budget: `${page} req/s ≥ 0.5 × reference`,
+        figure: `${fixed(result.requestsPerSecond, 0)}${clean ? "" : ` (${result.non2xx} non-2xx, ${result.errors} errors)`}`,
+        reference: fixed(reference, 0),
+        ratio: fixed(ratio, 2),
+        status: clean ? verdict(ratio >= 0.5, true) : "FAIL",
+        value: result.requestsPerSecond,
+      });
+      rows.push({ budget: `${page} p99 ≤ 300 ms @${connections}`, figure: `${result.p99} ms`, reference: "300 ms", ratio: fixed(result.p99 / 300, 2), status: clean ? verdict(result.p99 <= 300, true) : "FAIL", value: result.p99 });
+      rows.push({
+        budget: `${page} SQL statements / request ≤ ${MAX_STATEMENTS}`,
+        figure: fixed(result.statements),
+        reference: String(MAX_STATEMENTS),
+        ratio: fixed(result.statements / MAX_STATEMENTS, 2),
+        status: verdict(result.statements <= MAX_STATEMENTS),
+        value: result.statements,
+      });
+    }
+  } catch (error) {
+    log(`server output:\n${app.output().slice(-4000)}`);
+    throw error;
+  } finally {
+    await app.stop();
+  }
+}
+
+async function growthRow(scale: StudioScale) {
+  const lessons = lessonsAt(scale);
+  const database = await openDatabase(`growth-${lessons}`);
+  try {
+    const studio = await generateStudio(database.query, scale);
+    const figures = await measureDomain(database, studio.busyTeacherId, QUERY_REPEATS, path.join(PLANS_DIR, `${lessons}-lessons`));
+    const label = `${scale.teachers} teachers, ${lessons.toLocaleString("en")} lessons`;
+    log(`growth: ${label} generated in ${fixed(studio.seconds)} s`);
+    rows.push({ budget: `growth ${label}: calendar month`, figure: `${fixed(figures.calendarMonth.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.calendarMonth.medianMs / 20, 2), status: verdict(figures.calendarMonth.medianMs <= 20, true), value: figures.calendarMonth.medianMs });
+    rows.push({ budget: `growth ${label}: dashboard`, figure: `${fixed(figures.dashboard.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.dashboard.medianMs / 20, 2), status: verdict(figures.dashboard.medianMs <= 20, true), value: figures.dashboard.medianMs });
+  } finally {
+    await database.destroy();
+  }
+}
+
+function printTable() {
+  const header: Row = { budget: "budget", figure: "figure", reference: "reference", ratio: "ratio", status: "info" };
+  const widths = (["budget", "figure", "reference", "ratio"] as const).map((key) => Math.max(...[header, ...rows].map((row) => row[key].length)));
+  const line = (row: Row, status: string) =>
+    `| ${row.budget.padEnd(widths[0]!)} | ${row.figure.padStart(widths[1]!)} | ${row.reference.padStart(widths[2]!)} | ${row.ratio.padStart(widths[3]!)} | ${status.padEnd(9)} |`;
+  console.log(line(header, "result"));
+  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|-----------|`);
+  for (const row of rows) console.log(line(row, row.status));
+}
+
+function compareWith(file: string) {
+  const previous = JSON.parse(fs.readFileSync(file, "utf8")) as { rows: Row[] };
+  const before = new Map(previous.rows.map((row) => [row.budget, row.value]));
+  console.log(`\nCompared with ${file}:`);
+  for (const row of rows) {
+    const old = before.get(row.budget);
+    if (row.value === undefined || old === undefined || old === 0) continue;
+    const change = ((row.value - old) / old) * 100;
+    console.log(`  ${row.budget}: ${fixed(old)} → ${fixed(row.value)} (${change >= 0 ? "+" : ""}${fixed(change)}%)`);
+  }
+}
+
+async function main() {
+  if (!flag("--no-build")) {
+    log("next build");
+    const built = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build in .next: run without --no-build.");
+
+  log(`benchmark studio (${mode})`);
+  const database = await openDatabase("studio");
+  try {
+    const studio = await generateStudio(database.query, BUSY_TEACHER);
+    log(`studio: ${studio.rows.lessons} lessons, ${Object.values(studio.rows).reduce((a, b) => a + b, 0)} rows in ${fixed(studio.seconds)} s`);
+    rows.push({ budget: "studio generated (1 teacher, 60 students, a year)", figure: `${fixed(studio.seconds)} s`, reference: "", ratio: "", status: "info", value: studio.seconds });
+    const figures = await measureDomain(database, studio.busyTeacherId, QUERY_REPEATS, path.join(PLANS_DIR, "busy-teacher"));
+    rows.push({ budget: "database: calendar month (busy teacher)", figure: `${fixed(figures.calendarMonth.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.calendarMonth.medianMs / 20, 2), status: verdict(figures.calendarMonth.medianMs <= 20, true), value: figures.calendarMonth.medianMs });
+    rows.push({ budget: "database: dashboard queries (busy teacher)", figure: `${fixed(figures.dashboard.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.dashboard.medianMs / 20, 2), status: verdict(figures.dashboard.medianMs <= 20, true), value: figures.dashboard.medianMs });
+    await database.close();
+    await pageFigures(database, studio.email, studio.password);
+  } finally {
+    await database.destroy();
+  }
+
+  for (const lessons of GROWTH_LESSONS) await growthRow(scaleForLessons(lessons));
+
+  for (const [route, bytes] of javascriptPerRoute()) {
+    const limit = route === "/calendar" ? 260 : 180;
+    const kib = bytes / 1024;
+    rows.push({ budget: `JS ${route} ≤ ${limit} KiB gzip`, figure: `${fixed(kib)} KiB`, reference: `${limit} KiB`, ratio: fixed(kib / limit, 2), status: verdict(kib <= limit), value: kib });
+  }
+  for (const budget of ["realtime fan-out p99 ≤ 10 ms (200 clients)", "message end-to-end p99 ≤ 50 ms (200 clients)", "reminder sweep ≤ 50 ms at 1M lessons", "10k reminders delivered once ≤ 30 s"]) {
+    rows.push({ budget, figure: "not built", reference: "", ratio: "", status: "not built" });
+  }
+  rows.push({ budget: "Lighthouse mobile (landing, /dashboard, /calendar)", figure: "see README", reference: "95/100/100", ratio: "", status: "not run" });
+
+  printTable();
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const results = { mode, smoke, seconds, connections, at: new Date().toISOString(), rows };
+  fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  log(`results written to bench/results/latest.json, plans to ${path.relative(process.cwd(), PLANS_DIR)}/`);
+  const compare = option("--compare");
+  if (compare) compareWith(compare);
+  fs.rmSync(path.resolve(".data", `bench-${runId}`), { recursive: true, force: true });
+  process.exit(rows.some((row) => row.status === "FAIL") ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error("[bench] failed:", error);
+  process.exit(1);
+});

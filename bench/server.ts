@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+
+export interface AppServer {
+  origin: string;
+  /** What the server printed, for the error report when it dies mid-run. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `next start` of the last build on `port`, with BENCH=1 (reference page, statement counter), until /api/health answers. */
+export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      BENCH: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: origin,
+      AUTH_URL: origin,
+      REALTIME_PORT: String(port + 1),
+      SEED_DEMO: "0",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // The server must not outlive the bench, however the bench ends.
+  const killServer = () => child.kill("SIGKILL");
+  process.once("exit", killServer);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  if (Date.now() >= deadline) throw new Error(`next start did not become healthy:\n${output}`);
+  return {
+    origin,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+      process.off("exit", killServer);
+    },
+  };
+}
+
+/**
+ * GET on a connection of its own (`agent: false`): a pooled keep-alive socket may have been closed by the
+ * server while a load run kept it idle, and reusing it fails the request.
+ */
+export function get(url: string, cookie?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: false, headers: cookie ? { cookie } : {} }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on("error", reject);
+  });
+}
+
+/** SQL statements this server process has sent so far (bench runs only). */
+export const statementsSoFar = async (origin: string) => (JSON.parse((await get(`${origin}/api/bench/statements`)).body) as { statements: number }).statements;
+
+const setCookies = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+
+/** The id Next gave the sign-in form's server action in this build. */
+function signInActionId(): string {
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === "app/(auth)/sign-in/actions.ts" && action.exportedName === "signInAction");
+  if (!entry) throw new Error("The build has no signInAction in app/(auth)/sign-in/actions.ts.");
+  return entry[0];
+}
+
+/**
+ * Signs in the way the sign-in form does: its server action, with the rate limits and checks it applies
+ * (Auth.js's own credentials endpoint is closed). The body is the action's arguments as React encodes
+ * them (the previous form state, then the form's fields). Returns the Cookie header to send.
+ */
+export async function signIn(origin: string, email: string, password: string): Promise<string> {
+  const body = new FormData();
+  body.set("_1_email", email);
+  body.set("_1_password", password);
+  body.set("0", JSON.stringify([null, "$K1"]));
+  const response = await fetch(`${origin}/sign-in`, { method: "POST", redirect: "manual", headers: { "next-action": signInActionId() }, body });
+  await response.arrayBuffer();
+  const session = setCookies(response).find((cookie) => cookie.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}).`);
+  const check = await get(`${origin}/dashboard`, session);
+  if (check.status !== 200) throw new Error(`Signed in, but /dashboard answered ${check.status}.`);
+  return session;
+}
+
+/** SQL statements the server sent per request of `path`, over `requests` sequential requests. */
+export async function statementsPerRequest(origin: string, path: string, cookie: string, requests: number): Promise<number> {
+  const before = await statementsSoFar(origin);
+  for (let index = 0; index < requests; index++) {
+    const response = await get(`${origin}${path}`, cookie);
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  }
+  return ((await statementsSoFar(origin)) - before) / requests;
+}
