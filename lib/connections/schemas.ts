@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { idField } from "@/lib/access/ids";
 import { emailField } from "@/lib/auth/schemas";
 import { INVITE_MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH } from "./limits";
 
-const connectionId = z.uuid({ error: "We couldn't find that connection." });
-const noteId = z.uuid({ error: "We couldn't find that note." });
+const connectionId = idField("We couldn't find that connection.");
+const noteId = idField("We couldn't find that note.");
 
 /** Plain text from a textarea: line breaks kept, other control and bidi-override characters refused. */
 const plainText = (max: number, label: string) =>

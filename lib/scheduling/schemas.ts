@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { attendanceValues } from "@/db/schema";
+import { idField } from "@/lib/access/ids";
 import { isValidTimeZone, parseLocalDateTime } from "@/lib/time";
 
 /** Limits on what can be booked: clear errors instead of absurd rows. */
@@ -10,7 +11,7 @@ export const SCHEDULING_LIMITS = {
   horizonDays: 366,
 } as const;
 
-const uuid = z.uuid("Unknown item.");
+const uuid = idField();
 const zone = z.string().refine(isValidTimeZone, "Choose a valid time zone.");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time.");
