@@ -2,11 +2,12 @@
  * Access: the one `Viewer` type, the query scopes every read and write builds from, and the lookups
  * that answer "may this viewer act on this id" (a refusal reads exactly like "not found").
  *
- * Lock order, in every domain: the connection row, then its lesson rows, then their reschedule
- * proposals and the connection's lesson requests. A transaction that needs a later lock never takes an
- * earlier one after it, so two transactions cannot wait on each other in a cycle. Work that creates
- * rows hanging off a connection (a request, the lessons of an approval) first takes the connection
- * row `for share`, so it cannot slip in beside a transaction ending that connection.
+ * Lock order, in every domain: the connection row first, then lesson rows, then their reschedule
+ * proposals; the connection's lesson requests after the connection row and after any lesson row the
+ * transaction changes. No transaction takes an earlier lock after a later one, so two of them cannot
+ * wait on each other in a cycle. Work that adds rows hanging off a connection (a request, the lessons
+ * of an approval) first takes the connection row `for share`, so it cannot slip in beside a
+ * transaction ending that connection, which takes it `for update`.
  */
 export { idField, isUuid, parseId } from "./ids";
 export {
