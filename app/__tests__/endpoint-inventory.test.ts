@@ -48,7 +48,7 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/settings/two-factor-actions.ts#startTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/two-factor-actions.ts#confirmTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/two-factor-actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
-  // Connections: lib/connections/access.ts, covered by lib/connections/__tests__/authorization-matrix.test.ts.
+  // Connections: lib/access, covered by lib/connections/__tests__/authorization-matrix.test.ts.
   "app/(app)/students/actions.ts#inviteStudentAction": "verified teachers only; connections matrix",
   "app/(app)/students/actions.ts#resendInvitationAction": "connections matrix (teacher of the pending invitation)",
   "app/(app)/students/actions.ts#cancelInvitationAction": "connections matrix (teacher of the pending invitation)",
@@ -69,7 +69,7 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/inngest/route.ts#PUT": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
   "app/api/notifications/route.ts#GET": "own notifications only (app/api/notifications/__tests__/routes.test.ts)",
   "app/api/notifications/read/route.ts#POST": "own notifications only, same origin (app/api/notifications/__tests__/routes.test.ts)",
-  "app/api/realtime/auth/route.ts#POST": "own user channel; accepted connections via lib/connections/access (lib/realtime/__tests__)",
+  "app/api/realtime/auth/route.ts#POST": "own user channel; accepted connections via lib/access (lib/realtime/__tests__)",
 };
 
 const root = path.resolve(import.meta.dirname, "..", "..");

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { isUniqueViolation } from "@/db/errors";
 import type { TransactionScope } from "@/db/transaction";
 import { inTransaction } from "@/db/transaction";
@@ -12,7 +12,8 @@ import { sendEmail } from "@/lib/email";
 import { ConnectionInvite } from "@/lib/email/templates/connection-invite";
 import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
-import { findConnectionFor, invitationCutoff, isExpired, NOT_FOUND, type ConnectionActor } from "./access";
+import { connectionsOf, findConnectionFor, isAccepted, isExpired, unclaimedInvitationsTo, type ViewerWithEmail } from "@/lib/access";
+import { NOT_FOUND } from "./answers";
 import { connectionRefSchema, inviteSchema } from "./schemas";
 
 /**
@@ -23,18 +24,18 @@ export function invitationLink(token: string, hasAccount: boolean): string {
   return hasAccount ? appUrl(`/teachers?invite=${token}`) : appUrl(`/sign-up?role=student&invite=${token}`);
 }
 
-function teacherMayInvite(actor: ConnectionActor): ActionResult<never> | null {
+function teacherMayInvite(actor: ViewerWithEmail): ActionResult<never> | null {
   if (actor.role !== "teacher") return { ok: false, error: "Only teachers can invite students." };
   if (!actor.emailVerifiedAt) return { ok: false, error: "Confirm your email address before inviting students." };
   return null;
 }
 
-async function rateLimited(actor: ConnectionActor): Promise<ActionResult<never> | null> {
+async function rateLimited(actor: ViewerWithEmail): Promise<ActionResult<never> | null> {
   const limit = await consumeRateLimit("invite", actor.id);
   return limit.ok ? null : { ok: false, error: `You have sent a lot of invitations today. Try again in ${describeWait(limit.retryAfterSeconds)}.` };
 }
 
-function sendInvitationEmail(teacher: ConnectionActor, to: string, message: string | null, token: string, hasAccount: boolean): void {
+function sendInvitationEmail(teacher: ViewerWithEmail, to: string, message: string | null, token: string, hasAccount: boolean): void {
   const url = invitationLink(token, hasAccount);
   runAfterResponse("invitation email", () =>
     sendEmail({
@@ -55,7 +56,7 @@ const alreadyInvited = {
  * A teacher invites a student by email. One row per teacher and student: a declined, ended or
  * expired earlier connection is reused (so its history stays attached), never duplicated.
  */
-export async function inviteStudent(actor: ConnectionActor, raw: unknown, now = new Date()): Promise<ActionResult<{ connectionId: string }>> {
+export async function inviteStudent(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult<{ connectionId: string }>> {
   const refused = teacherMayInvite(actor);
   if (refused) return refused;
   const parsed = inviteSchema.safeParse(raw);
@@ -80,7 +81,7 @@ export async function inviteStudent(actor: ConnectionActor, raw: unknown, now = 
         .from(connections)
         .where(
           and(
-            eq(connections.teacherId, actor.id),
+            connectionsOf(actor),
             or(
               student ? eq(connections.studentId, student.id) : sql`false`,
               and(isNull(connections.studentId), sql`lower(${connections.invitedEmail}) = ${email}`),
@@ -91,7 +92,7 @@ export async function inviteStudent(actor: ConnectionActor, raw: unknown, now = 
         .orderBy(sql`${connections.studentId} is null`, desc(connections.invitedAt))
         .limit(1)
         .for("update");
-      if (earlier?.status === "accepted") return "connected" as const;
+      if (earlier && isAccepted(earlier)) return "connected" as const;
       if (earlier?.status === "pending" && !isExpired(earlier, now)) return "pending" as const;
 
       const invitation = {
@@ -130,10 +131,10 @@ export async function inviteStudent(actor: ConnectionActor, raw: unknown, now = 
 }
 
 /** Sends a pending invitation again with a fresh link and a fresh 30 days; the old link stops working. */
-export async function resendInvitation(actor: ConnectionActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function resendInvitation(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const pending = await findConnectionFor(actor, parsed.data.connectionId, { as: "teacher", status: "pending" });
+  const pending = await findConnectionFor(actor, parsed.data.connectionId, { as: "teacher", state: "pending" });
   if (!pending) return NOT_FOUND;
   const refused = teacherMayInvite(actor);
   if (refused) return refused;
@@ -142,7 +143,7 @@ export async function resendInvitation(actor: ConnectionActor, raw: unknown, now
 
   const { token, hash } = createSecretToken();
   const updated = await inTransaction(async ({ tx }) => {
-    const locked = await findConnectionFor(actor, pending.id, { as: "teacher", status: "pending", forUpdate: true }, tx);
+    const locked = await findConnectionFor(actor, pending.id, { as: "teacher", state: "pending", lock: "update" }, tx);
     if (!locked) return null;
     const [row] = await tx.update(connections).set({ inviteTokenHash: hash, invitedAt: now }).where(eq(connections.id, locked.id)).returning();
     return row!;
@@ -156,11 +157,11 @@ export async function resendInvitation(actor: ConnectionActor, raw: unknown, now
  * The teacher withdraws a pending invitation. An address-only invitation has nothing attached and is
  * deleted; one tied to an account (maybe with earlier history) is closed as revoked instead.
  */
-export async function cancelInvitation(actor: ConnectionActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function cancelInvitation(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const cancelled = await inTransaction(async ({ tx }) => {
-    const pending: Connection | null = await findConnectionFor(actor, parsed.data.connectionId, { as: "teacher", status: "pending", forUpdate: true }, tx);
+    const pending: Connection | null = await findConnectionFor(actor, parsed.data.connectionId, { as: "teacher", state: "pending", lock: "update" }, tx);
     if (!pending) return false;
     if (pending.studentId === null) await tx.delete(connections).where(eq(connections.id, pending.id));
     else {
@@ -183,14 +184,7 @@ export async function announceWaitingInvitations(student: { id: string; email: s
     .select({ teacherName: users.name })
     .from(connections)
     .innerJoin(users, eq(users.id, connections.teacherId))
-    .where(
-      and(
-        eq(connections.status, "pending"),
-        isNull(connections.studentId),
-        gt(connections.invitedAt, invitationCutoff(now)),
-        sql`lower(${connections.invitedEmail}) = ${normalizeEmail(student.email)}`,
-      ),
-    );
+    .where(unclaimedInvitationsTo(normalizeEmail(student.email), now));
   for (const { teacherName } of waiting) {
     await notify([student.id], { type: "connection.invited", title: `${teacherName} invited you to be their student`, link: "/teachers" }, scope);
   }

@@ -1,9 +1,17 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { assignments, connections, lessons, messages, teacherNotes, users, type Connection } from "@/db/schema";
+import { connections, lessons, teacherNotes, users, type Connection } from "@/db/schema";
+import {
+  acceptedConnectionsOf,
+  connectionsOf,
+  findConnectionFor,
+  invitationsAddressedTo,
+  isExpired,
+  type Viewer,
+  type ViewerWithEmail,
+} from "@/lib/access";
 import { hashSecretToken } from "@/lib/auth/secret-tokens";
-import { findConnectionFor, invitationsAddressedTo, isExpired, memberOf, type ConnectionActor } from "./access";
 import { DAY } from "@/lib/time";
 
 export const ATTENDANCE_WINDOW_DAYS = 90;
@@ -51,24 +59,22 @@ export interface StudentRow {
   nextLesson: NextLesson | null;
   /** Present or late, of the lessons marked in the last 90 days; null when none was marked. */
   attendanceRate: number | null;
-  openAssignments: number;
-  lastMessage: { body: string; createdAt: Date; fromViewer: boolean } | null;
 }
 
 /** The teacher's current students, optionally filtered by name or email, with what each row shows. */
-export async function listStudents(viewer: ConnectionActor, query?: string, now = new Date()): Promise<StudentRow[]> {
+export async function listStudents(viewer: Viewer, query?: string, now = new Date()): Promise<StudentRow[]> {
   if (viewer.role !== "teacher") return [];
   const search = query ? or(sql`${users.name} ilike ${likePattern(query)}`, sql`${users.email} ilike ${likePattern(query)}`) : undefined;
   const rows = await db
     .select({ connectionId: connections.id, messagingLocked: connections.messagingLocked, student: contactColumns })
     .from(connections)
     .innerJoin(users, eq(users.id, connections.studentId))
-    .where(and(memberOf(viewer), eq(connections.status, "accepted"), search))
+    .where(and(acceptedConnectionsOf(viewer), search))
     .orderBy(asc(users.name));
   const ids = rows.map((row) => row.connectionId);
   if (ids.length === 0) return [];
 
-  const [upcoming, attendance, open, latest] = await Promise.all([
+  const [upcoming, attendance] = await Promise.all([
     nextLessons(ids, now),
     db
       .select({
@@ -79,29 +85,14 @@ export async function listStudents(viewer: ConnectionActor, query?: string, now 
       .from(lessons)
       .where(and(inArray(lessons.connectionId, ids), gte(lessons.startsAt, new Date(now.getTime() - ATTENDANCE_WINDOW_DAYS * DAY)), lt(lessons.startsAt, now)))
       .groupBy(lessons.connectionId),
-    db
-      .select({ connectionId: assignments.connectionId, open: count() })
-      .from(assignments)
-      .where(and(inArray(assignments.connectionId, ids), isNull(assignments.completedAt)))
-      .groupBy(assignments.connectionId),
-    db
-      .selectDistinctOn([messages.connectionId], { connectionId: messages.connectionId, body: messages.body, createdAt: messages.createdAt, senderId: messages.senderId })
-      .from(messages)
-      .where(inArray(messages.connectionId, ids))
-      .orderBy(messages.connectionId, desc(messages.seq)),
   ]);
   const attendanceBy = new Map(attendance.map((row) => [row.connectionId, row]));
-  const openBy = new Map(open.map((row) => [row.connectionId, row.open]));
-  const latestBy = new Map(latest.map((row) => [row.connectionId, row]));
   return rows.map((row) => {
     const marked = attendanceBy.get(row.connectionId);
-    const message = latestBy.get(row.connectionId);
     return {
       ...row,
       nextLesson: upcoming.get(row.connectionId) ?? null,
       attendanceRate: marked && marked.marked > 0 ? marked.attended / marked.marked : null,
-      openAssignments: openBy.get(row.connectionId) ?? 0,
-      lastMessage: message ? { body: message.body, createdAt: message.createdAt, fromViewer: message.senderId === viewer.id } : null,
     };
   });
 }
@@ -115,13 +106,13 @@ export interface SentInvitation {
 }
 
 /** The teacher's pending invitations, newest first, each marked expired after 30 days. */
-export async function listSentInvitations(viewer: ConnectionActor, now = new Date()): Promise<SentInvitation[]> {
+export async function listSentInvitations(viewer: Viewer, now = new Date()): Promise<SentInvitation[]> {
   if (viewer.role !== "teacher") return [];
   const rows = await db
     .select({ connection: connections, studentName: users.name })
     .from(connections)
     .leftJoin(users, eq(users.id, connections.studentId))
-    .where(and(memberOf(viewer), eq(connections.status, "pending")))
+    .where(and(connectionsOf(viewer), eq(connections.status, "pending")))
     .orderBy(desc(connections.invitedAt));
   return rows.map(({ connection, studentName }) => ({
     connectionId: connection.id,
@@ -136,7 +127,6 @@ export interface StudentDetail {
   connection: Pick<Connection, "id" | "status" | "messagingLocked" | "invitedAt" | "respondedAt" | "endedAt">;
   student: Contact;
   lessons: { id: string; startsAt: Date; endsAt: Date; status: string; attendance: string | null; cancellationReason: string | null }[];
-  assignments: { id: string; title: string; dueAt: Date | null; completedAt: Date | null }[];
   notes: { id: string; body: string; createdAt: Date; updatedAt: Date }[];
   nextLesson: NextLesson | null;
 }
@@ -145,10 +135,10 @@ export interface StudentDetail {
  * One student's page, for their teacher only: current and ended connections (history stays readable),
  * never pending or declined ones. Null for anyone else.
  */
-export async function getStudentDetail(viewer: ConnectionActor, connectionId: string, now = new Date()): Promise<StudentDetail | null> {
-  const connection = await findConnectionFor(viewer, connectionId, { as: "teacher" });
-  if (!connection?.studentId || (connection.status !== "accepted" && connection.status !== "revoked")) return null;
-  const [[student], lessonRows, assignmentRows, notes, upcoming] = await Promise.all([
+export async function getStudentDetail(viewer: Viewer, connectionId: string, now = new Date()): Promise<StudentDetail | null> {
+  const connection = await findConnectionFor(viewer, connectionId, { as: "teacher", state: "history" });
+  if (!connection?.studentId) return null;
+  const [[student], lessonRows, notes, upcoming] = await Promise.all([
     db.select(contactColumns).from(users).where(eq(users.id, connection.studentId)),
     db
       .select({
@@ -164,19 +154,13 @@ export async function getStudentDetail(viewer: ConnectionActor, connectionId: st
       .orderBy(desc(lessons.startsAt))
       .limit(20),
     db
-      .select({ id: assignments.id, title: assignments.title, dueAt: assignments.dueAt, completedAt: assignments.completedAt })
-      .from(assignments)
-      .where(eq(assignments.connectionId, connection.id))
-      .orderBy(sql`${assignments.completedAt} is not null`, sql`${assignments.dueAt} desc nulls last`)
-      .limit(20),
-    db
       .select({ id: teacherNotes.id, body: teacherNotes.body, createdAt: teacherNotes.createdAt, updatedAt: teacherNotes.updatedAt })
       .from(teacherNotes)
       .where(eq(teacherNotes.connectionId, connection.id))
       .orderBy(desc(teacherNotes.createdAt)),
     nextLessons([connection.id], now),
   ]);
-  return { connection, student: student!, lessons: lessonRows, assignments: assignmentRows, notes, nextLesson: upcoming.get(connection.id) ?? null };
+  return { connection, student: student!, lessons: lessonRows, notes, nextLesson: upcoming.get(connection.id) ?? null };
 }
 
 export interface TeacherRow {
@@ -187,13 +171,13 @@ export interface TeacherRow {
 }
 
 /** The student's current teachers with their contact details and next lesson. */
-export async function listTeachers(viewer: ConnectionActor, now = new Date()): Promise<TeacherRow[]> {
+export async function listTeachers(viewer: Viewer, now = new Date()): Promise<TeacherRow[]> {
   if (viewer.role !== "student") return [];
   const rows = await db
     .select({ connectionId: connections.id, messagingLocked: connections.messagingLocked, teacher: contactColumns })
     .from(connections)
     .innerJoin(users, eq(users.id, connections.teacherId))
-    .where(and(memberOf(viewer), eq(connections.status, "accepted")))
+    .where(acceptedConnectionsOf(viewer))
     .orderBy(asc(users.name));
   const upcoming = await nextLessons(rows.map((row) => row.connectionId), now);
   return rows.map((row) => ({ ...row, nextLesson: upcoming.get(row.connectionId) ?? null }));
@@ -210,7 +194,7 @@ export interface ReceivedInvitation {
 }
 
 /** Live invitations addressed to the student's verified email or account. */
-export async function listReceivedInvitations(viewer: ConnectionActor, inviteToken?: string, now = new Date()): Promise<ReceivedInvitation[]> {
+export async function listReceivedInvitations(viewer: ViewerWithEmail, inviteToken?: string, now = new Date()): Promise<ReceivedInvitation[]> {
   const tokenHash = inviteToken ? hashSecretToken(inviteToken) : null;
   const rows = await db
     .select({ connection: connections, teacherName: users.name, teacherInstruments: users.instruments })

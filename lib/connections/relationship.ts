@@ -1,9 +1,11 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { inTransaction } from "@/db/transaction";
-import { connections, lessonRequests, lessons, lessonSeries, type Connection } from "@/db/schema";
+import { connections, type Connection } from "@/db/schema";
+import { findConnectionFor, findInvitationFor, otherPartyId, type Viewer, type ViewerWithEmail } from "@/lib/access";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { notify } from "@/lib/notifications";
-import { assertTeacherOf, findConnectionFor, findInvitationFor, NOT_FOUND, type ConnectionActor } from "./access";
+import { closeConnectionSchedule } from "@/lib/scheduling/lessons";
+import { NOT_FOUND } from "./answers";
 import { connectionRefSchema, messagingLockSchema } from "./schemas";
 
 const NO_INVITATION = { ok: false, error: "This invitation is no longer available." } as const;
@@ -13,7 +15,7 @@ const NO_INVITATION = { ok: false, error: "This invitation is no longer availabl
  * they had an account joins any earlier connection with the same teacher, so one row (and its
  * history) remains per teacher and student.
  */
-export async function acceptInvitation(actor: ConnectionActor, raw: unknown, now = new Date()): Promise<ActionResult<{ connectionId: string }>> {
+export async function acceptInvitation(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult<{ connectionId: string }>> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const accepted = await inTransaction(async (scope) => {
@@ -48,7 +50,7 @@ export async function acceptInvitation(actor: ConnectionActor, raw: unknown, now
   return accepted ? { ok: true, message: "You're connected.", data: { connectionId: accepted.id } } : NO_INVITATION;
 }
 
-export async function declineInvitation(actor: ConnectionActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function declineInvitation(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const declined = await inTransaction(async (scope) => {
@@ -64,56 +66,42 @@ export async function declineInvitation(actor: ConnectionActor, raw: unknown, no
   return declined ? { ok: true, message: "Invitation declined." } : NO_INVITATION;
 }
 
-export const CONNECTION_ENDED_REASON = "Connection ended";
-
 /**
- * Either party ends an accepted connection. Future scheduled lessons are cancelled, open requests
- * withdrawn and series stopped; past lessons, messages, assignments and notes stay as read-only history.
+ * Either party ends an accepted connection. Scheduling closes its side (future lessons cancelled with
+ * their pending moves, open requests withdrawn, series stopped); past lessons, messages and notes
+ * stay as read-only history. The connection row is locked first, as the lock order requires.
  */
-export async function endConnection(actor: ConnectionActor, raw: unknown, now = new Date()): Promise<ActionResult<{ cancelledLessons: number }>> {
+export async function endConnection(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ cancelledLessons: number }>> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const ended = await inTransaction(async (scope) => {
-    const connection = await findConnectionFor(actor, parsed.data.connectionId, { status: "accepted", forUpdate: true }, scope.tx);
+    const connection = await findConnectionFor(actor, parsed.data.connectionId, { lock: "update" }, scope.tx);
     if (!connection) return null;
     await scope.tx
       .update(connections)
       .set({ status: "revoked", endedAt: now, endedById: actor.id, inviteTokenHash: null })
       .where(eq(connections.id, connection.id));
-    const cancelled = await scope.tx
-      .update(lessons)
-      .set({ status: "cancelled", cancelledAt: now, cancelledById: actor.id, cancellationReason: CONNECTION_ENDED_REASON })
-      .where(and(eq(lessons.connectionId, connection.id), eq(lessons.status, "scheduled"), gt(lessons.startsAt, now)))
-      .returning({ id: lessons.id });
-    await scope.tx
-      .update(lessonRequests)
-      .set({ status: "withdrawn", respondedAt: now, respondedById: actor.id, responseReason: CONNECTION_ENDED_REASON })
-      .where(and(eq(lessonRequests.connectionId, connection.id), eq(lessonRequests.status, "pending")));
-    await scope.tx
-      .update(lessonSeries)
-      .set({ endedAt: now })
-      .where(and(eq(lessonSeries.connectionId, connection.id), isNull(lessonSeries.endedAt)));
-    const otherPartyId = actor.id === connection.teacherId ? connection.studentId! : connection.teacherId;
-    const cancelledNote = cancelled.length > 0 ? ` ${cancelled.length} upcoming lesson${cancelled.length === 1 ? " was" : "s were"} cancelled.` : "";
-    await notify([otherPartyId], { type: "connection.ended", title: `${actor.name} ended your connection`, body: `Your history is kept.${cancelledNote}` }, scope);
+    const cancelled = await closeConnectionSchedule(scope.tx, connection, actor, now);
+    const cancelledNote = cancelled > 0 ? ` ${cancelled} upcoming lesson${cancelled === 1 ? " was" : "s were"} cancelled.` : "";
+    await notify([otherPartyId(actor, connection)], { type: "connection.ended", title: `${actor.name} ended your connection`, body: `Your history is kept.${cancelledNote}` }, scope);
     await notify([actor.id], { type: "connection.ended", title: "Connection ended", body: `Your history is kept.${cancelledNote}` }, scope);
-    return cancelled.length;
+    return cancelled;
   });
   return ended === null ? NOT_FOUND : { ok: true, message: "Connection ended.", data: { cancelledLessons: ended } };
 }
 
 /** The teacher makes a conversation read-only (or writable again); the student is told. */
-export async function setMessagingLocked(actor: ConnectionActor, raw: unknown): Promise<ActionResult> {
+export async function setMessagingLocked(actor: Viewer, raw: unknown): Promise<ActionResult> {
   const parsed = messagingLockSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { locked } = parsed.data;
   const changed = await inTransaction(async (scope) => {
-    const connection = await assertTeacherOf(actor, parsed.data.connectionId, scope.tx);
+    const connection = await findConnectionFor(actor, parsed.data.connectionId, { as: "teacher", lock: "update" }, scope.tx);
     if (!connection) return null;
     if (connection.messagingLocked === locked) return connection;
     await scope.tx.update(connections).set({ messagingLocked: locked }).where(eq(connections.id, connection.id));
     await notify(
-      [connection.studentId!],
+      [connection.studentId],
       {
         type: "connection.messaging_locked",
         title: locked ? `${actor.name} paused messaging` : `${actor.name} turned messaging back on`,

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { idField } from "@/lib/access/ids";
 import { emailField } from "@/lib/auth/schemas";
 import { multiLineText, nullableText, requiredText, singleLineText } from "@/lib/text";
 import { INVITE_MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH, STUDENT_SEARCH_MAX_LENGTH } from "./limits";
 
-const connectionId = z.uuid({ error: "We couldn't find that connection." });
-const noteId = z.uuid({ error: "We couldn't find that note." });
+const connectionId = idField("We couldn't find that connection.");
+const noteId = idField("We couldn't find that note.");
 
 export const inviteSchema = z.strictObject({
   email: emailField,

@@ -1,8 +1,8 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
+import { isUuid } from "@/lib/access/ids";
 
 export async function listOutbox(limit = 50): Promise<Pick<OutboxEmail, "id" | "toAddress" | "subject" | "createdAt">[]> {
   return db
@@ -13,7 +13,7 @@ export async function listOutbox(limit = 50): Promise<Pick<OutboxEmail, "id" | "
 }
 
 export async function findOutboxEmail(id: string): Promise<OutboxEmail | undefined> {
-  if (!z.uuid().safeParse(id).success) return undefined;
+  if (!isUuid(id)) return undefined;
   const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
   return email;
 }

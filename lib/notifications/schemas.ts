@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { shortenText } from "@/lib/text";
+import { idField } from "@/lib/access/ids";
 import { NOTIFICATION_CATEGORY_NAMES, NOTIFICATION_TYPES } from "./types";
 
 /** Links stay inside the app: a path, never another origin (`//evil.example` or `/\evil.example`). */
@@ -47,6 +48,6 @@ export const notificationListQuerySchema = z.strictObject({
 export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
 
 export const markReadSchema = z.union([
-  z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) }),
+  z.strictObject({ ids: z.array(idField()).min(1).max(100) }),
   z.strictObject({ all: z.literal(true) }),
 ]);

@@ -1,5 +1,5 @@
 import type { User } from "@/db/schema";
-import { findConnectionFor } from "@/lib/connections/access";
+import { findConnectionFor } from "@/lib/access";
 import { pusherServer } from "./index";
 import { parseChannel, SOCKET_ID } from "./channels";
 
@@ -19,7 +19,7 @@ export async function authorizeChannel(user: Pick<User, "id" | "role" | "name">,
   if (channel.kind === "user" && channel.userId === user.id) {
     return { ok: true, body: pusherServer().authorizeChannel(socketId, channelName) };
   }
-  if (channel.kind === "connection" && (await findConnectionFor(user, channel.connectionId, { status: "accepted" }))) {
+  if (channel.kind === "connection" && (await findConnectionFor(user, channel.connectionId))) {
     const member = { user_id: user.id, user_info: { name: user.name } };
     return { ok: true, body: pusherServer().authorizeChannel(socketId, channelName, member) };
   }

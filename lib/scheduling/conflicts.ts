@@ -1,6 +1,7 @@
-import { and, eq, gt, lt, ne, or } from "drizzle-orm";
+import { and, gt, inArray, lt, ne, or } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { calendarEvents, lessons } from "@/db/schema";
+import { eventsOf } from "@/lib/access";
 import type { Occurrence } from "@/lib/time";
 import { overlaps } from "./series";
 
@@ -9,59 +10,64 @@ export const CONFLICT_MESSAGE = "That time is already booked. Someone else took 
 export interface Clash {
   startsAt: Date;
   endsAt: Date;
-  /** Whose lesson or event is in the way, from the point of view of `viewerId`. */
+  /** Whose lesson or event is in the way, from the viewer's point of view. */
   with: "you" | "other party" | "your event";
 }
 
-function window(occurrences: Occurrence[]) {
-  return {
-    from: new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
-    to: new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
-  };
+/** Times to check for one teacher and student (say the occurrences of one request, or a lesson's new time). */
+export interface ClashCheck {
+  teacherId: string;
+  studentId: string;
+  occurrences: Occurrence[];
+  /** The lesson being moved does not clash with itself. */
+  excludeLessonId?: string;
+  /** Also check the viewer's own personal events (only ever shown to them). */
+  withViewerEvents?: boolean;
 }
 
 /**
- * For each occurrence, the first non-cancelled lesson of the teacher or the student that overlaps it
- * (null when free). The exclusion constraint remains the final guard; this is for telling people first.
+ * For each check and each of its occurrences, the first non-cancelled lesson of its teacher or student
+ * that overlaps it, else the first overlapping personal event of the viewer (null when free). Any
+ * number of checks costs at most two statements: everything that could clash is read at once and
+ * matched in memory. The exclusion constraint remains the final guard; this is for telling people first.
  */
-export async function lessonClashes(
-  executor: Executor,
-  parties: { teacherId: string; studentId: string; viewerId: string },
-  occurrences: Occurrence[],
-  excludeLessonId?: string,
-): Promise<(Clash | null)[]> {
-  if (occurrences.length === 0) return [];
-  const { from, to } = window(occurrences);
-  const busy = await executor
-    .select({ startsAt: lessons.startsAt, endsAt: lessons.endsAt, teacherId: lessons.teacherId, studentId: lessons.studentId })
-    .from(lessons)
-    .where(
-      and(
-        or(eq(lessons.teacherId, parties.teacherId), eq(lessons.studentId, parties.studentId)),
-        ne(lessons.status, "cancelled"),
-        lt(lessons.startsAt, to),
-        gt(lessons.endsAt, from),
-        excludeLessonId ? ne(lessons.id, excludeLessonId) : undefined,
+export async function findClashes(executor: Executor, viewerId: string, checks: ClashCheck[]): Promise<(Clash | null)[][]> {
+  const all = checks.flatMap((check) => check.occurrences);
+  if (all.length === 0) return checks.map(() => []);
+  const from = new Date(Math.min(...all.map((o) => o.startsAt.getTime())));
+  const to = new Date(Math.max(...all.map((o) => o.endsAt.getTime())));
+  const eventChecks = checks.filter((check) => check.withViewerEvents && check.occurrences.length > 0);
+  const [busy, events] = await Promise.all([
+    executor
+      .select({ id: lessons.id, startsAt: lessons.startsAt, endsAt: lessons.endsAt, teacherId: lessons.teacherId, studentId: lessons.studentId })
+      .from(lessons)
+      .where(
+        and(
+          or(inArray(lessons.teacherId, [...new Set(checks.map((c) => c.teacherId))]), inArray(lessons.studentId, [...new Set(checks.map((c) => c.studentId))])),
+          ne(lessons.status, "cancelled"),
+          lt(lessons.startsAt, to),
+          gt(lessons.endsAt, from),
+        ),
       ),
+    eventChecks.length === 0
+      ? []
+      : executor
+          .select({ startsAt: calendarEvents.startsAt, endsAt: calendarEvents.endsAt })
+          .from(calendarEvents)
+          .where(and(eventsOf({ id: viewerId }), lt(calendarEvents.startsAt, to), gt(calendarEvents.endsAt, from))),
+  ]);
+  return checks.map((check) => {
+    const theirs = busy.filter(
+      (lesson) => (lesson.teacherId === check.teacherId || lesson.studentId === check.studentId) && lesson.id !== check.excludeLessonId,
     );
-  return occurrences.map((occurrence) => {
-    const hit = busy.find((lesson) => overlaps(lesson, occurrence));
-    if (!hit) return null;
-    const mine = hit.teacherId === parties.viewerId || hit.studentId === parties.viewerId;
-    return { startsAt: hit.startsAt, endsAt: hit.endsAt, with: mine ? "you" : "other party" };
-  });
-}
-
-/** For each occurrence, the first of the owner's personal events that overlaps it (only ever shown to the owner). */
-export async function eventClashes(executor: Executor, ownerId: string, occurrences: Occurrence[]): Promise<(Clash | null)[]> {
-  if (occurrences.length === 0) return [];
-  const { from, to } = window(occurrences);
-  const events = await executor
-    .select({ startsAt: calendarEvents.startsAt, endsAt: calendarEvents.endsAt })
-    .from(calendarEvents)
-    .where(and(eq(calendarEvents.ownerId, ownerId), lt(calendarEvents.startsAt, to), gt(calendarEvents.endsAt, from)));
-  return occurrences.map((occurrence) => {
-    const hit = events.find((event) => overlaps(event, occurrence));
-    return hit ? { ...hit, with: "your event" as const } : null;
+    return check.occurrences.map((occurrence): Clash | null => {
+      const lesson = theirs.find((candidate) => overlaps(candidate, occurrence));
+      if (lesson) {
+        const mine = lesson.teacherId === viewerId || lesson.studentId === viewerId;
+        return { startsAt: lesson.startsAt, endsAt: lesson.endsAt, with: mine ? "you" : "other party" };
+      }
+      const event = check.withViewerEvents ? events.find((candidate) => overlaps(candidate, occurrence)) : undefined;
+      return event ? { startsAt: event.startsAt, endsAt: event.endsAt, with: "your event" } : null;
+    });
   });
 }

@@ -1,8 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { calendarEvents } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { addLocalDays, DAY, parseLocalDateTime, zonedToUtc } from "@/lib/time";
-import { NOT_FOUND, ownedEvent, type SchedulingActor } from "./access";
+import { eventsOf, type Viewer } from "@/lib/access";
+import { NOT_FOUND } from "./answers";
 import { calendarEventIdSchema, calendarEventSchema, calendarEventUpdateSchema, type CalendarEventInput } from "./schemas";
 
 type EventTimes = { startsAt: Date; endsAt: Date; allDay: boolean };
@@ -34,7 +36,7 @@ function eventTimes(input: CalendarEventInput): EventTimes | Record<string, stri
 const isTimes = (value: EventTimes | Record<string, string>): value is EventTimes => value.startsAt instanceof Date;
 
 /** A personal event that blocks the owner's time; nobody else ever sees it. */
-export async function createCalendarEvent(actor: SchedulingActor, raw: unknown): Promise<ActionResult<{ eventId: string }>> {
+export async function createCalendarEvent(actor: Viewer, raw: unknown): Promise<ActionResult<{ eventId: string }>> {
   const parsed = calendarEventSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const times = eventTimes(parsed.data);
@@ -46,7 +48,7 @@ export async function createCalendarEvent(actor: SchedulingActor, raw: unknown):
   return { ok: true, message: "Event added.", data: { eventId: event!.id } };
 }
 
-export async function updateCalendarEvent(actor: SchedulingActor, raw: unknown): Promise<ActionResult> {
+export async function updateCalendarEvent(actor: Viewer, raw: unknown): Promise<ActionResult> {
   const parsed = calendarEventUpdateSchema.safeParse(raw);
   if (!parsed.success) return parsed.error.issues.some((issue) => issue.path[0] === "eventId") ? NOT_FOUND : invalid(parsed.error);
   const { eventId, ...input } = parsed.data;
@@ -55,14 +57,14 @@ export async function updateCalendarEvent(actor: SchedulingActor, raw: unknown):
   const updated = await db
     .update(calendarEvents)
     .set({ title: input.title, notes: input.notes ?? null, ...times })
-    .where(ownedEvent(actor, eventId))
+    .where(and(eq(calendarEvents.id, eventId), eventsOf(actor)))
     .returning({ id: calendarEvents.id });
   return updated.length > 0 ? { ok: true, message: "Event saved." } : NOT_FOUND;
 }
 
-export async function deleteCalendarEvent(actor: SchedulingActor, raw: unknown): Promise<ActionResult> {
+export async function deleteCalendarEvent(actor: Viewer, raw: unknown): Promise<ActionResult> {
   const parsed = calendarEventIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
-  const deleted = await db.delete(calendarEvents).where(ownedEvent(actor, parsed.data.eventId)).returning({ id: calendarEvents.id });
+  const deleted = await db.delete(calendarEvents).where(and(eq(calendarEvents.id, parsed.data.eventId), eventsOf(actor))).returning({ id: calendarEvents.id });
   return deleted.length > 0 ? { ok: true, message: "Event deleted." } : NOT_FOUND;
 }

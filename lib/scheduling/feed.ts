@@ -1,26 +1,26 @@
-import { and, eq, gte, lt, or } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import ical, { ICalEventStatus } from "ical-generator";
 import { db } from "@/db";
-import { calendarEvents, calendarFeedTokens, connections, lessonRequests, lessons, users } from "@/db/schema";
+import { calendarEvents, calendarFeedTokens, lessonRequests, lessons, users } from "@/db/schema";
+import { eventsOf, lessonsOf, otherPartyOfLesson, type Viewer } from "@/lib/access";
 import type { ActionResult } from "@/lib/actions";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-tokens";
 import { appUrl } from "@/lib/env";
 import { DAY, utcToZoned } from "@/lib/time";
-import type { SchedulingActor } from "./access";
 
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const feedUrl = (token: string) => appUrl(`/api/calendar/feed/${token}`);
 
 /** Whether the actor has a feed URL (the token itself is only ever shown when it is made). */
-export async function hasFeedToken(actor: SchedulingActor): Promise<boolean> {
+export async function hasFeedToken(actor: Viewer): Promise<boolean> {
   const [row] = await db.select({ id: calendarFeedTokens.id }).from(calendarFeedTokens).where(eq(calendarFeedTokens.userId, actor.id)).limit(1);
   return Boolean(row);
 }
 
 /** Makes a new secret feed URL; the previous one stops working at once. Only the hash is stored. */
-export async function regenerateFeedToken(actor: SchedulingActor): Promise<ActionResult<{ url: string }>> {
+export async function regenerateFeedToken(actor: Viewer): Promise<ActionResult<{ url: string }>> {
   const { token, hash } = createSecretToken();
   await db
     .insert(calendarFeedTokens)
@@ -39,7 +39,7 @@ const otherParty = alias(users, "other_party");
 export async function calendarFeed(token: string, now = new Date()): Promise<string | null> {
   if (!FEED_TOKEN.test(token)) return null;
   const [owner] = await db
-    .select({ id: users.id, name: users.name, timezone: users.timezone })
+    .select({ id: users.id, role: users.role, name: users.name, timezone: users.timezone })
     .from(calendarFeedTokens)
     .innerJoin(users, eq(users.id, calendarFeedTokens.userId))
     .where(eq(calendarFeedTokens.tokenHash, hashSecretToken(token)))
@@ -52,14 +52,13 @@ export async function calendarFeed(token: string, now = new Date()): Promise<str
     db
       .select({ lesson: lessons, otherName: otherParty.name, note: lessonRequests.note })
       .from(lessons)
-      .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
-      .innerJoin(otherParty, or(and(eq(lessons.teacherId, owner.id), eq(otherParty.id, lessons.studentId)), and(eq(lessons.studentId, owner.id), eq(otherParty.id, lessons.teacherId))))
+      .innerJoin(otherParty, eq(otherParty.id, otherPartyOfLesson(owner)))
       .leftJoin(lessonRequests, eq(lessonRequests.id, lessons.requestId))
-      .where(and(or(eq(lessons.teacherId, owner.id), eq(lessons.studentId, owner.id)), gte(lessons.startsAt, from), lt(lessons.startsAt, to))),
+      .where(and(lessonsOf(owner), gte(lessons.startsAt, from), lt(lessons.startsAt, to))),
     db
       .select()
       .from(calendarEvents)
-      .where(and(eq(calendarEvents.ownerId, owner.id), lt(calendarEvents.startsAt, to), gte(calendarEvents.endsAt, from))),
+      .where(and(eventsOf(owner), lt(calendarEvents.startsAt, to), gte(calendarEvents.endsAt, from))),
   ]);
 
   const calendar = ical({ name: "MusBook", prodId: { company: "MusBook", product: "Lessons", language: "EN" }, ttl: 15 * 60 });

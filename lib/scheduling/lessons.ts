@@ -1,12 +1,13 @@
-import { and, eq, gte, inArray } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull } from "drizzle-orm";
 import type { ZodError } from "zod";
 import { db, type Transaction } from "@/db";
 import { isExclusionViolation, isUniqueViolation } from "@/db/errors";
 import { inTransaction } from "@/db/transaction";
-import { lessons, lessonSeries, rescheduleRequests, type Lesson } from "@/db/schema";
+import { lessonRequests, lessons, lessonSeries, rescheduleRequests, type Connection, type Lesson } from "@/db/schema";
+import { findLessonFor, otherPartyId, type Viewer } from "@/lib/access";
 import { invalid, type ActionResult } from "@/lib/actions";
-import { lessonFor, NOT_FOUND, otherPartyId, TEACHER_ONLY, type SchedulingActor } from "./access";
-import { CONFLICT_MESSAGE, lessonClashes } from "./conflicts";
+import { NOT_FOUND, TEACHER_ONLY } from "./answers";
+import { CONFLICT_MESSAGE, findClashes, type Clash } from "./conflicts";
 import { recipient, tell, whenFor } from "./notices";
 import { instantFromForm } from "./series";
 import { attendanceSchema, cancelLessonSchema, proposeRescheduleSchema, rescheduleIdSchema, SCHEDULING_LIMITS } from "./schemas";
@@ -18,6 +19,12 @@ function rejectInput(error: ZodError): ActionResult<never> {
   const onlyIds = error.issues.every((issue) => ["lessonId", "rescheduleId"].includes(String(issue.path[0])));
   return onlyIds ? NOT_FOUND : invalid(error);
 }
+
+/**
+ * Lesson transitions live here, whoever starts them: a party acting on a lesson, or the connections
+ * domain ending a connection (`closeConnectionSchedule`). Locks follow the order written in `lib/access`:
+ * lesson rows before their proposals.
+ */
 
 /** Closes pending proposals of a lesson that has just changed: they were made against its old time. */
 async function supersedeProposals(tx: Transaction, lessonIds: string[], now: Date): Promise<void> {
@@ -35,11 +42,11 @@ const isUpcoming = (lesson: Lesson, now: Date) => lesson.status === "scheduled" 
  * both parties' lessons now; the other party's approval is checked again, under the constraint.
  * A newer proposal replaces an older pending one.
  */
-export async function proposeReschedule(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult<{ rescheduleId: string }>> {
+export async function proposeReschedule(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ rescheduleId: string }>> {
   const parsed = proposeRescheduleSchema.safeParse(raw);
   if (!parsed.success) return rejectInput(parsed.error);
   const input = parsed.data;
-  const lesson = await lessonFor(actor, input.lessonId);
+  const lesson = await findLessonFor(actor, input.lessonId);
   if (!lesson) return NOT_FOUND;
   if (!isUpcoming(lesson, now)) return { ok: false, error: "Only upcoming lessons can be moved." };
 
@@ -49,12 +56,14 @@ export async function proposeReschedule(actor: SchedulingActor, raw: unknown, no
   if (newStartsAt.getTime() > now.getTime() + SCHEDULING_LIMITS.horizonDays * DAY)
     return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: { date: "Lessons can be booked up to a year ahead." } };
   if (newStartsAt.getTime() === lesson.startsAt.getTime()) return { ok: false, error: "That is the lesson's current time." };
-  const [clash] = await lessonClashes(db, { ...lesson, viewerId: actor.id }, [{ startsAt: newStartsAt, endsAt: newEndsAt }], lesson.id);
+  const [[clash]] = (await findClashes(db, actor.id, [
+    { teacherId: lesson.teacherId, studentId: lesson.studentId, occurrences: [{ startsAt: newStartsAt, endsAt: newEndsAt }], excludeLessonId: lesson.id },
+  ])) as [[Clash | null]];
   if (clash) return { ok: false, error: clash.with === "you" ? "You have another lesson at that time." : "The other party has another lesson at that time." };
 
   try {
     return await inTransaction(async (scope) => {
-      const locked = await lessonFor(actor, lesson.id, scope.tx, { forUpdate: true });
+      const locked = await findLessonFor(actor, lesson.id, { lock: "update" }, scope.tx);
       if (!locked || !isUpcoming(locked, now)) return { ok: false as const, error: "This lesson has changed. Reload and try again." };
       await supersedeProposals(scope.tx, [lesson.id], now);
       const [proposal] = await scope.tx
@@ -85,20 +94,22 @@ export async function proposeReschedule(actor: SchedulingActor, raw: unknown, no
   }
 }
 
-/** A pending proposal on a lesson the actor belongs to, locked with its lesson. */
-async function lockProposal(tx: Transaction, actor: SchedulingActor, rescheduleId: string) {
+/** A pending proposal on a lesson the actor belongs to, locked after its lesson (the lock order). */
+async function lockProposal(tx: Transaction, actor: Viewer, rescheduleId: string) {
+  const [target] = await tx.select({ lessonId: rescheduleRequests.lessonId }).from(rescheduleRequests).where(eq(rescheduleRequests.id, rescheduleId));
+  if (!target) return null;
+  const lesson = await findLessonFor(actor, target.lessonId, { lock: "update" }, tx);
+  if (!lesson) return null;
   const [proposal] = await tx
     .select()
     .from(rescheduleRequests)
     .where(and(eq(rescheduleRequests.id, rescheduleId), eq(rescheduleRequests.status, "pending")))
     .for("update");
-  if (!proposal) return null;
-  const lesson = await lessonFor(actor, proposal.lessonId, tx, { forUpdate: true });
-  return lesson ? { proposal, lesson } : null;
+  return proposal ? { proposal, lesson } : null;
 }
 
 /** The party who did not propose the move accepts it; the lesson moves and the proposal becomes its history. */
-export async function approveReschedule(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function approveReschedule(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = rescheduleIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
   try {
@@ -132,7 +143,7 @@ export async function approveReschedule(actor: SchedulingActor, raw: unknown, no
 }
 
 /** The party who did not propose the move turns it down; the lesson keeps its time. */
-export async function declineReschedule(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function declineReschedule(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = rescheduleIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
   return inTransaction(async (scope): Promise<ActionResult> => {
@@ -153,7 +164,8 @@ export async function declineReschedule(actor: SchedulingActor, raw: unknown, no
   });
 }
 
-async function cancel(tx: Transaction, actor: SchedulingActor, lessonIds: string[], reason: string, now: Date): Promise<void> {
+async function cancel(tx: Transaction, actor: Pick<Viewer, "id">, lessonIds: string[], reason: string, now: Date): Promise<void> {
+  if (lessonIds.length === 0) return;
   await tx
     .update(lessons)
     .set({ status: "cancelled", cancelledAt: now, cancelledById: actor.id, cancellationReason: reason })
@@ -162,11 +174,11 @@ async function cancel(tx: Transaction, actor: SchedulingActor, lessonIds: string
 }
 
 /** Either party cancels one upcoming lesson with a reason; it stays in both histories. */
-export async function cancelLesson(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function cancelLesson(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = cancelLessonSchema.safeParse(raw);
   if (!parsed.success) return rejectInput(parsed.error);
   return inTransaction(async (scope): Promise<ActionResult> => {
-    const lesson = await lessonFor(actor, parsed.data.lessonId, scope.tx, { forUpdate: true });
+    const lesson = await findLessonFor(actor, parsed.data.lessonId, { lock: "update" }, scope.tx);
     if (!lesson) return NOT_FOUND;
     if (!isUpcoming(lesson, now)) return { ok: false, error: "Only upcoming lessons can be cancelled." };
     await cancel(scope.tx, actor, [lesson.id], parsed.data.reason, now);
@@ -183,11 +195,11 @@ export async function cancelLesson(actor: SchedulingActor, raw: unknown, now = n
 }
 
 /** Ends a series from this lesson on: this and every later scheduled lesson of it are cancelled (one notice). */
-export async function cancelSeriesFrom(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult<{ cancelled: number }>> {
+export async function cancelSeriesFrom(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ cancelled: number }>> {
   const parsed = cancelLessonSchema.safeParse(raw);
   if (!parsed.success) return rejectInput(parsed.error);
   return inTransaction(async (scope): Promise<ActionResult<{ cancelled: number }>> => {
-    const lesson = await lessonFor(actor, parsed.data.lessonId, scope.tx, { forUpdate: true });
+    const lesson = await findLessonFor(actor, parsed.data.lessonId, { lock: "update" }, scope.tx);
     if (!lesson) return NOT_FOUND;
     if (!lesson.seriesId) return { ok: false, error: "This lesson is not part of a series." };
     if (!isUpcoming(lesson, now)) return { ok: false, error: "Only upcoming lessons can be cancelled." };
@@ -214,11 +226,11 @@ export async function cancelSeriesFrom(actor: SchedulingActor, raw: unknown, now
 const attendanceLabels = { present: "present", absent: "absent", late: "late", excused: "excused" } as const;
 
 /** The teacher records (or corrects) attendance for a lesson that has started; the student is told. */
-export async function markAttendance(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function markAttendance(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = attendanceSchema.safeParse(raw);
   if (!parsed.success) return parsed.error.issues.some((issue) => issue.path[0] === "attendance") ? invalid(parsed.error) : NOT_FOUND;
   return inTransaction(async (scope): Promise<ActionResult> => {
-    const lesson = await lessonFor(actor, parsed.data.lessonId, scope.tx, { forUpdate: true });
+    const lesson = await findLessonFor(actor, parsed.data.lessonId, { lock: "update" }, scope.tx);
     if (!lesson) return NOT_FOUND;
     if (lesson.teacherId !== actor.id) return TEACHER_ONLY;
     if (lesson.status === "cancelled") return { ok: false, error: "This lesson was cancelled." };
@@ -234,4 +246,32 @@ export async function markAttendance(actor: SchedulingActor, raw: unknown, now =
     });
     return { ok: true, message: "Attendance saved." };
   });
+}
+
+export const CONNECTION_ENDED_REASON = "Connection ended";
+
+/**
+ * Scheduling's side of a connection ending, inside the caller's transaction (which has locked the
+ * connection row): future lessons are cancelled and every pending move of the connection's lessons is
+ * closed, open requests are withdrawn and series stop. Returns how many lessons were cancelled.
+ */
+export async function closeConnectionSchedule(tx: Transaction, connection: Pick<Connection, "id">, actor: Pick<Viewer, "id">, now: Date): Promise<number> {
+  const upcoming = await tx
+    .select({ id: lessons.id })
+    .from(lessons)
+    .where(and(eq(lessons.connectionId, connection.id), eq(lessons.status, "scheduled"), gt(lessons.startsAt, now)))
+    .for("update");
+  await cancel(tx, actor, upcoming.map((lesson) => lesson.id), CONNECTION_ENDED_REASON, now);
+  // Moves proposed for lessons that have already begun are closed too, or they would reappear on a re-invite.
+  const everyLesson = tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.connectionId, connection.id));
+  await tx
+    .update(rescheduleRequests)
+    .set({ status: "superseded", respondedAt: now })
+    .where(and(inArray(rescheduleRequests.lessonId, everyLesson), eq(rescheduleRequests.status, "pending")));
+  await tx
+    .update(lessonRequests)
+    .set({ status: "withdrawn", respondedAt: now, respondedById: actor.id, responseReason: CONNECTION_ENDED_REASON })
+    .where(and(eq(lessonRequests.connectionId, connection.id), eq(lessonRequests.status, "pending")));
+  await tx.update(lessonSeries).set({ endedAt: now }).where(and(eq(lessonSeries.connectionId, connection.id), isNull(lessonSeries.endedAt)));
+  return upcoming.length;
 }

@@ -1,11 +1,21 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { calendarEvents, connections, lessonRequests, lessons, rescheduleRequests, users, type Attendance, type LessonStatus } from "@/db/schema";
+import {
+  acceptedConnectionsOf,
+  eventsOf,
+  lessonRequestsOf,
+  lessonsOf,
+  otherPartyOfConnection,
+  otherPartyOfLesson,
+  parseId,
+  rescheduleProposalsOf,
+  type Viewer,
+} from "@/lib/access";
 import { DAY, formatIsoDate, HOUR } from "@/lib/time";
-import type { SchedulingActor } from "./access";
-import { previewLessonRequest, type PreviewOccurrence } from "./requests";
+import { previewRequests, type PreviewOccurrence } from "./requests";
 
 /** The `lessons_length_limit` check constraint. */
 const LONGEST_LESSON_MS = 8 * HOUR;
@@ -14,10 +24,7 @@ const UPCOMING_LIMIT = 15;
 const RECENT_LIMIT = 12;
 const otherParty = alias(users, "other_party");
 
-/** Joins that keep every read to the viewer's own lessons on accepted connections. */
-const viewerLessons = (viewer: SchedulingActor) => or(eq(lessons.teacherId, viewer.id), eq(lessons.studentId, viewer.id));
-const otherOfLesson = (viewer: SchedulingActor) =>
-  eq(otherParty.id, viewer.role === "teacher" ? lessons.studentId : lessons.teacherId);
+const otherOfLesson = (viewer: Viewer) => eq(otherParty.id, otherPartyOfLesson(viewer));
 
 export interface LessonRow {
   id: string;
@@ -43,13 +50,9 @@ const lessonColumns = {
   cancellationReason: lessons.cancellationReason,
 };
 
-function lessonQuery(viewer: SchedulingActor) {
-  return db
-    .select(lessonColumns)
-    .from(lessons)
-    .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
-    .innerJoin(otherParty, otherOfLesson(viewer))
-    .$dynamic();
+/** The viewer's lessons with the other party's name; callers add `lessonsOf(viewer)` to their conditions. */
+function lessonQuery(viewer: Viewer) {
+  return db.select(lessonColumns).from(lessons).innerJoin(otherParty, otherOfLesson(viewer)).$dynamic();
 }
 
 export interface RequestRow {
@@ -93,25 +96,26 @@ export interface LessonsOverview {
 }
 
 /** The other party of each of the viewer's accepted connections, for the request form. */
-export async function acceptedConnectionNames(viewer: SchedulingActor): Promise<ConnectionOption[]> {
+export async function acceptedConnectionNames(viewer: Viewer): Promise<ConnectionOption[]> {
   return db
     .select({ id: connections.id, name: otherParty.name })
     .from(connections)
-    .innerJoin(otherParty, eq(otherParty.id, viewer.role === "teacher" ? connections.studentId : connections.teacherId))
-    .where(and(eq(connections.status, "accepted"), viewer.role === "teacher" ? eq(connections.teacherId, viewer.id) : eq(connections.studentId, viewer.id)))
+    .innerJoin(otherParty, eq(otherParty.id, otherPartyOfConnection(viewer)))
+    .where(acceptedConnectionsOf(viewer))
     .orderBy(asc(otherParty.name));
 }
 
 /** Everything on /lessons, for one viewer only. */
-export async function getLessonsOverview(viewer: SchedulingActor, now = new Date()): Promise<LessonsOverview> {
+export async function getLessonsOverview(viewer: Viewer, now = new Date()): Promise<LessonsOverview> {
   const requestOther = alias(users, "request_other");
+  const requestTeacher = alias(users, "request_teacher");
   const [upcoming, past, requests, proposals, options] = await Promise.all([
     lessonQuery(viewer)
-      .where(and(viewerLessons(viewer), eq(lessons.status, "scheduled"), gte(lessons.endsAt, now), lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY))))
+      .where(and(lessonsOf(viewer), eq(lessons.status, "scheduled"), gte(lessons.endsAt, now), lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY))))
       .orderBy(asc(lessons.startsAt))
       .limit(UPCOMING_LIMIT),
     lessonQuery(viewer)
-      .where(and(viewerLessons(viewer), lt(lessons.startsAt, now), gte(lessons.startsAt, new Date(now.getTime() - 60 * DAY))))
+      .where(and(lessonsOf(viewer), lt(lessons.startsAt, now), gte(lessons.startsAt, new Date(now.getTime() - 60 * DAY))))
       .orderBy(desc(lessons.startsAt))
       .limit(RECENT_LIMIT),
     db
@@ -127,16 +131,13 @@ export async function getLessonsOverview(viewer: SchedulingActor, now = new Date
         note: lessonRequests.note,
         requestedById: lessonRequests.requestedById,
         otherPartyName: requestOther.name,
+        parties: { teacherId: connections.teacherId, studentId: connections.studentId, teacherZone: requestTeacher.timezone },
       })
       .from(lessonRequests)
-      .innerJoin(connections, and(eq(connections.id, lessonRequests.connectionId), eq(connections.status, "accepted")))
-      .innerJoin(requestOther, eq(requestOther.id, viewer.role === "teacher" ? connections.studentId : connections.teacherId))
-      .where(
-        and(
-          eq(lessonRequests.status, "pending"),
-          viewer.role === "teacher" ? eq(connections.teacherId, viewer.id) : eq(connections.studentId, viewer.id),
-        ),
-      )
+      .innerJoin(connections, eq(connections.id, lessonRequests.connectionId))
+      .innerJoin(requestOther, eq(requestOther.id, otherPartyOfConnection(viewer)))
+      .innerJoin(requestTeacher, eq(requestTeacher.id, connections.teacherId))
+      .where(and(lessonRequestsOf(viewer), eq(lessonRequests.status, "pending")))
       .orderBy(asc(lessonRequests.startsAt))
       .limit(30),
     db
@@ -152,27 +153,24 @@ export async function getLessonsOverview(viewer: SchedulingActor, now = new Date
       })
       .from(rescheduleRequests)
       .innerJoin(lessons, eq(lessons.id, rescheduleRequests.lessonId))
-      .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
       .innerJoin(otherParty, otherOfLesson(viewer))
-      .where(and(viewerLessons(viewer), eq(rescheduleRequests.status, "pending")))
+      .where(and(rescheduleProposalsOf(viewer), eq(rescheduleRequests.status, "pending")))
       .orderBy(asc(rescheduleRequests.newStartsAt)),
     acceptedConnectionNames(viewer),
   ]);
 
-  const rows = requests.map(({ requestedById, ...request }) => ({ ...request, mine: requestedById === viewer.id }));
-  const incoming = await Promise.all(
-    rows
-      .filter((request) => !request.mine)
-      .map(async (request) => {
-        const preview = await previewLessonRequest(viewer, { requestId: request.id }, now);
-        return { ...request, preview: preview.ok ? preview.data.occurrences : [] };
-      }),
+  const row = ({ requestedById, parties: _parties, ...request }: (typeof requests)[number]) => ({ ...request, mine: requestedById === viewer.id });
+  const answerable = requests.filter((request) => request.requestedById !== viewer.id);
+  const previews = await previewRequests(
+    viewer,
+    answerable.map(({ parties, ...request }) => ({ request, ...parties, studentId: parties.studentId! })),
+    now,
   );
   return {
     upcoming,
     past,
-    incoming,
-    outgoing: rows.filter((request) => request.mine),
+    incoming: answerable.map((request, index) => ({ ...row(request), preview: previews[index] })),
+    outgoing: requests.filter((request) => request.requestedById === viewer.id).map(row),
     proposals: proposals.map(({ proposedById, ...proposal }) => ({ ...proposal, mine: proposedById === viewer.id })),
     connections: options,
   };
@@ -200,19 +198,19 @@ export interface LessonDetail extends LessonRow {
 }
 
 /** One lesson with its history of moves, or null when the viewer is not on it (or it does not exist). */
-export async function getLessonDetail(viewer: SchedulingActor, lessonId: string): Promise<LessonDetail | null> {
-  if (!/^[0-9a-f-]{36}$/.test(lessonId)) return null;
+export async function getLessonDetail(viewer: Viewer, lessonId: string): Promise<LessonDetail | null> {
+  const id = parseId(lessonId);
+  if (!id) return null;
   const teacher = alias(users, "teacher");
   const student = alias(users, "student");
   const [row] = await db
     .select({ ...lessonColumns, teacherName: teacher.name, studentName: student.name, teacherId: lessons.teacherId, note: lessonRequests.note, cancelledAt: lessons.cancelledAt })
     .from(lessons)
-    .innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))
     .innerJoin(otherParty, otherOfLesson(viewer))
     .innerJoin(teacher, eq(teacher.id, lessons.teacherId))
     .innerJoin(student, eq(student.id, lessons.studentId))
     .leftJoin(lessonRequests, eq(lessonRequests.id, lessons.requestId))
-    .where(and(eq(lessons.id, lessonId), viewerLessons(viewer)))
+    .where(and(eq(lessons.id, id), lessonsOf(viewer)))
     .limit(1);
   if (!row) return null;
   const proposer = alias(users, "proposer");
@@ -231,7 +229,7 @@ export async function getLessonDetail(viewer: SchedulingActor, lessonId: string)
     })
     .from(rescheduleRequests)
     .innerJoin(proposer, eq(proposer.id, rescheduleRequests.proposedById))
-    .where(eq(rescheduleRequests.lessonId, lessonId))
+    .where(eq(rescheduleRequests.lessonId, id))
     .orderBy(desc(rescheduleRequests.createdAt));
   const pending = history.find((move) => move.status === "pending");
   const { teacherId, ...lesson } = row;
@@ -261,22 +259,22 @@ export interface CalendarItem {
  * The viewer's lessons (cancelled ones too, marked) and personal events overlapping [start, end).
  * All-day events are given as dates in the viewer's zone, the way the calendar places them.
  */
-export async function getCalendarItems(viewer: SchedulingActor, start: Date, end: Date, zone: string): Promise<CalendarItem[]> {
+export async function getCalendarItems(viewer: Viewer, start: Date, end: Date, zone: string): Promise<CalendarItem[]> {
   const [lessonRows, eventRows, pendingMoves] = await Promise.all([
     // The lower bound on starts_at (no lesson is longer than the 8 hours the database allows) keeps this a
     // range scan of the viewer's index instead of every lesson since the first one.
     lessonQuery(viewer).where(
-      and(viewerLessons(viewer), lt(lessons.startsAt, end), gt(lessons.startsAt, new Date(start.getTime() - LONGEST_LESSON_MS)), gt(lessons.endsAt, start)),
+      and(lessonsOf(viewer), lt(lessons.startsAt, end), gt(lessons.startsAt, new Date(start.getTime() - LONGEST_LESSON_MS)), gt(lessons.endsAt, start)),
     ),
     db
       .select()
       .from(calendarEvents)
-      .where(and(eq(calendarEvents.ownerId, viewer.id), lt(calendarEvents.startsAt, end), gt(calendarEvents.endsAt, start))),
+      .where(and(eventsOf(viewer), lt(calendarEvents.startsAt, end), gt(calendarEvents.endsAt, start))),
     db
       .select({ lessonId: rescheduleRequests.lessonId })
       .from(rescheduleRequests)
       .innerJoin(lessons, eq(lessons.id, rescheduleRequests.lessonId))
-      .where(and(viewerLessons(viewer), eq(rescheduleRequests.status, "pending"), lte(lessons.startsAt, end), gte(lessons.endsAt, start))),
+      .where(and(rescheduleProposalsOf(viewer), eq(rescheduleRequests.status, "pending"), lte(lessons.startsAt, end), gte(lessons.endsAt, start))),
   ]);
   const moving = new Set(pendingMoves.map((row) => row.lessonId));
   return [

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { db, type Transaction } from "@/db";
+import { db, type Executor, type Transaction } from "@/db";
 import { isExclusionViolation } from "@/db/errors";
 import { inTransaction } from "@/db/transaction";
 import { lessonRequests, lessons, lessonSeries, users, type LessonRequest } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { DAY, type Occurrence } from "@/lib/time";
-import { acceptedConnectionFor, NOT_FOUND, otherPartyId, type SchedulingActor } from "./access";
-import { CONFLICT_MESSAGE, eventClashes, lessonClashes, type Clash } from "./conflicts";
+import { findConnectionFor, lessonRequestsOf, otherPartyId, parseId, type Viewer } from "@/lib/access";
+import { NOT_FOUND } from "./answers";
+import { CONFLICT_MESSAGE, findClashes, type Clash } from "./conflicts";
 import { recipient, tell, whenFor } from "./notices";
 import {
   approveRequestSchema,
@@ -41,11 +42,11 @@ function checkLimits(input: LessonRequestInput, startsAt: Date, occurrences: Occ
  * Either side of an accepted connection asks for a lesson or a weekly/fortnightly series. The first
  * time is entered in the requester's zone; a series keeps the teacher's wall-clock time (see `occurrencesOf`).
  */
-export async function requestLessons(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult<{ requestId: string }>> {
+export async function requestLessons(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ requestId: string }>> {
   const parsed = lessonRequestSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
-  const connection = await acceptedConnectionFor(actor, input.connectionId);
+  const connection = await findConnectionFor(actor, input.connectionId);
   if (!connection) return NOT_FOUND;
 
   const startsAt = instantFromForm(input.date, input.time, input.timezone);
@@ -62,6 +63,8 @@ export async function requestLessons(actor: SchedulingActor, raw: unknown, now =
   if (problems) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: problems };
 
   const requestId = await inTransaction(async (scope) => {
+    // Taken for share so that a request cannot be filed beside the connection ending (see `lib/access`).
+    if (!(await findConnectionFor(actor, connection.id, { lock: "share" }, scope.tx))) return null;
     const [request] = await scope.tx
       .insert(lessonRequests)
       .values({ connectionId: connection.id, requestedById: actor.id, ...recurrence, timezone: input.timezone, location: input.location, note: input.note })
@@ -77,14 +80,16 @@ export async function requestLessons(actor: SchedulingActor, raw: unknown, now =
     });
     return request!.id;
   });
-  return { ok: true, message: "Request sent.", data: { requestId } };
+  return requestId ? { ok: true, message: "Request sent.", data: { requestId } } : NOT_FOUND;
 }
 
-/** A pending request the actor may answer (they are on the connection but did not make it). */
-async function answerableRequest(actor: SchedulingActor, requestId: string) {
-  const [request] = await db.select().from(lessonRequests).where(eq(lessonRequests.id, requestId)).limit(1);
+/** A request on one of the actor's accepted connections, with that connection. */
+async function requestFor(actor: Viewer, requestId: string, executor: Executor = db) {
+  const id = parseId(requestId);
+  if (!id) return null;
+  const [request] = await executor.select().from(lessonRequests).where(and(eq(lessonRequests.id, id), lessonRequestsOf(actor))).limit(1);
   if (!request) return null;
-  const connection = await acceptedConnectionFor(actor, request.connectionId);
+  const connection = await findConnectionFor(actor, request.connectionId, {}, executor);
   return connection ? { request, connection } : null;
 }
 
@@ -92,30 +97,48 @@ export interface PreviewOccurrence extends Occurrence {
   clash: Clash | null;
 }
 
+/** A pending request as a preview needs it: its times, who made it, and its connection's parties and series zone. */
+export interface PreviewSubject {
+  request: Pick<LessonRequest, "startsAt" | "durationMinutes" | "intervalWeeks" | "occurrences" | "untilDate" | "requestedById">;
+  teacherId: string;
+  studentId: string;
+  teacherZone: string;
+}
+
 /**
- * What approving would create, with each occurrence's clash (a lesson of either party, or one of the
- * approver's own events), so clashing ones can be skipped before anything is written.
+ * What approving each request would create, with each occurrence's clash (a lesson of either party,
+ * or one of the approver's own events), so clashing ones can be skipped before anything is written.
+ * Any number of requests costs at most two statements.
  */
+export async function previewRequests(actor: Viewer, subjects: PreviewSubject[], now: Date, executor: Executor = db): Promise<PreviewOccurrence[][]> {
+  const upcoming = subjects.map((subject) => occurrencesOf(subject.request, subject.teacherZone).filter((o) => o.startsAt > now));
+  const clashes = await findClashes(
+    executor,
+    actor.id,
+    subjects.map((subject, index) => ({
+      teacherId: subject.teacherId,
+      studentId: subject.studentId,
+      occurrences: upcoming[index]!,
+      withViewerEvents: subject.request.requestedById !== actor.id,
+    })),
+  );
+  return upcoming.map((occurrences, index) => occurrences.map((occurrence, at) => ({ ...occurrence, clash: clashes[index]![at] ?? null })));
+}
+
+/** The preview of one request the actor can see (see `previewRequests`). */
 export async function previewLessonRequest(
-  actor: SchedulingActor,
+  actor: Viewer,
   raw: unknown,
   now = new Date(),
 ): Promise<ActionResult<{ occurrences: PreviewOccurrence[] }>> {
   const parsed = requestIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
-  const found = await answerableRequest(actor, parsed.data.requestId);
+  const found = await requestFor(actor, parsed.data.requestId);
   if (!found) return NOT_FOUND;
   const { request, connection } = found;
-  const occurrences = occurrencesOf(request, await teacherZone(connection.teacherId)).filter((o) => o.startsAt > now);
-  const parties = { teacherId: connection.teacherId, studentId: connection.studentId, viewerId: actor.id };
-  const [lessonsInWay, eventsInWay] = await Promise.all([
-    lessonClashes(db, parties, occurrences),
-    request.requestedById === actor.id ? occurrences.map(() => null) : eventClashes(db, actor.id, occurrences),
-  ]);
-  return {
-    ok: true,
-    data: { occurrences: occurrences.map((occurrence, index) => ({ ...occurrence, clash: lessonsInWay[index] ?? eventsInWay[index] ?? null })) },
-  };
+  const subject = { request, teacherId: connection.teacherId, studentId: connection.studentId, teacherZone: await teacherZone(connection.teacherId) };
+  const [occurrences] = await previewRequests(actor, [subject], now);
+  return { ok: true, data: { occurrences: occurrences! } };
 }
 
 type Answer = "approved" | "declined" | "withdrawn";
@@ -138,26 +161,27 @@ const ALREADY_ANSWERED: ActionResult<never> = { ok: false, error: "This request 
  * the whole approval rolls back, so nothing is ever half-created.
  */
 export async function approveLessonRequest(
-  actor: SchedulingActor,
+  actor: Viewer,
   raw: unknown,
   now = new Date(),
 ): Promise<ActionResult<{ lessonIds: string[] }>> {
   const parsed = approveRequestSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
-  const found = await answerableRequest(actor, parsed.data.requestId);
+  const found = await requestFor(actor, parsed.data.requestId);
   if (!found || found.request.requestedById === actor.id) return NOT_FOUND;
-  const { connection } = found;
-  const seriesZone = await teacherZone(connection.teacherId);
+  const seriesZone = await teacherZone(found.connection.teacherId);
   const skipped = new Set(parsed.data.skip.map((iso) => new Date(iso).getTime()));
 
   try {
     return await inTransaction(async (scope): Promise<ActionResult<{ lessonIds: string[] }>> => {
-      const request = await lockPending(scope.tx, parsed.data.requestId);
+      const connection = await findConnectionFor(actor, found.connection.id, { lock: "share" }, scope.tx);
+      if (!connection) return NOT_FOUND;
+      const request = await lockPending(scope.tx, found.request.id);
       if (!request) return ALREADY_ANSWERED;
       const wanted = occurrencesOf(request, seriesZone).filter((o) => o.startsAt > now && !skipped.has(o.startsAt.getTime()));
       if (wanted.length === 0) return { ok: false, error: "There is no lesson left to book: every time has passed or was skipped." };
-      const clashes = await lessonClashes(scope.tx, { teacherId: connection.teacherId, studentId: connection.studentId, viewerId: actor.id }, wanted);
-      const clashing = wanted.filter((_, index) => clashes[index]);
+      const [clashes] = await findClashes(scope.tx, actor.id, [{ teacherId: connection.teacherId, studentId: connection.studentId, occurrences: wanted }]);
+      const clashing = wanted.filter((_, index) => clashes![index]);
       if (clashing.length > 0) {
         const list = clashing.map((o) => whenFor({ timezone: seriesZone }, o.startsAt)).join("; ");
         return { ok: false, error: `${clashing.length === 1 ? "One lesson clashes" : `${clashing.length} lessons clash`} with another lesson: ${list}. Skip ${clashing.length === 1 ? "it" : "them"} to approve the rest.` };
@@ -224,10 +248,10 @@ async function answer(
 }
 
 /** The other side turns a request down, optionally saying why. */
-export async function declineLessonRequest(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function declineLessonRequest(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = declineRequestSchema.safeParse(raw);
   if (!parsed.success) return parsed.error.issues.some((issue) => issue.path[0] === "reason") ? invalid(parsed.error) : NOT_FOUND;
-  const found = await answerableRequest(actor, parsed.data.requestId);
+  const found = await requestFor(actor, parsed.data.requestId);
   if (!found || found.request.requestedById === actor.id) return NOT_FOUND;
   return inTransaction(async (scope) => {
     const request = await lockPending(scope.tx, parsed.data.requestId);
@@ -245,10 +269,10 @@ export async function declineLessonRequest(actor: SchedulingActor, raw: unknown,
 }
 
 /** The requester takes back a request nobody has answered yet. */
-export async function withdrawLessonRequest(actor: SchedulingActor, raw: unknown, now = new Date()): Promise<ActionResult> {
+export async function withdrawLessonRequest(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = requestIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
-  const found = await answerableRequest(actor, parsed.data.requestId);
+  const found = await requestFor(actor, parsed.data.requestId);
   if (!found || found.request.requestedById !== actor.id) return NOT_FOUND;
   return inTransaction(async (scope) => {
     const request = await lockPending(scope.tx, parsed.data.requestId);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { attendanceValues } from "@/db/schema";
 import { multiLineText, optionalText, requiredText, singleLineText } from "@/lib/text";
+import { idField } from "@/lib/access/ids";
 import { isValidTimeZone, parseLocalDateTime } from "@/lib/time";
 import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH, LOCATION_MAX_LENGTH, REASON_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "./limits";
 
@@ -12,7 +13,7 @@ export const SCHEDULING_LIMITS = {
   horizonDays: 366,
 } as const;
 
-const uuid = z.uuid("Unknown item.");
+const uuid = idField();
 const zone = z.string().refine(isValidTimeZone, "Choose a valid time zone.");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time.");

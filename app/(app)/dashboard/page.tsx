@@ -1,10 +1,11 @@
-import { CalendarCheck2, CalendarDays, ClipboardList, Inbox, MapPin, MessageCircle, Users, Video } from "lucide-react";
+import { CalendarCheck2, CalendarDays, Inbox, MapPin, Users, Video } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
-import { formatDay, formatDayHeading, formatDayMonth, formatTime, formatTimeRange, formatWeekdayTime, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
+import { formatDay, formatDayHeading, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -105,68 +106,11 @@ export default async function DashboardPage() {
         <div className="space-y-6">
           <Card>
             <CardHeader>
-              <CardTitle>{isTeacher ? "Open assignments" : "Your practice"}</CardTitle>
-              <ClipboardList className="size-4 text-muted-foreground" aria-hidden="true" />
+              <CardTitle>{isTeacher ? "Your students" : "Your teachers"}</CardTitle>
+              <Users className="size-4 text-muted-foreground" aria-hidden="true" />
             </CardHeader>
             <CardBody>
-              {dashboard.openAssignments.length > 0 ? (
-                <ul className="space-y-3">
-                  {dashboard.openAssignments.map((assignment) => (
-                    <li key={assignment.id} className="flex items-start justify-between gap-3">
-                      <div className="min-w-0">
-                        <p className="truncate text-sm font-medium">{assignment.title}</p>
-                        <p className="text-xs text-muted-foreground">{isTeacher ? assignment.otherPartyName : `from ${assignment.otherPartyName}`}</p>
-                      </div>
-                      {assignment.dueAt ? (
-                        <span
-                          className={
-                            assignment.dueAt < now
-                              ? "shrink-0 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200"
-                              : "shrink-0 rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted-foreground"
-                          }
-                        >
-                          {assignment.dueAt < now ? "Overdue" : `Due ${formatDayMonth(assignment.dueAt, zone)}`}
-                        </span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <EmptyState>Nothing open. Nice work.</EmptyState>
-              )}
-            </CardBody>
-          </Card>
-
-          <Card>
-            <CardHeader>
-              <CardTitle>Unread messages</CardTitle>
-              <MessageCircle className="size-4 text-muted-foreground" aria-hidden="true" />
-            </CardHeader>
-            <CardBody>
-              {dashboard.unreadMessages.length > 0 ? (
-                <ul className="space-y-3">
-                  {dashboard.unreadMessages.map((message) => (
-                    <li key={message.id}>
-                      <p className="text-sm">
-                        <span className="font-medium">{message.senderName}</span>{" "}
-                        <span className="text-xs text-muted-foreground">{formatWeekdayTime(message.createdAt, zone)}</span>
-                      </p>
-                      <p className="line-clamp-2 text-sm text-muted-foreground">{message.body}</p>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <EmptyState>You&rsquo;re all caught up.</EmptyState>
-              )}
-            </CardBody>
-          </Card>
-
-          {connectionNames.length > 0 ? (
-            <Card>
-              <CardHeader>
-                <CardTitle>{isTeacher ? "Your students" : "Your teachers"}</CardTitle>
-              </CardHeader>
-              <CardBody>
+              {connectionNames.length > 0 ? (
                 <ul className="flex flex-wrap gap-2">
                   {connectionNames.map((name) => (
                     <li key={name} className="rounded-full border px-3 py-1 text-sm">
@@ -174,9 +118,16 @@ export default async function DashboardPage() {
                     </li>
                   ))}
                 </ul>
-              </CardBody>
-            </Card>
-          ) : null}
+              ) : (
+                <EmptyState>
+                  {isTeacher ? "No students yet. " : "No teachers yet. "}
+                  <Link href={isTeacher ? "/students" : "/teachers"} className="font-medium text-accent underline-offset-2 hover:underline">
+                    {isTeacher ? "Invite a student" : "See your invitations"}
+                  </Link>
+                </EmptyState>
+              )}
+            </CardBody>
+          </Card>
         </div>
       </div>
     </div>

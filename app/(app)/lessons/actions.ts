@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/session";
 import * as scheduling from "@/lib/scheduling";
-import type { SchedulingActor } from "@/lib/scheduling/access";
+import type { Viewer } from "@/lib/access";
 
 const SESSION_ENDED = { ok: false, error: "Your session has ended. Sign in again." } as const;
 
@@ -12,7 +12,7 @@ const SESSION_ENDED = { ok: false, error: "Your session has ended. Sign in again
  * Thin adapters: read the session, call the domain function (which authorises and validates the
  * input itself, since server actions are public endpoints), refresh the scheduling pages.
  */
-function adapter<T>(run: (actor: SchedulingActor, input: unknown) => Promise<ActionResult<T>>) {
+function adapter<T>(run: (actor: Viewer, input: unknown) => Promise<ActionResult<T>>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return SESSION_ENDED;

@@ -1,4 +1,4 @@
-import { CalendarClock, ClipboardList, MessageSquare, Search, UserPlus } from "lucide-react";
+import { CalendarClock, Search, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -20,7 +20,7 @@ import { cancelInvitationAction, resendInvitationAction } from "./actions";
 export const metadata: Metadata = { title: "Students" };
 
 function StudentListItem({ row, zone }: { row: StudentRow; zone: string }) {
-  const { student, nextLesson, attendanceRate, openAssignments, lastMessage } = row;
+  const { student, nextLesson, attendanceRate } = row;
   return (
     <li>
       <Link href={`/students/${row.connectionId}`} className="flex gap-3 px-5 py-4 transition hover:bg-surface-muted/60 focus-visible:bg-surface-muted/60">
@@ -40,20 +40,7 @@ function StudentListItem({ row, zone }: { row: StudentRow; zone: string }) {
               Attendance:{" "}
               <span className="font-medium text-foreground">{attendanceRate === null ? "—" : `${Math.round(attendanceRate * 100)}%`}</span>
             </span>
-            <span className="inline-flex items-center gap-1">
-              <ClipboardList className="size-3.5" aria-hidden="true" />
-              {openAssignments === 1 ? "1 open assignment" : `${openAssignments} open assignments`}
-            </span>
           </div>
-          {lastMessage ? (
-            <p className="flex items-center gap-1.5 text-sm text-muted-foreground">
-              <MessageSquare className="size-3.5 shrink-0" aria-hidden="true" />
-              <span className="truncate">
-                {lastMessage.fromViewer ? "You: " : ""}
-                {lastMessage.body}
-              </span>
-            </p>
-          ) : null}
         </div>
       </Link>
     </li>

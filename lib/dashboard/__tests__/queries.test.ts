@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { assignments, connections, lessons, messages } from "@/db/schema";
+import { connections, lessons } from "@/db/schema";
 import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
@@ -20,28 +20,18 @@ async function studioWithLesson() {
     startsAt: hoursFromNow(24),
     endsAt: hoursFromNow(25),
   });
-  await db.insert(assignments).values({ connectionId: pair.connection.id, title: "Scales", dueAt: hoursFromNow(48) });
-  await db.insert(messages).values({
-    connectionId: pair.connection.id,
-    senderId: pair.student.id,
-    clientMessageId: crypto.randomUUID(),
-    body: "See you tomorrow",
-  });
   return pair;
 }
 
 describe("dashboard", () => {
-  it("shows each party their shared lesson, assignment and the other's message", async () => {
+  it("shows each party their shared lesson", async () => {
     const { teacher, student } = await studioWithLesson();
     const forTeacher = await getDashboard(teacher, now);
     expect(forTeacher.upcoming.map((lesson) => lesson.otherPartyName)).toEqual([student.name]);
-    expect(forTeacher.openAssignments).toHaveLength(1);
-    expect(forTeacher.unreadMessages.map((message) => message.body)).toEqual(["See you tomorrow"]);
-    expect(forTeacher.connectionCount).toBe(1);
+    expect(forTeacher).toMatchObject({ connectionCount: 1, lessonsThisWeek: 1 });
 
     const forStudent = await getDashboard(student, now);
     expect(forStudent.upcoming.map((lesson) => lesson.otherPartyName)).toEqual([teacher.name]);
-    expect(forStudent.unreadMessages).toHaveLength(0); // their own message is not "unread" for them
     expect(await getConnectionNames(student)).toEqual([teacher.name]);
   });
 
@@ -49,7 +39,7 @@ describe("dashboard", () => {
     await studioWithLesson();
     for (const stranger of [await createUser({ role: "teacher" }), await createUser({ role: "student" })]) {
       const view = await getDashboard(stranger, now);
-      expect(view).toMatchObject({ upcoming: [], openAssignments: [], unreadMessages: [], connectionCount: 0, lessonsThisWeek: 0 });
+      expect(view).toMatchObject({ upcoming: [], connectionCount: 0, lessonsThisWeek: 0, attendanceRate: null, pendingRequests: 0 });
       expect(await getConnectionNames(stranger)).toEqual([]);
     }
   });
@@ -58,10 +48,21 @@ describe("dashboard", () => {
     const { teacher, student, connection } = await studioWithLesson();
     await db.update(connections).set({ status: "revoked", endedAt: now }).where(eq(connections.id, connection.id));
     for (const viewer of [teacher, student]) {
-      const view = await getDashboard(viewer, now);
-      expect(view.upcoming).toEqual([]);
-      expect(view.openAssignments).toEqual([]);
-      expect(view.unreadMessages).toEqual([]);
+      expect(await getDashboard(viewer, now)).toMatchObject({ upcoming: [], connectionCount: 0, lessonsThisWeek: 0 });
+    }
+  });
+
+  it("counts neither the week's lessons nor attendance of a connection that has ended", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const base = { connectionId: connection.id, teacherId: teacher.id, studentId: student.id };
+    await db.insert(lessons).values([
+      { ...base, startsAt: hoursFromNow(24), endsAt: hoursFromNow(25) },
+      { ...base, startsAt: hoursFromNow(-48), endsAt: hoursFromNow(-47), status: "completed" as const, attendance: "present" as const },
+    ]);
+    expect(await getDashboard(teacher, now)).toMatchObject({ lessonsThisWeek: 1, attendanceRate: 1 });
+    await db.update(connections).set({ status: "revoked", endedAt: now }).where(eq(connections.id, connection.id));
+    for (const viewer of [teacher, student]) {
+      expect(await getDashboard(viewer, now)).toMatchObject({ lessonsThisWeek: 0, attendanceRate: null });
     }
   });
 

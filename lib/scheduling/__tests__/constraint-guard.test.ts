@@ -10,7 +10,7 @@ import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
 // insert: what is left is the database's exclusion constraint, which must still keep everything whole.
 vi.mock("../conflicts", async (importOriginal) => {
   const original = await importOriginal<typeof import("../conflicts")>();
-  return { ...original, lessonClashes: async (_executor: unknown, _parties: unknown, occurrences: unknown[]) => occurrences.map(() => null) };
+  return { ...original, findClashes: async (_executor: unknown, _viewerId: unknown, checks: { occurrences: unknown[] }[]) => checks.map((check) => check.occurrences.map(() => null)) };
 });
 
 const { approveLessonRequest, approveReschedule, CONFLICT_MESSAGE, proposeReschedule, requestLessons } = await import("..");

@@ -7,7 +7,9 @@ import { formatLocalDateTime, utcToZoned } from "@/lib/time";
 import { createConnectedPair } from "@/tests/factories";
 import { setupTestDatabase } from "@/tests/database";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
+import { acceptInvitation, endConnection, inviteStudent } from "@/lib/connections";
 import { approveLessonRequest, approveReschedule, cancelLesson, cancelSeriesFrom, declineReschedule, markAttendance, proposeReschedule, requestLessons } from "..";
+import { getLessonDetail, getLessonsOverview } from "../queries";
 
 setupTestDatabase();
 
@@ -107,6 +109,27 @@ describe("cancelling", () => {
     const { teacher, connection } = await createConnectedPair();
     const single = await insertLesson(connection, "2026-03-01T10:00:00Z");
     expect(await cancelSeriesFrom(actorOf(teacher), { lessonId: single.id, reason: "x" }, NOW)).toMatchObject({ ok: false, error: "This lesson is not part of a series." });
+  });
+});
+
+describe("ending the connection", () => {
+  it("closes pending moves of the cancelled lessons, so a re-invited pair does not see them again", async () => {
+    const { teacher, student, connection, booked } = await weeklySeries(2);
+    const lesson = booked[0]!;
+    const proposed = await proposeReschedule(actorOf(student), { lessonId: lesson.id, date: "2026-02-04", time: "17:00", timezone: "Europe/London" }, NOW);
+    if (!proposed.ok) throw new Error(proposed.error);
+    expect(await endConnection(teacher, { connectionId: connection.id }, NOW)).toMatchObject({ ok: true, data: { cancelledLessons: 2 } });
+    const [closed] = await db.select().from(rescheduleRequests).where(eq(rescheduleRequests.id, proposed.data.rescheduleId));
+    expect(closed).toMatchObject({ status: "superseded" });
+
+    const invited = await inviteStudent(teacher, { email: student.email }, NOW);
+    if (!invited.ok) throw new Error(invited.error);
+    expect(await acceptInvitation(student, { connectionId: invited.data.connectionId }, NOW)).toMatchObject({ ok: true });
+    for (const viewer of [teacher, student]) {
+      expect((await getLessonsOverview(actorOf(viewer), NOW)).proposals).toEqual([]);
+      expect(await getLessonDetail(actorOf(viewer), lesson.id)).toMatchObject({ status: "cancelled", pendingProposal: null });
+    }
+    expect(await approveReschedule(actorOf(teacher), { rescheduleId: proposed.data.rescheduleId }, NOW)).toMatchObject({ ok: false });
   });
 });
 

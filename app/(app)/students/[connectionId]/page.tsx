@@ -9,9 +9,10 @@ import { EmptyState } from "@/components/dashboard/parts";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { isAccepted } from "@/lib/access";
 import { requireUser } from "@/lib/auth/session";
 import { getStudentDetail } from "@/lib/connections/queries";
-import { formatDate, formatDateTimeWithYear, formatDayMonth, formatDayWithYear, formatMonthYear, formatTimeRange } from "@/lib/time";
+import { formatDate, formatDateTimeWithYear, formatDayWithYear, formatMonthYear, formatTimeRange } from "@/lib/time";
 import { endConnectionWithStudentAction, setMessagingLockedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
@@ -21,10 +22,9 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
   const user = await requireUser(`/students/${connectionId}`);
   const detail = await getStudentDetail(user, connectionId);
   if (!detail) notFound();
-  const { connection, student, lessons, assignments, notes, nextLesson } = detail;
+  const { connection, student, lessons, notes, nextLesson } = detail;
   const zone = user.timezone;
-  const active = connection.status === "accepted";
-  const now = new Date();
+  const active = isAccepted(connection);
 
   return (
     <div className="space-y-8">
@@ -93,31 +93,6 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
             </CardBody>
           </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle>Assignments</CardTitle>
-            </CardHeader>
-            <CardBody>
-              {assignments.length > 0 ? (
-                <ul className="space-y-3">
-                  {assignments.map((assignment) => (
-                    <li key={assignment.id} className="flex items-start justify-between gap-3">
-                      <p className={assignment.completedAt ? "text-sm text-muted-foreground line-through" : "text-sm font-medium"}>{assignment.title}</p>
-                      {assignment.completedAt ? (
-                        <Badge tone="success">Done</Badge>
-                      ) : assignment.dueAt ? (
-                        <Badge tone={assignment.dueAt < now ? "danger" : "neutral"}>Due {formatDayMonth(assignment.dueAt, zone)}</Badge>
-                      ) : (
-                        <Badge>Open</Badge>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <EmptyState>No assignments yet.</EmptyState>
-              )}
-            </CardBody>
-          </Card>
         </div>
 
         <div className="space-y-6">
@@ -172,7 +147,7 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
                 </div>
                 <div className="space-y-2 border-t pt-4">
                   <p className="text-sm font-medium">End connection</p>
-                  <p className="text-sm text-muted-foreground">Upcoming lessons are cancelled. Past lessons, messages and notes are kept.</p>
+                  <p className="text-sm text-muted-foreground">Upcoming lessons are cancelled. Past lessons and notes are kept.</p>
                   <EndConnectionButton action={endConnectionWithStudentAction} connectionId={connection.id} otherPartyName={student.name} variant="danger" />
                 </div>
               </CardBody>

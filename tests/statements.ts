@@ -1,0 +1,23 @@
+import type { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import type { Pool } from "pg";
+import { drizzleConfig, getDatabase, setDatabase, type Database } from "@/db";
+
+/** Runs `work` against the current test database through a Drizzle client that counts every statement it sends. */
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const handle = getDatabase();
+  let statements = 0;
+  const logger = { logQuery: () => void statements++ };
+  const client = (handle.db as unknown as { $client: unknown }).$client;
+  const counting =
+    handle.mode === "embedded"
+      ? drizzlePglite(client as PGlite, { ...drizzleConfig, logger })
+      : drizzleNodePg(client as Pool, { ...drizzleConfig, logger });
+  setDatabase({ ...handle, db: counting as unknown as Database });
+  try {
+    return { result: await work(), statements };
+  } finally {
+    setDatabase(handle);
+  }
+}
