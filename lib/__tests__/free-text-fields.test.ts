@@ -330,9 +330,10 @@ describe("the limits", () => {
       notifications_title_length: NOTIFICATION_TITLE_MAX_LENGTH,
       notifications_body_length: NOTIFICATION_BODY_MAX_LENGTH,
     };
-    const { rows } = await db.execute<{ name: string; definition: string }>(
+    // Both drivers answer `execute` with `{ rows }`; the shared Database type leaves the result untyped.
+    const { rows } = (await db.execute(
       sql`select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conname in ${Object.keys(expected)}`,
-    );
+    )) as unknown as { rows: { name: string; definition: string }[] };
     const limits = Object.fromEntries(rows.map(({ name, definition }) => [name, Number(/(\d+)\)*$/.exec(definition)?.[1])]));
     expect(limits).toEqual(expected);
   });
