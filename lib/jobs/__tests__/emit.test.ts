@@ -1,4 +1,3 @@
-import { InngestTestEngine } from "@inngest/test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { notificationPreferences, notifications } from "@/db/schema";
@@ -16,7 +15,6 @@ vi.mock("@/lib/push", () => ({
 }));
 
 const { emit } = await import("@/lib/jobs/emit");
-const { eventFunctions } = await import("@/inngest/functions/events");
 
 setupTestDatabase();
 
@@ -62,26 +60,5 @@ describe("emit (embedded mode)", () => {
     await expect(emit({ name: "notification/created", data: { notificationIds: ["not-a-uuid"] } })).resolves.toBeUndefined();
     expect(errors).toHaveBeenCalledWith(expect.stringContaining("notification/created not sent"));
     errors.mockRestore();
-  });
-});
-
-describe("Inngest event functions", () => {
-  it("delivers notification pushes in a step, through the same domain function", async () => {
-    const { user, notification } = await storedNotification();
-    const deliver = eventFunctions.find((fn) => fn.id() === "deliver-notification-push")!;
-    const { result, error } = await new InngestTestEngine({
-      function: deliver,
-      events: [{ name: "notification/created", data: { notificationIds: [notification.id] } }],
-    }).execute();
-    expect(error).toBeUndefined();
-    expect(result).toEqual({ pushed: 1 });
-    expect(pushed.userIds).toEqual([user.id]);
-  });
-
-  it("fails a run whose event data is malformed, without side effects", async () => {
-    const deliver = eventFunctions.find((fn) => fn.id() === "deliver-notification-push")!;
-    const { error } = await new InngestTestEngine({ function: deliver, events: [{ name: "notification/created", data: { notificationIds: "x" } }] }).execute();
-    expect(error).toBeDefined();
-    expect(pushed.userIds).toHaveLength(0);
   });
 });
