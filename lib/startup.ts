@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
 import { ConfigError, env } from "@/lib/env";
 import { startEmbeddedJobs } from "@/lib/jobs";
 import { startEmbeddedRealtime } from "@/lib/realtime/embedded";
@@ -29,14 +29,16 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
 
+  // Realtime first: seeding publishes the notifications it creates, like any other write.
+  startEmbeddedJobs();
+  await startEmbeddedRealtime();
   if (database.mode === "embedded") {
     await migrateDatabase(database);
     const seedDemo = config.SEED_DEMO ? config.SEED_DEMO === "1" : config.NODE_ENV === "development";
-    if (seedDemo && (await isDatabaseEmpty(database.db))) {
-      const summary = await seedDemoData(database.db);
-      console.info(`[musbook] Seeded demo data. ${summary.signInHelp}`);
+    if (seedDemo && (await isDatabaseEmpty())) {
+      const started = performance.now();
+      const summary = await seedDemoData();
+      console.info(`[musbook] Seeded demo data in ${Math.round(performance.now() - started)} ms. ${summary.signInHelp}`);
     }
   }
-  startEmbeddedJobs();
-  await startEmbeddedRealtime();
 }

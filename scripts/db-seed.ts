@@ -1,12 +1,12 @@
 import { getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 
 async function main() {
   const database = getDatabase();
   // Embedded databases are migrated here too, so `db:seed` works on a fresh clone before `dev`.
   if (database.mode === "embedded") await migrateDatabase(database);
-  const summary = await seedDemoData(database.db);
+  const summary = await seedDemoData();
   console.info(summary.created ? "Demo data created." : "Demo data already present; nothing changed.");
   console.info(summary.signInHelp);
   await database.close();
