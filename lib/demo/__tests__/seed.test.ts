@@ -1,5 +1,5 @@
 import { and, count, countDistinct, eq, isNotNull, isNull } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { connections, emailOutbox, lessonRequests, lessons, notifications, rescheduleRequests, teacherNotes, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
@@ -8,7 +8,14 @@ import { formatInZone } from "@/lib/time";
 import { isAppPage } from "@/tests/app-routes";
 import { setupTestDatabase } from "@/tests/database";
 
+// No realtime server runs here; publishing is best effort either way, and the seed must not depend on it.
+vi.mock("@/lib/realtime", () => ({ publish: async () => true }));
+
 setupTestDatabase();
+
+beforeAll(() => {
+  vi.spyOn(console, "info").mockImplementation(() => undefined); // the outbox prints every email it stores
+});
 
 // A term that crosses both the American and the European March clock changes; a Friday.
 const NOW = new Date("2026-03-20T12:00:00Z");
