@@ -28,14 +28,14 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
 
-  // Realtime first: seeding publishes the notifications it creates, like any other write.
-  startEmbeddedJobs();
+  // Realtime before seeding, which publishes the notifications it creates like any other write.
   await startEmbeddedRealtime();
   if (database.mode === "embedded") {
     await migrateDatabase(database);
     const seedDemo = config.SEED_DEMO ? config.SEED_DEMO === "1" : config.NODE_ENV === "development";
     if (seedDemo) await seedDemoIfEmpty();
   }
+  startEmbeddedJobs();
 }
 
 async function seedDemoIfEmpty(): Promise<void> {
