@@ -17,7 +17,7 @@ import {
   proposeReschedule,
   requestLessons,
 } from "@/lib/scheduling";
-import { addLocalDays, formatLocalDateTime, utcToZoned, zonedToUtc, type LocalDateTime } from "@/lib/time";
+import { addLocalDays, DAY, formatLocalDateTime, HOUR, MINUTE, utcToZoned, WEEK, zonedToUtc, type LocalDateTime } from "@/lib/time";
 import {
   DEMO_PASSWORD,
   DEMO_TEACHER_EMAIL,
@@ -34,9 +34,6 @@ import {
 
 export { DEMO_PASSWORD, DEMO_TEACHER_EMAIL } from "./studio";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
 /** Weeks of history before the current week; as many again are booked ahead. */
 const WEEKS_PAST = 6;
 
@@ -137,7 +134,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
   }
   const sofia = booking("amelia", "sofia").lessons[WEEKS_PAST + 2]!;
   must("Sofia's cancellation", await cancelLesson(personOf("sofia"), { lessonId: sofia.id, reason: "School concert that evening — sorry!" }, new Date(now.getTime() - DAY)));
-  await proposeMove("grace", booking("amelia", "grace"), (start) => new Date(start.getTime() + 30 * 60_000), "Could we start half an hour later? Netball runs late.", personOf, now);
+  await proposeMove("grace", booking("amelia", "grace"), (start) => new Date(start.getTime() + 30 * MINUTE), "Could we start half an hour later? Netball runs late.", personOf, now);
   await proposeMove("noah", booking("daniel", "noah"), (start) => sameTimeDaysLater(start, personOf("daniel").timezone, 1), "Band practice that day, could we do Thursday?", personOf, now);
 
   const leo = personOf("leo");
