@@ -11,4 +11,14 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Layers point one way: lib/ is the domain; Inngest adapters, routes and components build on it, never the reverse.
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/inngest", "@/inngest/*", "@/app/*", "@/components/*"], message: "lib/ must not import from inngest/, app/ or components/." }] },
+      ],
+    },
+  },
 ]);

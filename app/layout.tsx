@@ -5,9 +5,9 @@ import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "MusBook — lessons, messages and reminders for music teachers", template: "%s · MusBook" },
+  title: { default: "MusBook — lesson scheduling for music teachers and their students", template: "%s · MusBook" },
   description:
-    "MusBook is where music teachers and their students book lessons, move them, message each other and never miss a reminder, in every timezone.",
+    "MusBook is where music teachers and their students book lessons, approve them, move and cancel them, in every timezone.",
   applicationName: "MusBook",
 };
 

@@ -1,18 +1,4 @@
-import {
-  BellRing,
-  CalendarDays,
-  CalendarRange,
-  ClipboardCheck,
-  Globe2,
-  GraduationCap,
-  ListChecks,
-  Lock,
-  MessageSquareText,
-  Repeat,
-  Smartphone,
-  UserPlus,
-  Users,
-} from "lucide-react";
+import { BellRing, CalendarCheck, CalendarDays, CalendarRange, ClipboardCheck, Globe2, Lock, Repeat, ShieldCheck, Smartphone, UserPlus, Users } from "lucide-react";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { WeekPreview } from "@/components/marketing/week-preview";
@@ -39,39 +25,39 @@ const features = [
   },
   {
     icon: BellRing,
-    title: "Reminders people actually get",
-    body: "30 minutes, an hour or a day before, by notification, email or push to the phone: each reminder once, never twice.",
+    title: "Told the moment it changes",
+    body: "A live notification centre for requests, approvals, moves, cancellations and attendance; requests and cancellations arrive by email too.",
   },
   {
-    icon: MessageSquareText,
-    title: "Messages in one place",
-    body: "Real-time chat between each teacher and student, with nothing lost when the signal drops. Teachers can make a thread read-only.",
+    icon: CalendarDays,
+    title: "One calendar, also on your phone",
+    body: "Lessons and your own events by month, week or list: pick a slot to ask for a lesson, drag one to propose a new time, and subscribe your phone's calendar to your private feed.",
   },
   {
-    icon: Smartphone,
-    title: "On the phone, in the calendar",
-    body: "Install MusBook on your home screen, and subscribe your phone's calendar to your private lesson feed.",
+    icon: ShieldCheck,
+    title: "Sign-in you can trust",
+    body: "Two-step sign-in with a code by email, devices you choose to trust, and one button that signs you out everywhere.",
   },
 ];
 
 const teacherPoints = [
   { icon: UserPlus, text: "Invite students by email; nothing is shared until they accept." },
+  { icon: CalendarCheck, text: "Approve a whole term in one go, skipping any date that clashes." },
   { icon: ClipboardCheck, text: "Mark attendance inline and see each student's record at a glance." },
   { icon: Lock, text: "Keep private notes per student that only you can ever read." },
-  { icon: ListChecks, text: "Set practice assignments with due dates and see what is done." },
 ];
 
 const studentPoints = [
   { icon: CalendarDays, text: "Ask for a lesson or a new time from your phone in seconds." },
   { icon: Users, text: "Two teachers? One calendar, no clashes between them." },
-  { icon: BellRing, text: "Choose how and when you are reminded before each lesson." },
-  { icon: GraduationCap, text: "Keep your assignments and your teacher's messages together." },
+  { icon: BellRing, text: "See at once when a lesson is approved, moved or cancelled." },
+  { icon: Smartphone, text: "Keep every lesson in your phone's own calendar app." },
 ];
 
 const steps = [
   { title: "Create your studio", body: "Sign up as a teacher, set your timezone and the instruments you teach." },
   { title: "Invite your students", body: "They get an email, create an account if they need one, and accept." },
-  { title: "Book the term", body: "Set up weekly lessons in one go; everyone gets the calendar and the reminders." },
+  { title: "Book the term", body: "Ask for weekly lessons in one go; once approved, they are in both calendars." },
 ];
 
 export default async function LandingPage({ searchParams }: PageProps<"/">) {
@@ -121,8 +107,8 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
               Your teaching week, <span className="text-accent">in tune.</span>
             </h1>
             <p className="mt-5 max-w-xl text-lg text-pretty text-muted-foreground">
-              MusBook is where music teachers and their students book lessons, move them, message each other and
-              get reminded — across timezones, without a single &ldquo;does Tuesday still work?&rdquo; email.
+              MusBook is where music teachers and their students book lessons, approve them, move them and cancel them —
+              across timezones, without a single &ldquo;does Tuesday still work?&rdquo; email.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <ButtonLink href="/sign-up?role=teacher" size="lg">
@@ -143,8 +129,8 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
               Everything a lesson needs, and nothing it doesn&rsquo;t
             </h2>
             <p className="mt-3 max-w-2xl text-muted-foreground">
-              Scheduling, communication and reminders built around how music teaching really works: weekly slots,
-              the occasional swap, and students in other cities.
+              Scheduling built around how music teaching really works: weekly slots, the occasional swap, and
+              students in other cities.
             </p>
             <ul className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
               {features.map((feature) => (

@@ -1,4 +1,28 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { signIn } from "./session";
+
+/** Every same-origin link on the page, without fragments; a fragment must name an element on the page. */
+async function linksOn(page: Page): Promise<string[]> {
+  const origin = new URL(page.url()).origin;
+  const hrefs = await page.locator("a[href]").evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  const paths = new Set<string>();
+  for (const href of hrefs) {
+    const url = new URL(href);
+    if (url.origin !== origin) continue;
+    if (url.hash) await expect(page.locator(url.hash), `${href} points at an element`).toHaveCount(1);
+    paths.add(url.pathname + url.search);
+  }
+  return [...paths];
+}
+
+/** Opens each path with the page's cookies, following redirects: none may end in a 404 or an error. */
+async function expectAllReachable(page: Page, paths: string[]) {
+  for (const path of paths) {
+    const response = await page.request.get(path);
+    expect(response.status(), `${path} answers`).toBeLessThan(400);
+  }
+}
 
 test.describe("landing page", () => {
   test("tells a visitor what MusBook is and leads to sign-up", async ({ page }, testInfo) => {
@@ -30,4 +54,24 @@ test.describe("landing page", () => {
     expect(response.status()).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
   });
+
+  test("every link on the landing page leads to a page", async ({ page }) => {
+    await page.goto("/");
+    const links = await linksOn(page);
+    expect(links).toEqual(expect.arrayContaining(["/sign-in", "/sign-up"]));
+    await expectAllReachable(page, links);
+  });
+
+  for (const email of ["amelia@demo.musbook.app", "maya@demo.musbook.app"]) {
+    test(`the signed-in navigation and the seeded notifications of ${email.split("@")[0]} lead to pages`, async ({ page }) => {
+      await signIn(page, email);
+      const links = await linksOn(page);
+      expect(links).toEqual(expect.arrayContaining(["/dashboard", "/calendar", "/lessons", "/settings"]));
+      const feed = await page.request.get("/api/notifications?limit=50");
+      const notificationLinks = ((await feed.json()) as { items: { link: string | null }[] }).items.map((item) => item.link);
+      expect(notificationLinks.length).toBeGreaterThan(5);
+      expect(notificationLinks.every(Boolean)).toBe(true);
+      await expectAllReachable(page, [...links, "/notifications", ...new Set(notificationLinks as string[])]);
+    });
+  }
 });

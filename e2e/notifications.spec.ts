@@ -40,8 +40,8 @@ test.describe("notification centre", () => {
     await expect(page.getByText("Nothing matches these filters")).toBeVisible();
     await page.getByRole("link", { name: "All", exact: true }).click();
     await expect(page).toHaveURL(/\/notifications$/);
-    await page.getByRole("link", { name: "Messages" }).click();
-    await expect(page).toHaveURL(/category=messages$/);
+    await page.getByRole("link", { name: "Lessons" }).click();
+    await expect(page).toHaveURL(/category=lessons$/);
     await expect(page.getByText("Nothing matches these filters")).toBeVisible();
     await page.getByRole("link", { name: "Account" }).click();
     await expect(page).toHaveURL(/category=account/);

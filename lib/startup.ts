@@ -1,6 +1,5 @@
 import { getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { ConfigError, env } from "@/lib/env";
 import { startEmbeddedJobs } from "@/lib/jobs";
 import { startEmbeddedRealtime } from "@/lib/realtime/embedded";
@@ -29,14 +28,21 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
 
+  // Realtime before seeding, which publishes the notifications it creates like any other write.
+  await startEmbeddedRealtime();
   if (database.mode === "embedded") {
     await migrateDatabase(database);
     const seedDemo = config.SEED_DEMO ? config.SEED_DEMO === "1" : config.NODE_ENV === "development";
-    if (seedDemo && (await isDatabaseEmpty(database.db))) {
-      const summary = await seedDemoData(database.db);
-      console.info(`[musbook] Seeded demo data. ${summary.signInHelp}`);
-    }
+    if (seedDemo) await seedDemoIfEmpty();
   }
   startEmbeddedJobs();
-  await startEmbeddedRealtime();
+}
+
+async function seedDemoIfEmpty(): Promise<void> {
+  // Loaded only when wanted: the demo builder pulls in every domain module and the email templates.
+  const { isDatabaseEmpty, seedDemoData } = await import("@/lib/demo/seed");
+  if (!(await isDatabaseEmpty())) return;
+  const started = performance.now();
+  const summary = await seedDemoData();
+  console.info(`[musbook] Seeded demo data in ${Math.round(performance.now() - started)} ms. ${summary.signInHelp}`);
 }

@@ -26,7 +26,7 @@ export function SignUpForm({ initialRole, timeZones, signInHref }: { initialRole
     return (
       <CheckInbox continueLabel="Continue to sign in" continueHref={signInHref}>
         We sent a link to <strong className="text-foreground">{email}</strong>. Open it to confirm your address. You can
-        sign in straight away; inviting and messaging unlock once your email is confirmed.
+        sign in straight away; invitations work once your email is confirmed.
       </CheckInbox>
     );
   }

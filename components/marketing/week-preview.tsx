@@ -1,8 +1,8 @@
-import { CalendarClock, Check, Clock3, MessageCircle } from "lucide-react";
+import { BellRing, CalendarClock, Check, Clock3 } from "lucide-react";
 
 const lessons = [
   { day: "Mon", time: "16:00", student: "Leo F.", instrument: "Piano", status: "Attended", tone: "emerald" },
-  { day: "Mon", time: "17:00", student: "Priya R.", instrument: "Piano · online", status: "Reminder sent", tone: "brand" },
+  { day: "Mon", time: "17:00", student: "Priya R.", instrument: "Piano · online", status: "Approved", tone: "brand" },
   { day: "Tue", time: "16:30", student: "Sofia M.", instrument: "Voice", status: "Moved from Wed", tone: "amber" },
   { day: "Sat", time: "15:00", student: "Maya C.", instrument: "Piano · online", status: "Requested", tone: "slate" },
 ] as const;
@@ -47,9 +47,9 @@ export function WeekPreview() {
           ))}
         </ul>
         <div className="mt-4 flex items-start gap-3 rounded-xl bg-surface-muted p-3">
-          <MessageCircle className="mt-0.5 size-4 shrink-0 text-accent" />
+          <BellRing className="mt-0.5 size-4 shrink-0 text-accent" />
           <p className="text-sm">
-            <span className="font-medium">Priya:</span> I&rsquo;ll send the G minor arpeggio recording before Monday.
+            <span className="font-medium">Maya Chen</span> asked for 12 weekly lessons, starting Sat 15:00.
           </p>
         </div>
         <div className="mt-3 flex gap-4 text-xs text-muted-foreground">

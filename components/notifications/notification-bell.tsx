@@ -103,7 +103,7 @@ export function NotificationBell({ align = "start" }: { align?: "start" | "end" 
             <div className="px-6 py-10 text-center">
               <Bell className="mx-auto size-8 text-muted-foreground/60" aria-hidden="true" />
               <p className="mt-3 text-sm font-medium">You&rsquo;re all caught up</p>
-              <p className="mt-1 text-xs text-muted-foreground">Lesson requests, messages and reminders will appear here.</p>
+              <p className="mt-1 text-xs text-muted-foreground">Lesson requests, changes and invitations will appear here.</p>
             </div>
           ) : (
             <ul className="divide-y">

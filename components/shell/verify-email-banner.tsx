@@ -15,7 +15,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
             <span role="status">{state.ok ? state.message : state.error}</span>
           ) : (
             <>
-              Confirm your email address to invite and message. We sent a link to <strong>{email}</strong>.
+              Confirm your email address to send and receive invitations. We sent a link to <strong>{email}</strong>.
             </>
           )}
         </p>

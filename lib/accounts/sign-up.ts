@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
+import type { z } from "zod";
 import { db } from "@/db";
 import { inTransaction } from "@/db/transaction";
 import { isUniqueViolation } from "@/db/errors";
@@ -21,6 +22,37 @@ import { DAY } from "@/lib/time";
 
 export const EMAIL_VERIFICATION_TTL_MS = DAY;
 
+type SignUpValues = z.output<typeof signUpSchema>;
+
+/** The form's values, or the field errors and password-policy answer a person sees. */
+function checkSignUp(raw: unknown): ActionResult<SignUpValues> {
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const problem = passwordProblem(parsed.data.password, [parsed.data.name, parsed.data.email]);
+  if (problem) return { ok: false, error: "Please choose a stronger password.", fieldErrors: { password: problem } };
+  return { ok: true, data: parsed.data };
+}
+
+/** Stores an unconfirmed account with its preferences and returns its confirmation token. */
+async function storeAccount(input: SignUpValues, email: string, passwordHash: string, now: Date): Promise<{ userId: string; token: string }> {
+  const { token, hash } = createSecretToken();
+  const userId = await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name: input.name, role: input.role, timezone: input.timezone, phone: input.phone ?? null, passwordHash })
+      .returning({ id: users.id });
+    await tx.insert(notificationPreferences).values({ userId: user!.id });
+    await tx.insert(emailVerificationTokens).values({
+      userId: user!.id,
+      email,
+      tokenHash: hash,
+      expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_TTL_MS),
+    });
+    return user!.id;
+  });
+  return { userId, token };
+}
+
 /**
  * Creates an account and emails a confirmation link. The answer is the same whether or not the email
  * already has an account (that address gets a "you already have an account" email instead), and both
@@ -28,11 +60,9 @@ export const EMAIL_VERIFICATION_TTL_MS = DAY;
  * At most 10 sign-ups an hour from one IP address.
  */
 export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
-  const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
-  const problem = passwordProblem(input.password, [input.name, input.email]);
-  if (problem) return { ok: false, error: "Please choose a stronger password.", fieldErrors: { password: problem } };
+  const checked = checkSignUp(raw);
+  if (!checked.ok) return checked;
+  const input = checked.data;
   const limit = await consumeRateLimit("signUpIp", ip);
   if (!limit.ok) return { ok: false, error: `Too many new accounts from your network. Try again in ${describeWait(limit.retryAfterSeconds)}.` };
 
@@ -44,20 +74,7 @@ export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
   }
 
   try {
-    const { token, hash } = createSecretToken();
-    await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ email, name: input.name, role: input.role, timezone: input.timezone, phone: input.phone ?? null, passwordHash })
-        .returning({ id: users.id });
-      await tx.insert(notificationPreferences).values({ userId: user!.id });
-      await tx.insert(emailVerificationTokens).values({
-        userId: user!.id,
-        email,
-        tokenHash: hash,
-        expiresAt: new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS),
-      });
-    });
+    const { token } = await storeAccount(input, email, passwordHash, new Date());
     sendVerificationEmail(email, input.name, token);
   } catch (error) {
     // Two sign-ups racing for one address: the loser is answered exactly like any existing account.
@@ -65,6 +82,20 @@ export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
     notifyExistingAccount(email, input.name);
   }
   return { ok: true };
+}
+
+/**
+ * Sign-up for trusted callers that set up accounts themselves (the demo studio): the same validation and
+ * password policy, no rate limit, and the confirmation token is returned instead of emailed. It says
+ * plainly when an address is taken, so it must never back a public endpoint; `signUp` does that.
+ */
+export async function registerAccount(raw: unknown, now = new Date()): Promise<ActionResult<{ userId: string; verificationToken: string }>> {
+  const checked = checkSignUp(raw);
+  if (!checked.ok) return checked;
+  const email = normalizeEmail(checked.data.email);
+  if (await findUserByEmail(email)) return { ok: false, error: "That email address already has an account.", fieldErrors: { email: "Already registered." } };
+  const { userId, token } = await storeAccount(checked.data, email, await hashPassword(checked.data.password), now);
+  return { ok: true, data: { userId, verificationToken: token } };
 }
 
 function notifyExistingAccount(email: string, name: string): void {
@@ -120,7 +151,7 @@ export async function resendVerificationEmail(actor: { id: string }): Promise<Ac
 const emailConfirmedNotification = (email: string) => ({
   type: "account.email_verified" as const,
   title: "Email address confirmed",
-  body: `${email} is confirmed. You can now invite, message and get reminders by email.`,
+  body: `${email} is confirmed. Invitations, lesson requests and cancellations can now reach you there.`,
   link: "/dashboard",
 });
 

@@ -1,9 +1,9 @@
 import type { TransactionScope } from "@/db/transaction";
-import { inngest } from "@/inngest/client";
 import { runAfterResponse } from "@/lib/background";
 import { eventHandlers } from "./event-handlers";
 import { appEventSchemas, type AppEvent } from "./events";
 import { jobsMode } from "./index";
+import { inngest } from "./inngest";
 
 /**
  * Sends a background event: to Inngest in hosted mode, or to the in-process handlers, which run after

@@ -18,6 +18,13 @@ export type NotificationType = (typeof notificationCategories)[NotificationCateg
 export const NOTIFICATION_CATEGORY_NAMES = Object.keys(notificationCategories) as NotificationCategory[];
 export const NOTIFICATION_TYPES = Object.values(notificationCategories).flat() as NotificationType[];
 
+/**
+ * The categories the notification centre offers as filters: those something can already be sent in.
+ * Messages and assignments (and lesson reminders) are reserved for features not built yet; each joins
+ * when it starts sending.
+ */
+export const FILTERABLE_CATEGORIES: NotificationCategory[] = ["lessons", "connections", "account"];
+
 export const categoryLabels: Record<NotificationCategory, string> = {
   lessons: "Lessons",
   messages: "Messages",

@@ -1,6 +1,6 @@
 import Pusher from "pusher";
 import { realtimeServerConfig } from "./config";
-import { MAX_EVENT_DATA_BYTES } from "./protocol-server";
+import { MAX_EVENT_DATA_BYTES } from "./limits";
 
 let client: Pusher | undefined;
 

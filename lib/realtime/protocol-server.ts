@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { z } from "zod";
+import { MAX_EVENT_DATA_BYTES } from "./limits";
 
 /**
  * A local server speaking the Pusher Channels protocol 7, enough for the unmodified `pusher` server SDK
@@ -29,7 +30,6 @@ export interface ProtocolServer {
   connectionCount(): number;
 }
 
-export const MAX_EVENT_DATA_BYTES = 10 * 1024;
 const MAX_HTTP_BODY_BYTES = 256 * 1024;
 const MAX_MESSAGE_BYTES = 16 * 1024;
 const MAX_CHANNELS_PER_EVENT = 100;

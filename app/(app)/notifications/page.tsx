@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications";
 import { notificationListQuerySchema, type NotificationListQuery } from "@/lib/notifications/schemas";
-import { categoryLabels, NOTIFICATION_CATEGORY_NAMES } from "@/lib/notifications/types";
+import { categoryLabels, FILTERABLE_CATEGORIES } from "@/lib/notifications/types";
 import { formatDateTimeWithYear, zoneLabel } from "@/lib/time";
 import { cn } from "@/lib/utils";
 
@@ -73,7 +73,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
           <FilterLink active={!query.category} to={href({ ...filters, category: undefined })}>
             Everything
           </FilterLink>
-          {NOTIFICATION_CATEGORY_NAMES.map((category) => (
+          {FILTERABLE_CATEGORIES.map((category) => (
             <FilterLink key={category} active={query.category === category} to={href({ ...filters, category })}>
               {categoryLabels[category]}
             </FilterLink>
@@ -86,7 +86,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
           <div className="px-6 py-16 text-center">
             <Bell className="mx-auto size-10 text-muted-foreground/50" aria-hidden="true" />
             <p className="mt-4 font-medium">{query.status === "unread" || query.category ? "Nothing matches these filters" : "No notifications yet"}</p>
-            <p className="mt-1 text-sm text-muted-foreground">Lesson requests, changes, messages and reminders will appear here as they happen.</p>
+            <p className="mt-1 text-sm text-muted-foreground">Lesson requests, changes and invitations will appear here as they happen.</p>
           </div>
         ) : (
           <ul aria-label="Notifications" className="divide-y">

@@ -23,7 +23,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Welcome back</h1>
-      <p className="mt-2 text-sm text-muted-foreground">Sign in to see your lessons, messages and reminders.</p>
+      <p className="mt-2 text-sm text-muted-foreground">Sign in to see your lessons, requests and calendar.</p>
       <div className="mt-8 space-y-5">
         {noticeText ? <FormAlert tone="success">{noticeText}</FormAlert> : null}
         <SignInForm callbackUrl={returnTo} />

@@ -17,7 +17,7 @@ export function ConnectionInvite({
     <EmailLayout preview={`${teacherName} invited you to MusBook`}>
       <Text style={emailText}>Hi,</Text>
       <Text style={emailText}>
-        {teacherName} would like to teach you through MusBook: lessons, reminders and messages in one place.
+        {teacherName} would like to teach you through MusBook: lesson times, requests and changes in one place, in your own timezone.
       </Text>
       {message ? (
         <Text style={{ ...emailText, borderLeft: "3px solid #c7d2fe", paddingLeft: "12px", whiteSpace: "pre-line" }}>{message}</Text>

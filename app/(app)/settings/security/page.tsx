@@ -30,7 +30,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
       <SettingsSection
         id="email"
         title="Email address"
-        description="Where we send confirmations, reminders and security notices. A new address takes effect once you confirm it."
+        description="Where we send confirmations, lesson requests, cancellations and security notices. A new address takes effect once you confirm it."
       >
         <div className="mb-5 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl bg-surface-muted px-4 py-3 text-sm">
           <span className="font-medium break-all">{user.email}</span>
@@ -84,7 +84,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
           <p>
             {summary.connections === 0
               ? `You have no ${isTeacher ? "students" : "teachers"} yet. `
-              : `Right now your account has ${plural(summary.connections, isTeacher ? "student connection" : "teacher connection")}, ${plural(summary.lessons, "lesson")} (${summary.upcomingLessons} upcoming), ${plural(summary.messages, "message")} and ${plural(summary.assignments, "assignment")}. `}
+              : `Right now your account has ${plural(summary.connections, isTeacher ? "student connection" : "teacher connection")} and ${plural(summary.lessons, "lesson")} (${summary.upcomingLessons} upcoming). `}
             Deleting it removes, for good:
           </p>
           <ul className="list-disc space-y-1.5 pl-5 text-muted-foreground">
@@ -92,8 +92,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
             <li>
               every connection you are part of — accepted, pending or ended — and everything that hangs off it:{" "}
               <strong className="text-foreground">
-                all lessons (past and upcoming), lesson requests, series and reschedule requests, the messages in both directions,
-                assignments{isTeacher ? ", and your private notes" : ", and your teachers' notes about you"}
+                all lessons (past and upcoming), lesson requests, series and reschedule requests{isTeacher ? ", and your private notes" : ", and your teachers' notes about you"}
               </strong>
               .
             </li>
@@ -101,8 +100,8 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
           {summary.connections > 0 ? (
             <p>
               {isTeacher
-                ? "Your students lose these too: their lessons, messages and assignments with you disappear from their calendar and inbox."
-                : "Your teachers lose these too: their lessons, messages and assignments with you disappear from their calendar and inbox."}{" "}
+                ? "Your students lose these too: their lessons and requests with you disappear from their calendar."
+                : "Your teachers lose these too: their lessons and requests with you disappear from their calendar."}{" "}
               Their accounts, their connections with other {isTeacher ? "teachers" : "students"} and notifications they have
               already received are not touched.
             </p>

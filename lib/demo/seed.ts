@@ -1,0 +1,215 @@
+import { asc, count, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { lessons, users, type Lesson, type User } from "@/db/schema";
+import type { ActionResult } from "@/lib/actions";
+import { registerAccount, verifyEmail } from "@/lib/accounts/sign-up";
+import { updateProfile } from "@/lib/accounts/settings";
+import { findUserByEmail, findUserById } from "@/lib/auth/credentials";
+import { settleBackgroundWork } from "@/lib/background";
+import { acceptInvitation, addNote, inviteStudent } from "@/lib/connections";
+import { markNotificationsRead } from "@/lib/notifications";
+import {
+  approveLessonRequest,
+  approveReschedule,
+  cancelLesson,
+  createCalendarEvent,
+  markAttendance,
+  proposeReschedule,
+  requestLessons,
+} from "@/lib/scheduling";
+import { addLocalDays, DAY, formatLocalDateTime, HOUR, MINUTE, utcToZoned, WEEK, zonedToUtc, type LocalDateTime } from "@/lib/time";
+import {
+  DEMO_PASSWORD,
+  DEMO_TEACHER_EMAIL,
+  demoAttendanceCycle,
+  demoInviteMessages,
+  demoNotes,
+  demoOpenInvitations,
+  demoRoster,
+  demoStudents,
+  demoTeachers,
+  type DemoPerson,
+  type DemoSlot,
+} from "./studio";
+
+export { DEMO_PASSWORD, DEMO_TEACHER_EMAIL } from "./studio";
+
+/** Weeks of history before the current week; as many again are booked ahead. */
+const WEEKS_PAST = 6;
+
+export interface SeedSummary {
+  created: boolean;
+  signInHelp: string;
+}
+
+const signInHelp =
+  `Demo sign-in (password "${DEMO_PASSWORD}" for every account): teachers ${demoTeachers.map((t) => t.email).join(", ")}; ` +
+  `students ${demoStudents.slice(0, 3).map((s) => s.email).join(", ")} and more (${demoStudents.length} in all).`;
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const [row] = await db.select({ users: count() }).from(users);
+  return (row?.users ?? 0) === 0;
+}
+
+/** A domain function's refusal here means the demo script is out of date with the rules: stop loudly. */
+function must<T>(step: string, result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(`demo seed: ${step} was refused: ${result.error} ${JSON.stringify(result.fieldErrors ?? {})}`);
+  return result.data as T;
+}
+
+/** What a form would send for `instant` typed by someone in `zone`. */
+function formTime(instant: Date, zone: string): { date: string; time: string } {
+  const [date, time] = formatLocalDateTime(utcToZoned(instant, zone)).split("T") as [string, string];
+  return { date, time };
+}
+
+/** The Monday of the week containing `instant`, as a local date in `zone`. */
+function mondayOfWeek(instant: Date, zone: string): LocalDateTime {
+  const today = utcToZoned(instant, zone);
+  const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() || 7;
+  return addLocalDays({ ...today, hour: 0, minute: 0 }, 1 - weekday);
+}
+
+/** The same wall-clock time `days` later in `zone` (not 24-hour steps, which drift across a clock change). */
+const sameTimeDaysLater = (instant: Date, zone: string, days: number) => zonedToUtc(addLocalDays(utcToZoned(instant, zone), days), zone);
+
+const slotKey = (slot: Pick<DemoSlot, "teacher" | "student">) => `${slot.teacher}:${slot.student}`;
+
+/**
+ * A believable studio, created the way people would create it: accounts signed up and confirmed,
+ * students invited and accepting, weekly lessons requested and approved, attendance recorded, a lesson
+ * moved, one cancelled, proposals and a request waiting for an answer. Every notification and email is
+ * the one the domain functions send, so every link and date in them is real. History is made by passing
+ * past instants as `now`. Older notifications are marked read; the latest few stay unread.
+ * Does nothing when the demo teacher already exists.
+ */
+export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
+  if (await findUserByEmail(DEMO_TEACHER_EMAIL)) return { created: false, signInHelp };
+  const termStart = new Date(now.getTime() - (WEEKS_PAST + 2) * WEEK);
+
+  const people = new Map<string, User>();
+  for (const person of [...demoTeachers, ...demoStudents]) people.set(person.key, await createAccount(person, termStart));
+  const personOf = (key: string) => people.get(key)!;
+
+  const bookings: { slot: DemoSlot; connectionId: string; lessons: Lesson[] }[] = [];
+  for (const slot of demoRoster) bookings.push(await bookWeeklyLessons(slot, personOf, termStart, now));
+  const booking = (teacher: string, student: string) => bookings.find((entry) => slotKey(entry.slot) === `${teacher}:${student}`)!;
+
+  // A lesson moved three weeks ago at the student's request, so its history shows a move.
+  const oliver = booking("amelia", "oliver");
+  const moved = oliver.lessons[WEEKS_PAST - 3]!;
+  const proposal = must(
+    "Oliver's move",
+    await proposeReschedule(
+      personOf("oliver"),
+      { lessonId: moved.id, ...formTime(sameTimeDaysLater(moved.startsAt, personOf("amelia").timezone, 1), personOf("oliver").timezone), timezone: personOf("oliver").timezone, reason: "Orchestra rehearsal moved to Wednesday." },
+      new Date(moved.startsAt.getTime() - 5 * DAY),
+    ),
+  );
+  must("Amelia approves the move", await approveReschedule(personOf("amelia"), { rescheduleId: proposal.rescheduleId }, new Date(moved.startsAt.getTime() - 4 * DAY)));
+
+  const lastPastLessons: { teacher: User; lesson: Lesson; attendance: (typeof demoAttendanceCycle)[number] }[] = [];
+  for (const { slot, connectionId } of bookings) {
+    const teacher = personOf(slot.teacher);
+    const past = (await lessonsOf(connectionId)).filter((lesson) => lesson.endsAt <= now);
+    for (const [index, lesson] of past.entries()) {
+      const attendance = demoAttendanceCycle[(index + slot.weekday) % demoAttendanceCycle.length]!;
+      if (index === past.length - 1) lastPastLessons.push({ teacher, lesson, attendance });
+      else must("attendance", await markAttendance(teacher, { lessonId: lesson.id, attendance }, new Date(lesson.endsAt.getTime() + HOUR)));
+    }
+    for (const body of demoNotes[slotKey(slot)] ?? []) must("a note", await addNote(teacher, { connectionId, body }));
+  }
+
+  for (const teacher of demoTeachers) {
+    const day = formatLocalDateTime(addLocalDays(mondayOfWeek(now, teacher.timezone), 9)).slice(0, 10);
+    const event = { title: "Dentist", timezone: teacher.timezone, startDate: day, startTime: "12:00", endDate: day, endTime: "13:30", notes: "Bring the referral letter." };
+    must("a calendar event", await createCalendarEvent(personOf(teacher.key), event));
+  }
+
+  for (const person of people.values()) must("marking read", await markNotificationsRead(person, { all: true }, now));
+
+  // What is still new: last week's attendance, a cancellation, two proposed moves, a request, open invitations.
+  for (const { teacher, lesson, attendance } of lastPastLessons) {
+    must("attendance", await markAttendance(teacher, { lessonId: lesson.id, attendance }, new Date(Math.min(lesson.endsAt.getTime() + HOUR, now.getTime()))));
+  }
+  const sofia = booking("amelia", "sofia").lessons[WEEKS_PAST + 2]!;
+  must("Sofia's cancellation", await cancelLesson(personOf("sofia"), { lessonId: sofia.id, reason: "School concert that evening — sorry!" }, new Date(now.getTime() - DAY)));
+  await proposeMove("grace", booking("amelia", "grace"), (start) => new Date(start.getTime() + 30 * MINUTE), "Could we start half an hour later? Netball runs late.", personOf, now);
+  await proposeMove("noah", booking("daniel", "noah"), (start) => sameTimeDaysLater(start, personOf("daniel").timezone, 1), "Band practice that day, could we do Thursday?", personOf, now);
+
+  const leo = personOf("leo");
+  const extra = zonedToUtc({ ...addLocalDays(mondayOfWeek(now, personOf("amelia").timezone), 11), hour: 11, minute: 0 }, personOf("amelia").timezone);
+  must(
+    "Leo's extra lesson",
+    await requestLessons(
+      leo,
+      { connectionId: booking("amelia", "leo").connectionId, ...formTime(extra, leo.timezone), durationMinutes: "45", timezone: leo.timezone, note: "Could we fit in an extra lesson before the recital?" },
+      now,
+    ),
+  );
+
+  for (const [index, invitation] of demoOpenInvitations.entries()) {
+    const message = invitation.message ? { message: invitation.message } : {};
+    must("an open invitation", await inviteStudent(personOf(invitation.teacher), { email: invitation.email, ...message }, new Date(now.getTime() - (index + 1) * DAY)));
+  }
+
+  // Emails and event handlers run in the background outside a request; finish them before the caller closes the database.
+  await settleBackgroundWork();
+  return { created: true, signInHelp };
+}
+
+/** Signs up, confirms the address and fills in the profile, as the person would. */
+async function createAccount(person: DemoPerson, at: Date): Promise<User> {
+  const { role, name, email, timezone } = person;
+  const account = must(`${email} sign-up`, await registerAccount({ role, name, email, password: DEMO_PASSWORD, timezone, phone: person.phone ?? "" }, at));
+  must(`${email} confirmation`, await verifyEmail({ token: account.verificationToken }, at));
+  must(`${email} profile`, await updateProfile({ id: account.userId }, { name, timezone, phone: person.phone ?? "", bio: person.bio ?? "", instruments: person.instruments }));
+  return (await findUserById(account.userId))!;
+}
+
+const lessonsOf = (connectionId: string) => db.select().from(lessons).where(eq(lessons.connectionId, connectionId)).orderBy(asc(lessons.startsAt));
+
+/**
+ * The teacher invites the student, who accepts; then one of them asks for twelve weekly lessons (six
+ * weeks back from this week, six ahead) and the other approves, both at the time it would have happened.
+ */
+async function bookWeeklyLessons(slot: DemoSlot, personOf: (key: string) => User, termStart: Date, now: Date) {
+  const teacher = personOf(slot.teacher);
+  const student = personOf(slot.student);
+  const message = demoInviteMessages[slotKey(slot)];
+  const invitation = must(`inviting ${student.email}`, await inviteStudent(teacher, { email: student.email, ...(message ? { message } : {}) }, termStart));
+  const { connectionId } = must(`${student.email} accepting`, await acceptInvitation(student, invitation, new Date(termStart.getTime() + DAY)));
+
+  const [hour, minute] = slot.time.split(":").map(Number) as [number, number];
+  const firstDay = addLocalDays(mondayOfWeek(now, teacher.timezone), slot.weekday - 1 - WEEKS_PAST * 7);
+  const firstStart = zonedToUtc({ ...firstDay, hour, minute }, teacher.timezone);
+  const [requester, approver] = slot.requestedBy === "teacher" ? [teacher, student] : [student, teacher];
+  const askedAt = new Date(firstStart.getTime() - 10 * DAY);
+  const form = {
+    connectionId,
+    ...formTime(firstStart, requester.timezone),
+    durationMinutes: String(slot.minutes),
+    timezone: requester.timezone,
+    repeat: "weekly",
+    occurrences: String(WEEKS_PAST * 2),
+    location: slot.location,
+  };
+  const { requestId } = must(`${requester.email} asking for lessons`, await requestLessons(requester, form, askedAt));
+  must(`${approver.email} approving lessons`, await approveLessonRequest(approver, { requestId }, new Date(askedAt.getTime() + DAY)));
+  return { slot, connectionId, lessons: await lessonsOf(connectionId) };
+}
+
+/** The student proposes moving their next lesson; the teacher has not answered yet. */
+async function proposeMove(
+  studentKey: string,
+  booking: { lessons: Lesson[] },
+  newStart: (start: Date) => Date,
+  reason: string,
+  personOf: (key: string) => User,
+  now: Date,
+): Promise<void> {
+  const student = personOf(studentKey);
+  const next = booking.lessons.find((lesson) => lesson.startsAt > new Date(now.getTime() + DAY) && lesson.status === "scheduled")!;
+  const form = { lessonId: next.id, ...formTime(newStart(next.startsAt), student.timezone), timezone: student.timezone, reason };
+  must(`${student.email} proposing a move`, await proposeReschedule(student, form, now));
+}

@@ -1,0 +1,99 @@
+/** The demo studio's cast and timetable: data only; `seed.ts` creates it through the domain functions. */
+
+export const DEMO_PASSWORD = "scales-before-breakfast";
+export const DEMO_TEACHER_EMAIL = "amelia@demo.musbook.app";
+
+export interface DemoPerson {
+  key: string;
+  role: "teacher" | "student";
+  name: string;
+  email: string;
+  timezone: string;
+  instruments: string[];
+  phone?: string;
+  bio?: string;
+}
+
+export const demoTeachers: DemoPerson[] = [
+  {
+    key: "amelia",
+    role: "teacher",
+    name: "Amelia Hart",
+    email: DEMO_TEACHER_EMAIL,
+    timezone: "Europe/London",
+    instruments: ["Piano", "Music theory"],
+    phone: "+44 20 7946 0321",
+    bio: "Piano teacher in north London. ABRSM grades 1–8, jazz harmony for the curious.",
+  },
+  {
+    key: "daniel",
+    role: "teacher",
+    name: "Daniel Okafor",
+    email: "daniel@demo.musbook.app",
+    timezone: "America/New_York",
+    instruments: ["Guitar", "Voice"],
+    phone: "+1 212 555 0187",
+    bio: "Guitar and voice from Brooklyn. Fingerstyle, songwriting and audition prep.",
+  },
+];
+
+export const demoStudents: DemoPerson[] = [
+  { key: "leo", name: "Leo Fitzgerald", timezone: "Europe/London", instruments: ["Piano"] },
+  { key: "priya", name: "Priya Raman", timezone: "Asia/Kolkata", instruments: ["Piano"] },
+  { key: "sofia", name: "Sofia Marchetti", timezone: "Europe/Paris", instruments: ["Piano", "Voice"] },
+  { key: "oliver", name: "Oliver Brandt", timezone: "Europe/Berlin", instruments: ["Piano"] },
+  { key: "grace", name: "Grace Thompson", timezone: "Europe/London", instruments: ["Piano"] },
+  { key: "maya", name: "Maya Chen", timezone: "America/Toronto", instruments: ["Piano", "Guitar"] },
+  { key: "jack", name: "Jack Wilson", timezone: "Australia/Sydney", instruments: ["Guitar"] },
+  { key: "isabella", name: "Isabella Cruz", timezone: "America/Los_Angeles", instruments: ["Voice"] },
+  { key: "noah", name: "Noah Williams", timezone: "America/New_York", instruments: ["Guitar"] },
+  { key: "hana", name: "Hana Sato", timezone: "Asia/Tokyo", instruments: ["Guitar", "Voice"] },
+].map((student) => ({ ...student, role: "student" as const, email: `${student.key}@demo.musbook.app` }));
+
+export interface DemoSlot {
+  teacher: string;
+  student: string;
+  /** 1 = Monday … 7 = Sunday, in the teacher's zone. */
+  weekday: number;
+  /** Wall-clock start in the teacher's zone. */
+  time: string;
+  minutes: number;
+  location: string;
+  /** Who asked for the weekly lessons; the other side approved. */
+  requestedBy: "teacher" | "student";
+}
+
+export const demoRoster: DemoSlot[] = [
+  { teacher: "amelia", student: "leo", weekday: 1, time: "16:00", minutes: 45, location: "Studio, 14 Elm Row", requestedBy: "teacher" },
+  { teacher: "amelia", student: "priya", weekday: 1, time: "17:00", minutes: 60, location: "https://meet.example.com/amelia-priya", requestedBy: "student" },
+  { teacher: "amelia", student: "sofia", weekday: 2, time: "16:30", minutes: 45, location: "https://meet.example.com/amelia-sofia", requestedBy: "student" },
+  { teacher: "amelia", student: "oliver", weekday: 3, time: "17:00", minutes: 60, location: "https://meet.example.com/amelia-oliver", requestedBy: "teacher" },
+  { teacher: "amelia", student: "grace", weekday: 4, time: "18:00", minutes: 30, location: "Studio, 14 Elm Row", requestedBy: "teacher" },
+  { teacher: "amelia", student: "maya", weekday: 6, time: "15:00", minutes: 45, location: "https://meet.example.com/amelia-maya", requestedBy: "student" },
+  { teacher: "daniel", student: "maya", weekday: 6, time: "13:00", minutes: 60, location: "https://meet.example.com/daniel-maya", requestedBy: "teacher" },
+  { teacher: "daniel", student: "jack", weekday: 1, time: "17:00", minutes: 45, location: "https://meet.example.com/daniel-jack", requestedBy: "student" },
+  { teacher: "daniel", student: "isabella", weekday: 2, time: "17:00", minutes: 60, location: "https://meet.example.com/daniel-isabella", requestedBy: "teacher" },
+  { teacher: "daniel", student: "noah", weekday: 3, time: "16:00", minutes: 45, location: "Brooklyn studio, 88 Bergen St", requestedBy: "student" },
+  { teacher: "daniel", student: "hana", weekday: 4, time: "19:00", minutes: 45, location: "https://meet.example.com/daniel-hana", requestedBy: "teacher" },
+];
+
+export const demoInviteMessages: Record<string, string> = {
+  "amelia:leo": "Welcome to the studio, Leo! Lessons and changes will all be here.",
+  "daniel:hana": "Great to meet you at the workshop. Let's set up weekly lessons.",
+};
+
+export const demoNotes: Record<string, string[]> = {
+  "amelia:leo": ["Tends to rush semiquavers when nervous. Metronome work helps.", "Parents asked about Grade 3 in spring."],
+  "amelia:priya": ["Strong ear; reading lags behind. Keep pieces slightly below her playing level for sight-reading."],
+  "amelia:maya": ["Grade 5 exam coming up. Focus on aural and sight-reading."],
+  "daniel:maya": ["Left-hand strength improving. Consider moving to a lighter string gauge."],
+  "daniel:isabella": ["Chest voice strong; work on the passaggio gently."],
+};
+
+/** Invitations still waiting for an answer, to addresses with no account yet. */
+export const demoOpenInvitations: { teacher: string; email: string; message?: string }[] = [
+  { teacher: "amelia", email: "ruby.adams@example.com", message: "Looking forward to our trial lesson!" },
+  { teacher: "daniel", email: "sam.park@example.com" },
+];
+
+export const demoAttendanceCycle = ["present", "present", "present", "late", "present", "present", "absent", "present", "excused"] as const;
