@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./session";
 
 /** Every same-origin link on the page, without fragments; a fragment must name an element on the page. */
 async function linksOn(page: Page): Promise<string[]> {
@@ -62,16 +61,16 @@ test.describe("landing page", () => {
     await expectAllReachable(page, links);
   });
 
-  for (const email of ["amelia@demo.musbook.app", "maya@demo.musbook.app"]) {
-    test(`the signed-in navigation and the seeded notifications of ${email.split("@")[0]} lead to pages`, async ({ page }) => {
-      await signIn(page, email);
+  for (const role of ["teacher", "student"] as const) {
+    test(`every link in a ${role}'s navigation and notifications leads to a page`, async ({ connectedPair, signedIn }) => {
+      const pair = await connectedPair();
+      const page = await signedIn(pair[role]);
       const links = await linksOn(page);
       expect(links).toEqual(expect.arrayContaining(["/dashboard", "/calendar", "/lessons", "/settings"]));
       const feed = await page.request.get("/api/notifications?limit=50");
-      const notificationLinks = ((await feed.json()) as { items: { link: string | null }[] }).items.map((item) => item.link);
-      expect(notificationLinks.length).toBeGreaterThan(5);
-      expect(notificationLinks.every(Boolean)).toBe(true);
-      await expectAllReachable(page, [...links, "/notifications", ...new Set(notificationLinks as string[])]);
+      const notificationLinks = ((await feed.json()) as { items: { link: string | null }[] }).items.flatMap((item) => (item.link ? [item.link] : []));
+      expect(notificationLinks.length).toBeGreaterThan(0);
+      await expectAllReachable(page, [...links, "/notifications", ...new Set(notificationLinks)]);
     });
   }
 });
