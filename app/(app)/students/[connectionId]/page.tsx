@@ -12,7 +12,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getStudentDetail } from "@/lib/connections/queries";
 import { formatDate, formatDateTimeWithYear, formatDayMonth, formatDayWithYear, formatMonthYear, formatTimeRange } from "@/lib/time";
-import { endConnectionWithStudentAction, setMessagingLockedAction } from "./actions";
+import { addNoteAction, deleteNoteAction, endConnectionWithStudentAction, setMessagingLockedAction, updateNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -127,13 +127,14 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
               <Badge tone="accent">Only you</Badge>
             </CardHeader>
             <CardBody className="space-y-5">
-              {active ? <NoteComposer connectionId={connection.id} /> : null}
+              {active ? <NoteComposer addNote={addNoteAction} connectionId={connection.id} /> : null}
               {notes.length > 0 ? (
                 <ul className="space-y-4 border-t pt-4" aria-label="Notes">
                   {notes.map((note) => (
                     <li key={note.id} className="border-b pb-4 last:border-b-0 last:pb-0">
                       {active ? (
                         <NoteItem
+                          actions={{ update: updateNoteAction, remove: deleteNoteAction }}
                           id={note.id}
                           body={note.body}
                           writtenLabel={`${formatDateTimeWithYear(note.createdAt, zone)}${note.updatedAt.getTime() - note.createdAt.getTime() > 1000 ? ` · edited ${formatDateTimeWithYear(note.updatedAt, zone)}` : ""}`}
