@@ -111,7 +111,8 @@ async function exported(entry: string): Promise<unknown> {
 }
 
 describe("endpoint inventory", () => {
-  it("lists every server action and route handler with how it is authorized", async () => {
+  // The first test imports every action and route module, which takes a while on a busy machine.
+  it("lists every server action and route handler with how it is authorized", { timeout: 120_000 }, async () => {
     expect(serverActionFiles.length).toBeGreaterThan(5);
     expect(routeFiles.length).toBeGreaterThan(3);
     const found = await entryPoints();
@@ -137,5 +138,16 @@ describe("endpoint inventory", () => {
       expect(await action(undefined, form), entry).toEqual(SESSION_ENDED);
       expect(await action(undefined, { lessonId: "00000000-0000-0000-0000-000000000000" }), entry).toEqual(SESSION_ENDED);
     }
+  });
+
+  it("answers every route handler's failures through lib/http, with no status written by hand", () => {
+    for (const file of routeFiles) expect(readFileSync(path.join(root, file), "utf8"), file).not.toMatch(/status:\s*[45]\d\d/);
+  });
+
+  // One way for a component to get a server action: from the page that renders it, so components never import routes.
+  it("keeps components free of imports from app/", () => {
+    const components = filesUnder("components").filter((file) => !file.includes("__tests__"));
+    expect(components.length).toBeGreaterThan(20);
+    for (const file of components) expect(readFileSync(path.join(root, file), "utf8"), file).not.toMatch(/from "@\/app\//);
   });
 });
