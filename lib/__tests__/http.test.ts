@@ -26,14 +26,14 @@ describe("crossOriginRefusal (T16)", () => {
 });
 
 describe("failureResponse and resultResponse: typed failures to HTTP in one place", () => {
-  it.each([
+  it.each<[string, ActionFailure, number]>([
     ["invalid input, with its field errors", invalid(z.strictObject({ ids: z.array(z.uuid()) }).safeParse({ ids: "all" }).error!), 400],
     ["an ended session", SESSION_ENDED, 401],
     ["a refusal", failure("forbidden", "Not allowed on this channel"), 403],
     ["something that is not there (or not the caller's)", failure("not-found", "Not found"), 404],
     ["a body over the limit", failure("too-large", "Request body too large"), 413],
     ["a service that is down", failure("unavailable", "database unavailable"), 503],
-    ["a refusal with no code, which the message explains", { ok: false, error: "This request has already been answered." } as ActionFailure, 400],
+    ["a refusal with no code, which the message explains", { ok: false, error: "This request has already been answered." }, 400],
   ])("answers %s with its status, message and code, never cached", async (_case, failed, status) => {
     const response = failureResponse(failed);
     expect(response.status).toBe(status);
