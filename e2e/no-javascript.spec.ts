@@ -20,7 +20,8 @@ test.describe("forms before JavaScript has loaded", () => {
     await page.getByRole("button", { name: "Confirm my email address" }).click();
     await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
 
-    const plain = await (await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "10.250.1.2" } })).newPage();
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "10.250.1.2" } });
+    const plain = await context.newPage();
     await plain.goto("/sign-in");
     await signIn(plain, email, PASSWORD);
 
@@ -30,5 +31,6 @@ test.describe("forms before JavaScript has loaded", () => {
     await plain.getByRole("button", { name: "Send invitation" }).click();
     await expect(plain.getByText(`Invitation sent to ${student}.`)).toBeVisible();
     await expect(plain.getByRole("region", { name: "Pending invitations" }).getByText(student)).toBeVisible();
+    await context.close();
   });
 });

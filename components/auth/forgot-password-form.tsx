@@ -8,7 +8,7 @@ import { FormAlert, TextField } from "@/components/ui/field";
 import type { AnyServerAction } from "@/lib/actions";
 
 export function ForgotPasswordForm({ requestReset }: { requestReset: AnyServerAction }) {
-  const { state, formAction, onSubmit, pending, error, fieldErrors: errors } = useAction(requestReset);
+  const { state, formAction, pending, error, fieldErrors: errors } = useAction(requestReset);
 
   if (state?.ok) {
     return (
@@ -19,7 +19,7 @@ export function ForgotPasswordForm({ requestReset }: { requestReset: AnyServerAc
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       {error ? <FormAlert>{error}</FormAlert> : null}
       <TextField id="email" label="Email" type="email" autoComplete="email" required error={errors.email} />
       <Button type="submit" size="lg" className="w-full" disabled={pending}>

@@ -8,12 +8,12 @@ import { FormAlert } from "@/components/ui/field";
 import type { AnyServerAction } from "@/lib/actions";
 
 export function ResetPasswordForm({ resetPassword, token, name, email }: { resetPassword: AnyServerAction; token: string; name: string; email: string }) {
-  const { state, formAction, onSubmit, pending, error, fieldErrors: errors } = useAction(resetPassword);
+  const { state, formAction, pending, error, fieldErrors: errors } = useAction(resetPassword);
 
   if (state?.ok) return <DoneNotice message={state.message ?? ""} href="/sign-in" label="Sign in" />;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       {error ? <FormAlert>{error}</FormAlert> : null}
       <input type="hidden" name="token" value={token} />
       {/* Unnamed, so it is not posted: it lets password managers file the new password under the right account. */}

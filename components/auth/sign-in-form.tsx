@@ -7,10 +7,10 @@ import { FormAlert, TextField } from "@/components/ui/field";
 import type { AnyServerAction } from "@/lib/actions";
 
 export function SignInForm({ signIn, callbackUrl }: { signIn: AnyServerAction; callbackUrl?: string }) {
-  const { formAction, onSubmit, pending, error, fieldErrors: errors } = useAction(signIn);
+  const { formAction, pending, error, fieldErrors: errors } = useAction(signIn);
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       {error ? <FormAlert>{error}</FormAlert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField id="email" label="Email" type="email" autoComplete="email" required error={errors.email} />

@@ -27,7 +27,7 @@ export function SignUpForm({
   timeZones: string[];
   signInHref?: string;
 }) {
-  const { state, formAction, onSubmit, pending, error, fieldErrors: errors } = useAction(signUp);
+  const { state, formAction, pending, error, fieldErrors: errors } = useAction(signUp);
   const [role, setRole] = useState<UserRole | undefined>(initialRole);
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
@@ -42,7 +42,7 @@ export function SignUpForm({
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       {error ? <FormAlert>{error}</FormAlert> : null}
 
       <fieldset>

@@ -19,7 +19,7 @@ export function TwoFactorForm({
 
   return (
     <div className="space-y-6">
-      <form action={verify.formAction} onSubmit={verify.onSubmit} className="space-y-5" noValidate>
+      <form action={verify.formAction} className="space-y-5" noValidate>
         {verify.error ? <FormAlert>{verify.error}</FormAlert> : null}
         {resend.error ? <FormAlert>{resend.error}</FormAlert> : null}
         {resend.message ? <FormAlert tone="success">{resend.message}</FormAlert> : null}

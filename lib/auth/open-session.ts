@@ -1,5 +1,7 @@
 import "server-only";
+import type { Route } from "next";
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 
 /**
@@ -8,9 +10,12 @@ import { signIn } from "@/auth";
  * when Auth.js refused the ticket (used or expired meanwhile); the caller says what happens then.
  */
 export async function openSession(ticket: string, redirectTo: string): Promise<void> {
+  let destination: string;
   try {
-    await signIn("two-factor", { ticket, redirectTo });
+    destination = await signIn("two-factor", { ticket, redirect: false, redirectTo });
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof AuthError) return;
+    throw error;
   }
+  redirect(destination as Route);
 }
