@@ -66,6 +66,7 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
   "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
   "app/api/health/route.ts#GET": "public liveness probe, no data",
+  "app/api/bench/statements/route.ts#GET": "404 unless the server runs a benchmark (BENCH=1); a statement count, no data",
   "app/api/inngest/route.ts#GET": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
   "app/api/inngest/route.ts#POST": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
   "app/api/inngest/route.ts#PUT": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
