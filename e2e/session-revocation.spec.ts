@@ -39,7 +39,7 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   // Every path refuses the old session at once.
   const api = await old.request.get("/api/notifications");
   expect(api.status()).toBe(401);
-  expect(await api.json()).toEqual({ error: "Sign in first" });
+  expect(await api.json()).toEqual({ error: "Your session has ended. Sign in again.", code: "session-ended" });
   const realtime = await old.request.post("/api/realtime/auth", { form: { socket_id: "123.456", channel_name: "private-user-00000000-0000-4000-8000-000000000000" } });
   expect(realtime.status()).toBe(401);
   expect(await (await old.request.get("/api/auth/session")).json()).toBeNull();

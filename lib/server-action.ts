@@ -1,23 +1,69 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { User } from "@/db/schema";
-import { formValues, type AnyActionResult, type FormState } from "@/lib/actions";
+import { formValues, SESSION_ENDED, type ActionInput, type ActionResult, type ServerAction } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/session";
+import { clientIp } from "@/lib/auth/rate-limit";
+
+/** Someone not signed in (signing in, signing up, resetting a password): known only by their address, for rate limits. */
+export interface Visitor {
+  ip: string;
+}
+
+type Success<T> = Extract<ActionResult<T>, { ok: true }>;
+type Domain<Actor, T> = (actor: Actor, input: unknown) => Promise<ActionResult<T>>;
+
+export interface ActionOptions<Actor, T, R> {
+  /** Paths whose pages, and every page below them, show what the action changed; re-rendered on success only. */
+  revalidate?: readonly string[];
+  /**
+   * What success leads to beyond the domain's work: signing in again, signing out, a cookie, a redirect
+   * (Next ends the request by throwing for those). A result it returns is the answer instead of the domain's.
+   */
+  onSuccess?: (result: Success<T>, actor: Actor) => Promise<ActionResult<R> | void>;
+}
+
+type Kind = "user" | "anonymous";
+
+// Every action made here, so a test can tell that no exported action was written by hand, and which need a session.
+const madeHere = new WeakMap<object, Kind>();
+
+export function actionKind(value: unknown): Kind | undefined {
+  return typeof value === "function" ? madeHere.get(value) : undefined;
+}
+
+function normalise(input: ActionInput | undefined): unknown {
+  return input instanceof FormData ? formValues(input) : (input ?? {});
+}
+
+function wrap<Actor, T, R>(
+  kind: Kind,
+  resolveActor: () => Promise<Actor | null>,
+  domain: Domain<Actor, T>,
+  { revalidate = [], onSuccess }: ActionOptions<Actor, T, R>,
+): ServerAction<R> {
+  const action = async (_previous: unknown, input: ActionInput): Promise<ActionResult<R>> => {
+    const actor = await resolveActor();
+    if (!actor) return SESSION_ENDED;
+    const result = await domain(actor, normalise(input));
+    if (!result.ok) return result;
+    for (const path of revalidate) revalidatePath(path, "layout");
+    return (await onSuccess?.(result, actor)) ?? (result as unknown as ActionResult<R>);
+  };
+  madeHere.set(action, kind);
+  return action;
+}
 
 /**
- * The body of a thin server action: the signed-in user (re-checked against the database), the
- * domain function with the form's fields, and on success the sections (path and below) to re-render. Authorization is
- * the domain function's job; data on success stays on the server.
+ * A server action for the signed-in user: the session is re-checked against the database (a revoked or
+ * outdated one gets SESSION_ENDED and the domain is never called), the input is normalised to a plain
+ * object, and the domain function authorises and validates it, since every action is a public endpoint.
  */
-export async function actAsCurrentUser(
-  domain: (actor: User, raw: unknown) => Promise<AnyActionResult>,
-  formData: FormData,
-  revalidate: string[],
-): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
-  const result = await domain(user, formValues(formData));
-  if (!result.ok) return result;
-  for (const path of revalidate) revalidatePath(path, "layout");
-  return { ok: true, message: result.message };
+export function userAction<T, R = T>(domain: Domain<User, T>, options: ActionOptions<User, T, R> = {}): ServerAction<R> {
+  return wrap("user", getCurrentUser, domain, options);
+}
+
+/** The same for the flows of someone not signed in; whatever session the browser may hold is not consulted. */
+export function anonymousAction<T, R = T>(domain: Domain<Visitor, T>, options: ActionOptions<Visitor, T, R> = {}): ServerAction<R> {
+  return wrap("anonymous", async () => ({ ip: await clientIp() }), domain, options);
 }

@@ -1,17 +1,21 @@
 "use server";
 
 import { auth, signOut } from "@/auth";
-import type { FormState } from "@/lib/actions";
 import { resendVerificationEmail } from "@/lib/accounts/sign-up";
-import { getCurrentUser, revokeSession } from "@/lib/auth/session";
+import { revokeSession } from "@/lib/auth/session";
+import { anonymousAction, userAction } from "@/lib/server-action";
 
-export async function signOutAction(): Promise<void> {
-  await revokeSession(await auth());
-  await signOut({ redirectTo: "/sign-in" });
-}
+// Signing out needs no live session: a browser whose session has already ended still gets its cookie cleared.
+export const signOutAction = anonymousAction<undefined>(
+  async () => {
+    await revokeSession(await auth());
+    return { ok: true };
+  },
+  {
+    onSuccess: async () => {
+      await signOut({ redirectTo: "/sign-in" });
+    },
+  },
+);
 
-export async function resendVerificationAction(): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
-  return resendVerificationEmail(user);
-}
+export const resendVerificationAction = userAction(resendVerificationEmail);

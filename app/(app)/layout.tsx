@@ -7,6 +7,7 @@ import { REQUESTED_PATH_HEADER } from "@/lib/security/headers";
 import { unreadNotificationCount } from "@/lib/notifications";
 import { realtimeClientConfig } from "@/lib/realtime/config";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { resendVerificationAction, signOutAction } from "./actions";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   // A session cookie the database no longer accepts: back to sign-in, and then to this page.
@@ -14,7 +15,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const [cookieStore, unreadNotifications] = await Promise.all([cookies(), unreadNotificationCount(user)]);
   const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
-    <AppShell user={user} theme={theme} unreadNotifications={unreadNotifications} realtime={realtimeClientConfig()}>
+    <AppShell user={user} theme={theme} unreadNotifications={unreadNotifications} realtime={realtimeClientConfig()}
+      actions={{ signOut: signOutAction, resendVerification: resendVerificationAction }}
+    >
       {children}
     </AppShell>
   );

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { SESSION_ENDED, type ServerAction } from "@/lib/actions";
+import { actionKind } from "@/lib/server-action";
 
 const sessionUser = vi.hoisted(() => ({ current: null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => sessionUser.current, requireUser: async () => sessionUser.current }));
@@ -38,16 +40,16 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": "public; same answer for every email (lib/accounts/__tests__/password-reset.test.ts)",
   "app/(auth)/reset-password/actions.ts#resetPasswordAction": "single-use emailed token (lib/accounts/__tests__/password-reset.test.ts)",
   // Signed in, acting on the caller's own account only.
-  "app/(app)/actions.ts#signOutAction": "own session only",
+  "app/(app)/actions.ts#signOutAction": "own session only; works without a live session, to clear an ended one's cookie",
   "app/(app)/actions.ts#resendVerificationAction": "own account only (session user)",
   "app/(app)/settings/actions.ts#updateProfileAction": "own account only; strict schema (lib/accounts/__tests__/settings.test.ts)",
   "app/(app)/settings/actions.ts#requestEmailChangeAction": "own account, current password (lib/accounts/__tests__/settings.test.ts)",
   "app/(app)/settings/actions.ts#changePasswordAction": "own account, current password (lib/accounts/__tests__/settings.test.ts, e2e/settings.spec.ts)",
   "app/(app)/settings/actions.ts#signOutEverywhereAction": "own account, explicit confirmation (lib/accounts/__tests__/settings.test.ts)",
   "app/(app)/settings/actions.ts#deleteAccountAction": "own account, current password and confirmation (lib/accounts/__tests__/settings.test.ts)",
-  "app/(app)/settings/two-factor-actions.ts#startTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
-  "app/(app)/settings/two-factor-actions.ts#confirmTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
-  "app/(app)/settings/two-factor-actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(app)/settings/actions.ts#startTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(app)/settings/actions.ts#confirmTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(app)/settings/actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   // Connections: lib/access, covered by lib/connections/__tests__/authorization-matrix.test.ts.
   "app/(app)/students/actions.ts#inviteStudentAction": "verified teachers only; connections matrix",
   "app/(app)/students/actions.ts#resendInvitationAction": "connections matrix (teacher of the pending invitation)",
@@ -64,6 +66,7 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
   "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
   "app/api/health/route.ts#GET": "public liveness probe, no data",
+  "app/api/bench/statements/route.ts#GET": "404 unless the server runs a benchmark (BENCH=1); a statement count, no data",
   "app/api/inngest/route.ts#GET": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
   "app/api/inngest/route.ts#POST": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
   "app/api/inngest/route.ts#PUT": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
@@ -100,8 +103,17 @@ async function entryPoints(): Promise<string[]> {
   return found.sort();
 }
 
+// The signed-out flows, and signing out: the only actions that run without a live session.
+const ANONYMOUS = (entry: string) => entry.startsWith("app/(auth)/") || entry === "app/(app)/actions.ts#signOutAction";
+
+async function exported(entry: string): Promise<unknown> {
+  const [file, name] = entry.split("#") as [string, string];
+  return ((await import(path.join(root, file))) as Record<string, unknown>)[name];
+}
+
 describe("endpoint inventory", () => {
-  it("lists every server action and route handler with how it is authorized", async () => {
+  // The first test imports every action and route module, which takes a while on a busy machine.
+  it("lists every server action and route handler with how it is authorized", { timeout: 120_000 }, async () => {
     expect(serverActionFiles.length).toBeGreaterThan(5);
     expect(routeFiles.length).toBeGreaterThan(3);
     const found = await entryPoints();
@@ -111,24 +123,32 @@ describe("endpoint inventory", () => {
     expect(gone, "remove these from AUTHORIZED_BY").toEqual([]);
   });
 
-  it("refuses every scheduling action without a session", async () => {
-    const schedulingActions = Object.keys(AUTHORIZED_BY).filter((entry) => AUTHORIZED_BY[entry]!.includes("scheduling matrix"));
-    expect(schedulingActions.length).toBeGreaterThan(10);
-    for (const entry of schedulingActions) {
-      const [file, name] = entry.split("#") as [string, string];
-      const action = ((await import(path.join(root, file))) as Record<string, (input: unknown) => Promise<unknown>>)[name]!;
-      expect(await action({ lessonId: "00000000-0000-0000-0000-000000000000" }), entry).toEqual({ ok: false, error: "Your session has ended. Sign in again." });
+  it("makes every server action with the one wrapper, and needs a session for all but the signed-out flows", async () => {
+    const actions = (await entryPoints()).filter((entry) => !/\/route\.tsx?#/.test(entry));
+    expect(actions.length).toBeGreaterThan(40);
+    for (const entry of actions) expect(actionKind(await exported(entry)), entry).toBe(ANONYMOUS(entry) ? "anonymous" : "user");
+  });
+
+  it("refuses every signed-in action without a session, whether sent a form or an object", async () => {
+    const signedIn = Object.keys(AUTHORIZED_BY).filter((entry) => !entry.includes("/route.ts#") && !ANONYMOUS(entry));
+    expect(signedIn.length).toBeGreaterThan(30);
+    const form = new FormData();
+    form.set("connectionId", "00000000-0000-0000-0000-000000000000");
+    for (const entry of signedIn) {
+      const action = (await exported(entry)) as ServerAction<unknown>;
+      expect(await action(undefined, form), entry).toEqual(SESSION_ENDED);
+      expect(await action(undefined, { lessonId: "00000000-0000-0000-0000-000000000000" }), entry).toEqual(SESSION_ENDED);
     }
   });
 
-  it("refuses every connections action without a session, before touching anything", async () => {
-    const connectionActions = Object.keys(AUTHORIZED_BY).filter((entry) => AUTHORIZED_BY[entry]!.includes("connections matrix"));
-    for (const entry of connectionActions) {
-      const [file, name] = entry.split("#") as [string, string];
-      const action = ((await import(path.join(root, file))) as Record<string, (state: undefined, form: FormData) => Promise<unknown>>)[name]!;
-      const form = new FormData();
-      form.set("connectionId", "00000000-0000-0000-0000-000000000000");
-      expect(await action(undefined, form), entry).toEqual({ ok: false, error: "Your session has ended. Sign in again." });
-    }
+  it("answers every route handler's failures through lib/http, with no status written by hand", () => {
+    for (const file of routeFiles) expect(readFileSync(path.join(root, file), "utf8"), file).not.toMatch(/status:\s*[45]\d\d/);
+  });
+
+  // One way for a component to get a server action: from the page that renders it, so components never import routes.
+  it("keeps components free of imports from app/", () => {
+    const components = filesUnder("components").filter((file) => !file.includes("__tests__"));
+    expect(components.length).toBeGreaterThan(20);
+    for (const file of components) expect(readFileSync(path.join(root, file), "utf8"), file).not.toMatch(/from "@\/app\//);
   });
 });

@@ -1,15 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
 import { CheckInbox } from "@/components/auth/check-inbox";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TextField } from "@/components/ui/field";
+import type { AnyServerAction } from "@/lib/actions";
 
-export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(forgotPasswordAction, undefined);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+export function ForgotPasswordForm({ requestReset }: { requestReset: AnyServerAction }) {
+  const { state, formAction, pending, error, fieldErrors: errors } = useAction(requestReset);
 
   if (state?.ok) {
     return (
@@ -20,8 +19,8 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form action={action} className="space-y-5" noValidate>
-      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+    <form action={formAction} className="space-y-5" noValidate>
+      {error ? <FormAlert>{error}</FormAlert> : null}
       <TextField id="email" label="Email" type="email" autoComplete="email" required error={errors.email} />
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Sending…" : "Send me a reset link"}

@@ -1,18 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { signInAction } from "@/app/(auth)/sign-in/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TextField } from "@/components/ui/field";
+import type { AnyServerAction } from "@/lib/actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState(signInAction, undefined);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+export function SignInForm({ signIn, callbackUrl }: { signIn: AnyServerAction; callbackUrl?: string }) {
+  const { formAction, pending, error, fieldErrors: errors } = useAction(signIn);
 
   return (
-    <form action={action} className="space-y-5" noValidate>
-      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+    <form action={formAction} className="space-y-5" noValidate>
+      {error ? <FormAlert>{error}</FormAlert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField id="email" label="Email" type="email" autoComplete="email" required error={errors.email} />
       <div className="space-y-2">

@@ -2,25 +2,35 @@
 
 import { GraduationCap, Music } from "lucide-react";
 import Link from "next/link";
-import { useActionState, useState } from "react";
-import { signUpAction } from "@/app/(auth)/sign-up/actions";
+import { useState } from "react";
 import { CheckInbox } from "@/components/auth/check-inbox";
 import { Button } from "@/components/ui/button";
 import { NewPasswordField } from "@/components/forms/new-password-field";
+import { useAction } from "@/components/forms/use-action";
 import { PhoneField } from "@/components/forms/phone-field";
 import { TimezoneField } from "@/components/forms/timezone-field";
 import { FormAlert, TextField } from "@/components/ui/field";
 import type { UserRole } from "@/db/schema";
+import type { AnyServerAction } from "@/lib/actions";
 import { cn } from "@/lib/utils";
 import { NAME_MAX_LENGTH } from "@/lib/accounts/limits";
 
 /** `signInHref`: where "Continue to sign in" leads, e.g. on to the invitation the visitor came from. */
-export function SignUpForm({ initialRole, timeZones, signInHref }: { initialRole?: UserRole; timeZones: string[]; signInHref?: string }) {
-  const [state, action, pending] = useActionState(signUpAction, undefined);
+export function SignUpForm({
+  signUp,
+  initialRole,
+  timeZones,
+  signInHref,
+}: {
+  signUp: AnyServerAction;
+  initialRole?: UserRole;
+  timeZones: string[];
+  signInHref?: string;
+}) {
+  const { state, formAction, pending, error, fieldErrors: errors } = useAction(signUp);
   const [role, setRole] = useState<UserRole | undefined>(initialRole);
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   if (state?.ok) {
     return (
@@ -32,8 +42,8 @@ export function SignUpForm({ initialRole, timeZones, signInHref }: { initialRole
   }
 
   return (
-    <form action={action} className="space-y-5" noValidate>
-      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+    <form action={formAction} className="space-y-5" noValidate>
+      {error ? <FormAlert>{error}</FormAlert> : null}
 
       <fieldset>
         <legend className="text-sm font-medium">I am a…</legend>

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Button, type ButtonStyleProps } from "@/components/ui/button";
-import type { FormState } from "@/lib/actions";
-
-type FormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+import type { AnyServerAction } from "@/lib/actions";
 
 /**
  * A one-button form for a server action, with its hidden fields. With `confirm`, the first click asks
@@ -20,14 +19,14 @@ export function ActionButton({
   variant = "secondary",
   size = "sm",
 }: {
-  action: FormAction;
+  action: AnyServerAction;
   fields: Record<string, string>;
   children: ReactNode;
   pendingLabel?: string;
   confirm?: ReactNode;
   confirmLabel?: string;
 } & ButtonStyleProps) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const { formAction, pending, error } = useAction(action);
   const [asking, setAsking] = useState(false);
   const hidden = Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
   return (
@@ -51,9 +50,9 @@ export function ActionButton({
           </Button>
         </form>
       )}
-      {state && !state.ok ? (
+      {error ? (
         <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {state.error}
+          {error}
         </p>
       ) : null}
     </div>
@@ -67,7 +66,7 @@ export function EndConnectionButton({
   otherPartyName,
   variant = "ghost",
 }: {
-  action: FormAction;
+  action: AnyServerAction;
   connectionId: string;
   otherPartyName: string;
   variant?: ButtonStyleProps["variant"];

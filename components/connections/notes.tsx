@@ -1,23 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { addNoteAction, deleteNoteAction, updateNoteAction } from "@/app/(app)/students/[connectionId]/actions";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, Textarea } from "@/components/ui/field";
-import type { FormState } from "@/lib/actions";
+import type { AnyServerAction } from "@/lib/actions";
 import { NOTE_MAX_LENGTH } from "@/lib/connections/limits";
 import { ActionButton } from "./action-button";
 
-export function NoteComposer({ connectionId }: { connectionId: string }) {
+export function NoteComposer({ addNote, connectionId }: { addNote: AnyServerAction; connectionId: string }) {
   const [body, setBody] = useState("");
-  const [state, action, pending] = useActionState(async (previous: FormState, formData: FormData) => {
-    const result = await addNoteAction(previous, formData);
-    if (result?.ok) setBody("");
-    return result;
-  }, undefined);
-  const error = state && !state.ok ? (state.fieldErrors?.body ?? state.error) : undefined;
+  const add = useAction(addNote, { onSuccess: () => setBody("") });
+  const error = add.fieldErrors.body ?? add.error;
   return (
-    <form action={action} className="space-y-2">
+    <form action={add.formAction} className="space-y-2">
       <input type="hidden" name="connectionId" value={connectionId} />
       <label htmlFor="new-note" className="sr-only">
         New private note
@@ -40,8 +36,8 @@ export function NoteComposer({ connectionId }: { connectionId: string }) {
       ) : null}
       <div className="flex items-center justify-between gap-3">
         <p className="text-xs text-muted-foreground">Only you can see your notes.</p>
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? "Saving…" : "Add note"}
+        <Button type="submit" size="sm" disabled={add.pending}>
+          {add.pending ? "Saving…" : "Add note"}
         </Button>
       </div>
     </form>
@@ -49,27 +45,33 @@ export function NoteComposer({ connectionId }: { connectionId: string }) {
 }
 
 /** A saved note: its text (as text, never HTML), when it was written, and edit/delete in place. */
-export function NoteItem({ id, body, writtenLabel }: { id: string; body: string; writtenLabel: string }) {
+export function NoteItem({
+  actions,
+  id,
+  body,
+  writtenLabel,
+}: {
+  actions: { update: AnyServerAction; remove: AnyServerAction };
+  id: string;
+  body: string;
+  writtenLabel: string;
+}) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(body);
-  const [state, action, pending] = useActionState(async (previous: FormState, formData: FormData) => {
-    const result = await updateNoteAction(previous, formData);
-    if (result?.ok) setEditing(false);
-    return result;
-  }, undefined);
+  const update = useAction(actions.update, { onSuccess: () => setEditing(false) });
 
   if (editing) {
     return (
-      <form action={action} className="space-y-2">
+      <form action={update.formAction} className="space-y-2">
         <input type="hidden" name="noteId" value={id} />
         <label htmlFor={`note-${id}`} className="sr-only">
           Edit note
         </label>
         <Textarea id={`note-${id}`} name="body" rows={4} maxLength={NOTE_MAX_LENGTH} value={draft} onChange={(event) => setDraft(event.target.value)} autoFocus />
-        {state && !state.ok ? <FormAlert>{state.fieldErrors?.body ?? state.error}</FormAlert> : null}
+        {update.error ? <FormAlert>{update.fieldErrors.body ?? update.error}</FormAlert> : null}
         <div className="flex gap-2">
-          <Button type="submit" size="sm" disabled={pending}>
-            {pending ? "Saving…" : "Save"}
+          <Button type="submit" size="sm" disabled={update.pending}>
+            {update.pending ? "Saving…" : "Save"}
           </Button>
           <Button
             size="sm"
@@ -94,7 +96,7 @@ export function NoteItem({ id, body, writtenLabel }: { id: string; body: string;
           <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
             Edit
           </Button>
-          <ActionButton action={deleteNoteAction} fields={{ noteId: id }} variant="ghost" confirm="Delete this note?" confirmLabel="Delete" pendingLabel="Deleting…">
+          <ActionButton action={actions.remove} fields={{ noteId: id }} variant="ghost" confirm="Delete this note?" confirmLabel="Delete" pendingLabel="Deleting…">
             Delete
           </ActionButton>
         </div>

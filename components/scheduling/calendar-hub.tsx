@@ -4,16 +4,15 @@ import { X } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState, useSyncExternalStore } from "react";
-import { createEventAction, deleteEventAction, proposeRescheduleAction } from "@/app/(app)/lessons/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
-import { formValues } from "@/lib/actions";
+import { formValues, type AnyServerAction } from "@/lib/actions";
 import type { CalendarItem } from "@/lib/scheduling/queries";
 import { cn } from "@/lib/utils";
 import type { LocalSlot } from "./calendar-view";
 import { LessonRequestForm } from "./lesson-request-form";
-import { useSchedulingAction } from "./use-scheduling-action";
 import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH } from "@/lib/scheduling/limits";
 
 // FullCalendar is loaded only here, in the browser; the placeholder keeps its space so nothing shifts.
@@ -29,15 +28,15 @@ const subscribeToWidth = (onChange: () => void) => {
   return () => query.removeEventListener("change", onChange);
 };
 
-function EventForm({ slot, timezone, onDone }: { slot: LocalSlot; timezone: string; onDone: () => void }) {
-  const create = useSchedulingAction(createEventAction);
+function EventForm({ createEvent, slot, timezone, onDone }: { createEvent: AnyServerAction; slot: LocalSlot; timezone: string; onDone: () => void }) {
+  const create = useAction(createEvent, { onSuccess: onDone });
   return (
     <form
       aria-label="Add a personal event"
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        create.run({ timezone, allDay: String(slot.allDay), ...formValues(new FormData(event.currentTarget)) }, onDone);
+        create.run({ timezone, allDay: String(slot.allDay), ...formValues(new FormData(event.currentTarget)) });
       }}
     >
       {create.error ? <FormAlert>{create.error}</FormAlert> : null}
@@ -59,8 +58,8 @@ function EventForm({ slot, timezone, onDone }: { slot: LocalSlot; timezone: stri
   );
 }
 
-function ItemPanel({ item, onDeleted }: { item: CalendarItem; onDeleted: () => void }) {
-  const remove = useSchedulingAction(deleteEventAction);
+function ItemPanel({ deleteEvent, item, onDeleted }: { deleteEvent: AnyServerAction; item: CalendarItem; onDeleted: () => void }) {
+  const remove = useAction(deleteEvent, { onSuccess: onDeleted });
   if (item.kind === "lesson") {
     return (
       <div className="space-y-3 text-sm">
@@ -77,7 +76,7 @@ function ItemPanel({ item, onDeleted }: { item: CalendarItem; onDeleted: () => v
       <p className="font-medium">{item.title}</p>
       {item.notes ? <p className="whitespace-pre-line text-muted-foreground">{item.notes}</p> : null}
       {remove.error ? <FormAlert>{remove.error}</FormAlert> : null}
-      <Button size="sm" variant="danger" disabled={remove.pending} onClick={() => remove.run({ eventId: item.id }, onDeleted)}>
+      <Button size="sm" variant="danger" disabled={remove.pending} onClick={() => remove.run({ eventId: item.id })}>
         Delete event
       </Button>
     </div>
@@ -91,11 +90,13 @@ type Panel = { kind: "slot"; slot: LocalSlot; tab: "event" | "lesson" } | { kind
  * for a lesson, dragging a lesson proposes a new time (the lesson stays put until the other side agrees).
  */
 export function CalendarHub({
+  actions,
   timezone,
   initialDate,
   connections,
   otherLabel,
 }: {
+  actions: { createEvent: AnyServerAction; deleteEvent: AnyServerAction; proposeReschedule: AnyServerAction; requestLessons: AnyServerAction };
   timezone: string;
   initialDate?: string;
   connections: { id: string; name: string }[];
@@ -105,8 +106,15 @@ export function CalendarHub({
   const [panel, setPanel] = useState<Panel>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const propose = useSchedulingAction(proposeRescheduleAction);
   const refresh = () => setRefreshKey((key) => key + 1);
+  // Where the last dragged lesson was dropped, for the notice once the proposal is sent.
+  const [proposedSlot, setProposedSlot] = useState<LocalSlot | null>(null);
+  const propose = useAction(actions.proposeReschedule, {
+    onSuccess: (done) => {
+      setNotice({ tone: "success", text: `${done.message ?? "Proposal sent."} The lesson moves to ${proposedSlot?.date} ${proposedSlot?.time} once it is accepted.` });
+      refresh();
+    },
+  });
   const close = () => setPanel(null);
 
   return (
@@ -122,7 +130,7 @@ export function CalendarHub({
           </CardHeader>
           <CardBody>
             {panel.kind === "item" ? (
-              <ItemPanel item={panel.item} onDeleted={() => (close(), refresh())} />
+              <ItemPanel deleteEvent={actions.deleteEvent} item={panel.item} onDeleted={() => (close(), refresh())} />
             ) : (
               <div className="space-y-4">
                 <div role="tablist" className="inline-flex rounded-lg border bg-surface p-0.5">
@@ -141,6 +149,7 @@ export function CalendarHub({
                 </div>
                 {panel.tab === "lesson" ? (
                   <LessonRequestForm
+                    requestLessons={actions.requestLessons}
                     connections={connections}
                     timezone={timezone}
                     otherLabel={otherLabel}
@@ -148,7 +157,7 @@ export function CalendarHub({
                     onDone={(message) => (close(), setNotice({ tone: "success", text: message ?? "Request sent." }))}
                   />
                 ) : (
-                  <EventForm slot={panel.slot} timezone={timezone} onDone={() => (close(), refresh(), setNotice({ tone: "success", text: "Event added." }))} />
+                  <EventForm createEvent={actions.createEvent} slot={panel.slot} timezone={timezone} onDone={() => (close(), refresh(), setNotice({ tone: "success", text: "Event added." }))} />
                 )}
               </div>
             )}
@@ -166,10 +175,8 @@ export function CalendarHub({
           onMoveLesson={(lessonId, slot, revert) => {
             // The lesson only moves once the other party accepts: put it back and mark the proposal.
             revert();
-            propose.run({ lessonId, date: slot.date, time: slot.time, timezone }, (done) => {
-              setNotice({ tone: "success", text: `${done.message ?? "Proposal sent."} The lesson moves to ${slot.date} ${slot.time} once it is accepted.` });
-              refresh();
-            });
+            setProposedSlot(slot);
+            propose.run({ lessonId, date: slot.date, time: slot.time, timezone });
           }}
         />
       </div>

@@ -2,16 +2,16 @@
 
 import { Copy, RefreshCw } from "lucide-react";
 import { useState } from "react";
-import { regenerateFeedAction } from "@/app/(app)/lessons/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, Input } from "@/components/ui/field";
-import { useSchedulingAction } from "./use-scheduling-action";
+import type { ServerAction } from "@/lib/actions";
 
 /** Makes (or replaces) the secret iCalendar URL; it is shown once, since only its hash is stored. */
-export function FeedLink({ hasToken }: { hasToken: boolean }) {
-  const [url, setUrl] = useState<string | null>(null);
+export function FeedLink({ regenerateFeed, hasToken }: { regenerateFeed: ServerAction<{ url: string }>; hasToken: boolean }) {
   const [copied, setCopied] = useState(false);
-  const regenerate = useSchedulingAction(regenerateFeedAction);
+  const regenerate = useAction(regenerateFeed, { onSuccess: () => setCopied(false) });
+  const url = regenerate.data?.url;
   return (
     <div className="space-y-3">
       <p className="text-sm text-muted-foreground">
@@ -33,7 +33,7 @@ export function FeedLink({ hasToken }: { hasToken: boolean }) {
           </Button>
         </div>
       ) : null}
-      <Button variant="secondary" size="sm" disabled={regenerate.pending} onClick={() => regenerate.run(undefined, (done) => (setUrl(done.data.url), setCopied(false)))}>
+      <Button variant="secondary" size="sm" disabled={regenerate.pending} onClick={() => regenerate.run()}>
         <RefreshCw className="size-4" aria-hidden="true" />
         {hasToken || url ? "Make a new feed link" : "Create feed link"}
       </Button>

@@ -1,22 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import {
-  approveRequestAction,
-  approveRescheduleAction,
-  cancelLessonAction,
-  cancelSeriesFromAction,
-  declineRequestAction,
-  declineRescheduleAction,
-  markAttendanceAction,
-  proposeRescheduleAction,
-  withdrawRequestAction,
-} from "@/app/(app)/lessons/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, Input, TextField } from "@/components/ui/field";
-import { formValues } from "@/lib/actions";
+import { formValues, type AnyServerAction } from "@/lib/actions";
 import { cn } from "@/lib/utils";
-import { useSchedulingAction } from "./use-scheduling-action";
 import { REASON_MAX_LENGTH } from "@/lib/scheduling/limits";
 import { zoneLabel } from "@/lib/time";
 
@@ -27,11 +16,19 @@ function Feedback({ error, message }: { error?: string; message?: string }) {
 }
 
 /** Approve (leaving out the occurrences ticked to skip) or decline with an optional reason. */
-export function IncomingRequestActions({ requestId, clashes }: { requestId: string; clashes: { iso: string; label: string }[] }) {
+export function IncomingRequestActions({
+  actions,
+  requestId,
+  clashes,
+}: {
+  actions: { approve: AnyServerAction; decline: AnyServerAction };
+  requestId: string;
+  clashes: { iso: string; label: string }[];
+}) {
   const [skip, setSkip] = useState(() => new Set(clashes.map((clash) => clash.iso)));
   const [declining, setDeclining] = useState(false);
-  const approve = useSchedulingAction(approveRequestAction);
-  const decline = useSchedulingAction(declineRequestAction);
+  const approve = useAction(actions.approve);
+  const decline = useAction(actions.decline);
   return (
     <div className="space-y-3">
       {clashes.length > 0 ? (
@@ -83,8 +80,8 @@ export function IncomingRequestActions({ requestId, clashes }: { requestId: stri
   );
 }
 
-export function WithdrawRequestButton({ requestId }: { requestId: string }) {
-  const withdraw = useSchedulingAction(withdrawRequestAction);
+export function WithdrawRequestButton({ withdrawRequest, requestId }: { withdrawRequest: AnyServerAction; requestId: string }) {
+  const withdraw = useAction(withdrawRequest);
   return (
     <div className="space-y-2">
       <Feedback error={withdraw.error} />
@@ -95,9 +92,9 @@ export function WithdrawRequestButton({ requestId }: { requestId: string }) {
   );
 }
 
-export function ProposalActions({ rescheduleId }: { rescheduleId: string }) {
-  const approve = useSchedulingAction(approveRescheduleAction);
-  const decline = useSchedulingAction(declineRescheduleAction);
+export function ProposalActions({ actions, rescheduleId }: { actions: { approve: AnyServerAction; decline: AnyServerAction }; rescheduleId: string }) {
+  const approve = useAction(actions.approve);
+  const decline = useAction(actions.decline);
   return (
     <div className="space-y-2">
       <Feedback error={approve.error ?? decline.error} message={approve.message ?? decline.message} />
@@ -121,9 +118,20 @@ const attendanceChoices = [
 ] as const;
 
 /** The teacher's inline attendance control; choosing another value corrects the record. */
-export function AttendancePicker({ lessonId, value, label }: { lessonId: string; value: string | null; label: string }) {
+export function AttendancePicker({
+  markAttendance,
+  lessonId,
+  value,
+  label,
+}: {
+  markAttendance: AnyServerAction;
+  lessonId: string;
+  value: string | null;
+  label: string;
+}) {
   const [current, setCurrent] = useState(value);
-  const mark = useSchedulingAction(markAttendanceAction);
+  const [requested, setRequested] = useState(value);
+  const mark = useAction(markAttendance, { onSuccess: () => setCurrent(requested) });
   return (
     <div className="space-y-1">
       <div role="radiogroup" aria-label={`Attendance for ${label}`} className="inline-flex rounded-lg border bg-surface p-0.5">
@@ -134,7 +142,10 @@ export function AttendancePicker({ lessonId, value, label }: { lessonId: string;
             role="radio"
             aria-checked={current === choice}
             disabled={mark.pending}
-            onClick={() => mark.run({ lessonId, attendance: choice }, () => setCurrent(choice))}
+            onClick={() => {
+              setRequested(choice);
+              mark.run({ lessonId, attendance: choice });
+            }}
             className={cn(
               "rounded-md px-2.5 py-1 text-xs font-medium transition",
               current === choice ? "bg-accent text-accent-foreground shadow-sm" : "text-muted-foreground hover:bg-surface-muted hover:text-foreground",
@@ -150,11 +161,25 @@ export function AttendancePicker({ lessonId, value, label }: { lessonId: string;
 }
 
 /** Move (propose a new time) or cancel an upcoming lesson; a series lesson can end the series from here. */
-export function ManageLesson({ lessonId, inSeries, timezone, date, time }: { lessonId: string; inSeries: boolean; timezone: string; date: string; time: string }) {
+export function ManageLesson({
+  actions,
+  lessonId,
+  inSeries,
+  timezone,
+  date,
+  time,
+}: {
+  actions: { propose: AnyServerAction; cancelLesson: AnyServerAction; cancelSeriesFrom: AnyServerAction };
+  lessonId: string;
+  inSeries: boolean;
+  timezone: string;
+  date: string;
+  time: string;
+}) {
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
-  const propose = useSchedulingAction(proposeRescheduleAction);
-  const cancelOne = useSchedulingAction(cancelLessonAction);
-  const cancelFollowing = useSchedulingAction(cancelSeriesFromAction);
+  const propose = useAction(actions.propose, { onSuccess: () => setOpen(null) });
+  const cancelOne = useAction(actions.cancelLesson);
+  const cancelFollowing = useAction(actions.cancelSeriesFrom);
   const cancelling = cancelOne.pending || cancelFollowing.pending;
   return (
     <div className="space-y-3">
@@ -172,7 +197,7 @@ export function ManageLesson({ lessonId, inSeries, timezone, date, time }: { les
           className="space-y-3 rounded-xl border bg-surface-muted/50 p-4"
           onSubmit={(event) => {
             event.preventDefault();
-            propose.run({ lessonId, timezone, ...formValues(new FormData(event.currentTarget)) }, () => setOpen(null));
+            propose.run({ lessonId, timezone, ...formValues(new FormData(event.currentTarget)) });
           }}
         >
           <Feedback error={propose.error} />

@@ -1,13 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { requestLessonsAction } from "@/app/(app)/lessons/actions";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
-import { formValues } from "@/lib/actions";
-import { useSchedulingAction } from "./use-scheduling-action";
 import { LOCATION_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "@/lib/scheduling/limits";
 import { zoneLabel } from "@/lib/time";
+import { formValues, type AnyServerAction } from "@/lib/actions";
 
 const selectClasses =
   "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-ring/30 sm:text-sm";
@@ -23,12 +22,14 @@ export interface RequestFormDefaults {
  * the form names and sends along; a series then keeps the teacher's wall-clock time.
  */
 export function LessonRequestForm({
+  requestLessons,
   connections,
   timezone,
   otherLabel,
   defaults = {},
   onDone,
 }: {
+  requestLessons: AnyServerAction;
   connections: { id: string; name: string }[];
   timezone: string;
   otherLabel: string;
@@ -37,7 +38,7 @@ export function LessonRequestForm({
 }) {
   const [repeat, setRepeat] = useState("none");
   const [endBy, setEndBy] = useState<"count" | "until">("count");
-  const { run, pending, error, fieldErrors, message } = useSchedulingAction(requestLessonsAction);
+  const { run, pending, error, fieldErrors, message } = useAction(requestLessons, { onSuccess: (done) => onDone?.(done.message) });
 
   if (connections.length === 0) {
     return <p className="text-sm text-muted-foreground">You can request lessons once you have an accepted connection.</p>;
@@ -55,7 +56,7 @@ export function LessonRequestForm({
           delete values.untilDate;
         } else if (endBy === "count") delete values.untilDate;
         else delete values.occurrences;
-        run(values, (done) => onDone?.(done.message));
+        run(values);
       }}
     >
       {error ? <FormAlert>{error}</FormAlert> : null}

@@ -1,21 +1,19 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useActionState, useState } from "react";
-import { deleteAccountAction } from "@/app/(app)/settings/actions";
-import { useFormSubmit } from "@/components/forms/use-form-submit";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TextField } from "@/components/ui/field";
+import type { AnyServerAction } from "@/lib/actions";
 
-export function DeleteAccountForm() {
-  const [state, dispatch, pending] = useActionState(deleteAccountAction, undefined);
-  const onSubmit = useFormSubmit(dispatch);
+export function DeleteAccountForm({ deleteAccount }: { deleteAccount: AnyServerAction }) {
+  const { formAction, onSubmit, pending, error, fieldErrors: errors } = useAction(deleteAccount);
   const [understood, setUnderstood] = useState(false);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="space-y-5" noValidate>
-      {state && !state.ok ? <FormAlert>{errors.form ?? state.error}</FormAlert> : null}
+    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+      {error ? <FormAlert>{errors.form ?? error}</FormAlert> : null}
       <div className="max-w-sm">
         <TextField id="delete-current-password" name="currentPassword" label="Your password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
       </div>

@@ -1,21 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
-import { changePasswordAction } from "@/app/(app)/settings/actions";
 import { NewPasswordField } from "@/components/forms/new-password-field";
-import { useFormSubmit } from "@/components/forms/use-form-submit";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TextField } from "@/components/ui/field";
+import type { AnyServerAction } from "@/lib/actions";
 
 /** On success the action signs this browser in again and reloads the page with a notice. */
-export function PasswordChangeForm({ personal }: { personal: string[] }) {
-  const [state, dispatch, pending] = useActionState(changePasswordAction, undefined);
-  const onSubmit = useFormSubmit(dispatch);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+export function PasswordChangeForm({ changePassword, personal }: { changePassword: AnyServerAction; personal: string[] }) {
+  const { formAction, onSubmit, pending, error, fieldErrors: errors } = useAction(changePassword);
 
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="space-y-5" noValidate>
-      {state && !state.ok ? <FormAlert>{errors.form ?? state.error}</FormAlert> : null}
+    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+      {error ? <FormAlert>{errors.form ?? error}</FormAlert> : null}
       <div className="grid gap-5 sm:grid-cols-2 sm:items-start">
         <TextField id="password-current-password" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
         <NewPasswordField id="newPassword" label="New password" personal={personal} error={errors.newPassword} />

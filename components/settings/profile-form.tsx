@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { updateProfileAction } from "@/app/(app)/settings/actions";
+import { useState } from "react";
 import { PhoneField } from "@/components/forms/phone-field";
 import { TimezoneField } from "@/components/forms/timezone-field";
-import { useFormSubmit } from "@/components/forms/use-form-submit";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
+import type { AnyServerAction } from "@/lib/actions";
 import { cn } from "@/lib/utils";
 import { InstrumentsInput } from "./instruments-input";
 import { BIO_MAX_LENGTH, INSTRUMENT_MAX_LENGTH, INSTRUMENTS_MAX_COUNT, NAME_MAX_LENGTH } from "@/lib/accounts/limits";
@@ -19,16 +19,15 @@ export interface ProfileValues {
   instruments: string[];
 }
 
-export function ProfileForm({ profile, timeZones }: { profile: ProfileValues; timeZones: string[] }) {
-  const [state, dispatch, pending] = useActionState(updateProfileAction, undefined);
-  const onSubmit = useFormSubmit(dispatch);
+export function ProfileForm({ updateProfile, profile, timeZones }: { updateProfile: AnyServerAction; profile: ProfileValues; timeZones: string[] }) {
+  const { formAction, onSubmit, pending, error, message, fieldErrors: errors } = useAction(updateProfile);
   const [bio, setBio] = useState(profile.bio ?? "");
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const bioLength = [...bio].length;
 
   return (
-    <form action={dispatch} onSubmit={onSubmit} className="space-y-5" noValidate>
-      {state ? <FormAlert tone={state.ok ? "success" : "error"}>{state.ok ? state.message : (errors.form ?? state.error)}</FormAlert> : null}
+    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+      {error ? <FormAlert>{errors.form ?? error}</FormAlert> : null}
+      {message ? <FormAlert tone="success">{message}</FormAlert> : null}
 
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField id="name" label="Full name" autoComplete="name" required maxLength={NAME_MAX_LENGTH} defaultValue={profile.name} error={errors.name} />

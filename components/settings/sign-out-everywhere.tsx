@@ -1,14 +1,15 @@
 "use client";
 
 import { LogOut } from "lucide-react";
-import { useActionState, useState } from "react";
-import { signOutEverywhereAction } from "@/app/(app)/settings/actions";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
+import type { AnyServerAction } from "@/lib/actions";
 
 /** Two steps: the first button only asks; the second signs every device out, this one included. */
-export function SignOutEverywhere() {
-  const [state, action, pending] = useActionState(signOutEverywhereAction, undefined);
+export function SignOutEverywhere({ signOutEverywhere }: { signOutEverywhere: AnyServerAction }) {
+  const { formAction, pending, error } = useAction(signOutEverywhere);
   const [confirming, setConfirming] = useState(false);
 
   if (!confirming) {
@@ -21,8 +22,8 @@ export function SignOutEverywhere() {
   }
 
   return (
-    <form action={action} className="space-y-4 rounded-xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40" role="group" aria-label="Confirm signing out everywhere">
-      {state && !state.ok ? <FormAlert>{state.error}</FormAlert> : null}
+    <form action={formAction} className="space-y-4 rounded-xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40" role="group" aria-label="Confirm signing out everywhere">
+      {error ? <FormAlert>{error}</FormAlert> : null}
       <p className="text-sm text-amber-950 dark:text-amber-100">
         Every browser and phone signed in to your account will be signed out, <strong>this one included</strong>. You can sign in
         again straight away with your password.

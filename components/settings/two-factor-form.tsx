@@ -1,20 +1,30 @@
 "use client";
 
 import { ShieldCheck, ShieldOff } from "lucide-react";
-import { useActionState, useState } from "react";
-import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from "@/app/(app)/settings/two-factor-actions";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TextField } from "@/components/ui/field";
+import type { AnyServerAction } from "@/lib/actions";
 
 /** Two-step sign-in: on by confirming an emailed code, off with the password. */
-export function TwoFactorForm({ enabled, email }: { enabled: boolean; email: string }) {
-  const [sent, sendCode, sending] = useActionState(startTwoFactorAction, undefined);
-  const [confirmed, confirm, confirming] = useActionState(confirmTwoFactorAction, undefined);
-  const [disabled, disable, disabling] = useActionState(disableTwoFactorAction, undefined);
+export function TwoFactorForm({
+  actions,
+  enabled,
+  email,
+}: {
+  actions: { start: AnyServerAction; confirm: AnyServerAction; disable: AnyServerAction };
+  enabled: boolean;
+  email: string;
+}) {
+  const start = useAction(actions.start);
+  const confirm = useAction(actions.confirm);
+  const disable = useAction(actions.disable);
   const [turningOff, setTurningOff] = useState(false);
 
-  const outcome = enabled ? confirmed : disabled;
-  const awaitingCode = !enabled && sent?.ok;
+  // The page re-renders with the new setting, so the answer to show is the one that changed it.
+  const outcome = enabled ? confirm.message : disable.message;
+  const awaitingCode = !enabled && start.state?.ok;
 
   return (
     <div className="space-y-4">
@@ -29,21 +39,21 @@ export function TwoFactorForm({ enabled, email }: { enabled: boolean; email: str
           {enabled ? `Codes go to ${email}. Devices you trust skip the code for 30 days.` : "Only your password protects this account."}
         </span>
       </div>
-      {outcome?.ok && outcome.message ? <FormAlert tone="success">{outcome.message}</FormAlert> : null}
+      {outcome ? <FormAlert tone="success">{outcome}</FormAlert> : null}
 
       {!enabled && !awaitingCode ? (
-        <form action={sendCode} className="space-y-3">
-          {sent && !sent.ok ? <FormAlert>{sent.error}</FormAlert> : null}
-          <Button type="submit" disabled={sending}>
-            {sending ? "Sending a code…" : "Turn on two-step sign-in"}
+        <form action={start.formAction} className="space-y-3">
+          {start.error ? <FormAlert>{start.error}</FormAlert> : null}
+          <Button type="submit" disabled={start.pending}>
+            {start.pending ? "Sending a code…" : "Turn on two-step sign-in"}
           </Button>
         </form>
       ) : null}
 
       {awaitingCode ? (
-        <form action={confirm} className="max-w-sm space-y-4" noValidate>
-          <FormAlert tone="success">{sent.message}</FormAlert>
-          {confirmed && !confirmed.ok ? <FormAlert>{confirmed.error}</FormAlert> : null}
+        <form action={confirm.formAction} className="max-w-sm space-y-4" noValidate>
+          <FormAlert tone="success">{start.message}</FormAlert>
+          {confirm.error ? <FormAlert>{confirm.error}</FormAlert> : null}
           <TextField
             id="code"
             label="Code from the email"
@@ -52,13 +62,13 @@ export function TwoFactorForm({ enabled, email }: { enabled: boolean; email: str
             maxLength={7}
             required
             className="font-mono tracking-[0.3em]"
-            error={confirmed && !confirmed.ok ? confirmed.fieldErrors?.code : undefined}
+            error={confirm.fieldErrors.code}
           />
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={confirming}>
-              {confirming ? "Checking…" : "Confirm and turn on"}
+            <Button type="submit" disabled={confirm.pending}>
+              {confirm.pending ? "Checking…" : "Confirm and turn on"}
             </Button>
-            <Button type="submit" variant="ghost" formAction={sendCode} formNoValidate disabled={sending}>
+            <Button type="submit" variant="ghost" formAction={start.formAction} formNoValidate disabled={start.pending}>
               Send a new code
             </Button>
           </div>
@@ -72,8 +82,8 @@ export function TwoFactorForm({ enabled, email }: { enabled: boolean; email: str
       ) : null}
 
       {enabled && turningOff ? (
-        <form action={disable} className="max-w-sm space-y-4" noValidate>
-          {disabled && !disabled.ok ? <FormAlert>{disabled.error}</FormAlert> : null}
+        <form action={disable.formAction} className="max-w-sm space-y-4" noValidate>
+          {disable.error ? <FormAlert>{disable.error}</FormAlert> : null}
           <TextField
             id="two-factor-password"
             name="password"
@@ -81,11 +91,11 @@ export function TwoFactorForm({ enabled, email }: { enabled: boolean; email: str
             type="password"
             autoComplete="current-password"
             required
-            error={disabled && !disabled.ok ? disabled.fieldErrors?.password : undefined}
+            error={disable.fieldErrors.password}
           />
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" variant="danger" disabled={disabling}>
-              {disabling ? "Turning off…" : "Turn off"}
+            <Button type="submit" variant="danger" disabled={disable.pending}>
+              {disable.pending ? "Turning off…" : "Turn off"}
             </Button>
             <Button variant="ghost" onClick={() => setTurningOff(false)}>
               Keep it on

@@ -1,7 +1,5 @@
-import { LogOut } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/(app)/actions";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NotificationsProvider } from "@/components/notifications/notifications-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
@@ -9,14 +7,16 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { Avatar } from "@/components/ui/avatar";
 import { Logo } from "@/components/ui/logo";
 import type { User } from "@/db/schema";
+import type { AnyServerAction } from "@/lib/actions";
 import { navigationFor } from "@/lib/navigation";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 import type { Theme } from "@/lib/theme";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
 import { VerifyEmailBanner } from "./verify-email-banner";
 
-function SidebarContents({ user, theme }: { user: User; theme: Theme }) {
+function SidebarContents({ user, theme, signOut }: { user: User; theme: Theme; signOut: AnyServerAction }) {
   return (
     <div className="flex h-full flex-col gap-6 px-3 pb-4">
       <nav aria-label="App" className="flex-1">
@@ -32,15 +32,7 @@ function SidebarContents({ user, theme }: { user: User; theme: Theme }) {
         </div>
         <div className="flex items-center justify-between gap-2 px-2">
           <ThemeToggle initial={theme} />
-          <form action={signOutAction}>
-            <button
-              type="submit"
-              className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm text-muted-foreground hover:bg-surface-muted hover:text-foreground"
-            >
-              <LogOut className="size-4" aria-hidden="true" />
-              Sign out
-            </button>
-          </form>
+          <SignOutButton signOut={signOut} />
         </div>
       </div>
     </div>
@@ -52,11 +44,12 @@ interface AppShellProps {
   theme: Theme;
   unreadNotifications: number;
   realtime: RealtimeClientConfig;
+  actions: { signOut: AnyServerAction; resendVerification: AnyServerAction };
   children: ReactNode;
 }
 
 /** The signed-in frame: sidebar on wide screens, a top bar with a drawer on phones; notifications live in both. */
-export function AppShell({ user, theme, unreadNotifications, realtime, children }: AppShellProps) {
+export function AppShell({ user, theme, unreadNotifications, realtime, actions, children }: AppShellProps) {
   return (
     <RealtimeProvider config={realtime}>
       <NotificationsProvider userId={user.id} initialUnreadCount={unreadNotifications}>
@@ -69,20 +62,20 @@ export function AppShell({ user, theme, unreadNotifications, realtime, children 
                 </Link>
                 <NotificationBell />
               </div>
-              <SidebarContents user={user} theme={theme} />
+              <SidebarContents user={user} theme={theme} signOut={actions.signOut} />
             </aside>
           </div>
           <div className="flex min-w-0 flex-col">
             <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b bg-surface/90 px-3 backdrop-blur lg:hidden">
               <MobileNav>
-                <SidebarContents user={user} theme={theme} />
+                <SidebarContents user={user} theme={theme} signOut={actions.signOut} />
               </MobileNav>
               <Link href="/dashboard">
                 <Logo />
               </Link>
               <NotificationBell align="end" />
             </header>
-            {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} />}
+            {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} resend={actions.resendVerification} />}
             <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
               {children}
             </main>

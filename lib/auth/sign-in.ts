@@ -1,11 +1,25 @@
 import { invalid, type ActionResult } from "@/lib/actions";
 import { verifyCredentials } from "./credentials";
-import { signInSchema } from "./schemas";
-import { createChallenge, needsSecondFactor, type ChallengeResult } from "./two-factor";
+import { signInSchema, twoFactorSignInSchema } from "./schemas";
+import { clearSignInAttempts, startSignInAttempt } from "./sign-in-limits";
+import {
+  createChallenge,
+  issueSignInTicket,
+  needsSecondFactor,
+  pendingSignIn,
+  readPendingSignIn,
+  trustDevice,
+  verifyUserChallenge,
+  type ChallengeResult,
+} from "./two-factor";
 
 export const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
+export const SIGN_IN_ENDED = { ok: false, error: "This sign-in has timed out. Go back and sign in again." } as const;
+const RESTART = "Go back and sign in again for a new code.";
 
-export type SignInStep = ActionResult<{ next: "session" } | { next: "code"; challengeId: string }>;
+/** A ticket is a verified sign-in challenge that Auth.js's "two-factor" provider exchanges for a session once. */
+type SignInNext = { next: "session"; ticket: string } | { next: "code"; challengeId: string };
+export type SignInStep = ActionResult<SignInNext>;
 
 /**
  * The first step of signing in: a correct password either leads straight to a session, or (two-step
@@ -20,7 +34,42 @@ export async function beginSignIn(raw: unknown, trustedDeviceToken: string | und
   if (await needsSecondFactor(user, trustedDeviceToken)) {
     return { ok: true, data: { next: "code", challengeId: await createChallenge(user, "sign_in") } };
   }
-  return { ok: true, data: { next: "session" } };
+  return { ok: true, data: { next: "session", ticket: await issueSignInTicket(user.id) } };
+}
+
+/** The sign-in form: the attempt is counted (per account and per IP) before the password is checked. */
+export async function signInWithPassword(
+  raw: unknown,
+  visitor: { ip: string; trustedDeviceToken: string | undefined },
+): Promise<ActionResult<SignInNext & { callbackUrl?: string }>> {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const attempt = await startSignInAttempt(parsed.data.email, visitor.ip);
+  if (!attempt.ok) return attempt;
+  const step = await beginSignIn(parsed.data, visitor.trustedDeviceToken);
+  if (!step.ok) return step;
+  // The password was right: the account's failure count starts again (codes have their own limit).
+  await clearSignInAttempts(parsed.data.email);
+  return { ok: true, data: { ...step.data, callbackUrl: parsed.data.callbackUrl } };
+}
+
+/**
+ * The code step: the pending cookie names the challenge, the code must be its own. On success the same
+ * cookie value is the ticket for the session, and a trusted-device token is made if asked for.
+ */
+export async function verifySignInCode(
+  raw: unknown,
+  pendingCookie: string | undefined,
+): Promise<ActionResult<{ ticket: string; trustedDeviceToken?: string; callbackUrl?: string }>> {
+  const parsed = twoFactorSignInSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, "Enter the 6-digit code from the email.");
+  const challengeId = readPendingSignIn(pendingCookie);
+  const pending = challengeId ? await pendingSignIn(challengeId) : undefined;
+  if (!pendingCookie || !challengeId || !pending) return SIGN_IN_ENDED;
+  const result = await verifyUserChallenge(pending.user.id, challengeId, "sign_in", parsed.data.code);
+  if (!result.ok) return { ok: false, error: challengeFailureMessage(result, RESTART), fieldErrors: { code: "Check the code and try again." } };
+  const device = parsed.data.trustDevice ? await trustDevice(result.userId) : undefined;
+  return { ok: true, data: { ticket: pendingCookie, trustedDeviceToken: device?.token, callbackUrl: parsed.data.callbackUrl } };
 }
 
 /** What a person is told for each way a code can fail. */

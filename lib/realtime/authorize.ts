@@ -1,11 +1,10 @@
 import type { User } from "@/db/schema";
 import { findConnectionFor } from "@/lib/access";
+import { failure, type ActionFailure } from "@/lib/actions";
 import { pusherServer } from "./index";
 import { parseChannel, SOCKET_ID } from "./channels";
 
-export type ChannelAuthorization =
-  | { ok: true; body: { auth: string; channel_data?: string } }
-  | { ok: false; status: 400 | 403; error: string };
+export type ChannelAuthorization = { ok: true; body: { auth: string; channel_data?: string } } | ActionFailure;
 
 /**
  * May this signed-in user listen on this channel? Their own user channel, and the presence channel of
@@ -13,9 +12,9 @@ export type ChannelAuthorization =
  * a party who ended the connection is refused at once). The answer is signed for this socket only.
  */
 export async function authorizeChannel(user: Pick<User, "id" | "role" | "name">, socketId: string, channelName: string): Promise<ChannelAuthorization> {
-  if (!SOCKET_ID.test(socketId)) return { ok: false, status: 400, error: "Invalid socket id" };
+  if (!SOCKET_ID.test(socketId)) return failure("invalid", "Invalid socket id");
   const channel = parseChannel(channelName);
-  if (!channel) return { ok: false, status: 403, error: "Unknown channel" };
+  if (!channel) return failure("forbidden", "Unknown channel");
   if (channel.kind === "user" && channel.userId === user.id) {
     return { ok: true, body: pusherServer().authorizeChannel(socketId, channelName) };
   }
@@ -23,5 +22,5 @@ export async function authorizeChannel(user: Pick<User, "id" | "role" | "name">,
     const member = { user_id: user.id, user_info: { name: user.name } };
     return { ok: true, body: pusherServer().authorizeChannel(socketId, channelName, member) };
   }
-  return { ok: false, status: 403, error: "Not allowed on this channel" };
+  return failure("forbidden", "Not allowed on this channel");
 }

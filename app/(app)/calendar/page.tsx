@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { hasFeedToken } from "@/lib/scheduling";
 import { acceptedConnectionNames } from "@/lib/scheduling/queries";
 import { zoneLabel } from "@/lib/time";
+import { createEventAction, deleteEventAction, proposeRescheduleAction, regenerateFeedAction, requestLessonsAction } from "../lessons/actions";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -36,13 +37,15 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
         </ul>
       </div>
       <p className="text-sm text-muted-foreground">Select a time to add an event or request a lesson. Drag one of your lessons to propose a new time.</p>
-      <CalendarHub timezone={zone} initialDate={initialDate} connections={connections} otherLabel={user.role === "teacher" ? "Student" : "Teacher"} />
+      <CalendarHub
+        actions={{ createEvent: createEventAction, deleteEvent: deleteEventAction, proposeReschedule: proposeRescheduleAction, requestLessons: requestLessonsAction }}
+        timezone={zone} initialDate={initialDate} connections={connections} otherLabel={user.role === "teacher" ? "Student" : "Teacher"} />
       <Card>
         <CardHeader>
           <CardTitle>Calendar feed</CardTitle>
         </CardHeader>
         <CardBody>
-          <FeedLink hasToken={feed} />
+          <FeedLink regenerateFeed={regenerateFeedAction} hasToken={feed} />
         </CardBody>
       </Card>
     </div>

@@ -8,6 +8,15 @@ import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { getLessonsOverview, type RequestRow } from "@/lib/scheduling/queries";
 import { formatDateTime, formatDay, formatTime, formatTimeRange, zoneLabel } from "@/lib/time";
+import {
+  approveRequestAction,
+  approveRescheduleAction,
+  declineRequestAction,
+  declineRescheduleAction,
+  markAttendanceAction,
+  requestLessonsAction,
+  withdrawRequestAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Lessons" };
 
@@ -35,7 +44,7 @@ export default async function LessonsPage() {
           </p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Lessons</h1>
         </div>
-        <RequestLessonPanel connections={overview.connections} timezone={zone} otherLabel={isTeacher ? "Student" : "Teacher"} />
+        <RequestLessonPanel requestLessons={requestLessonsAction} connections={overview.connections} timezone={zone} otherLabel={isTeacher ? "Student" : "Teacher"} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -53,6 +62,7 @@ export default async function LessonsPage() {
                 </div>
                 {request.note ? <p className="whitespace-pre-line rounded-lg bg-surface-muted px-3 py-2 text-sm">{request.note}</p> : null}
                 <IncomingRequestActions
+                  actions={{ approve: approveRequestAction, decline: declineRequestAction }}
                   requestId={request.id}
                   clashes={(request.preview ?? [])
                     .filter((occurrence) => occurrence.clash)
@@ -81,7 +91,7 @@ export default async function LessonsPage() {
                     <span className="font-medium">{formatDateTime(proposal.newStartsAt, zone)}</span>
                   </p>
                   {proposal.reason ? <p className="text-sm text-muted-foreground">“{proposal.reason}”</p> : null}
-                  {proposal.mine ? <Badge tone="warning">Waiting for {proposal.otherPartyName}</Badge> : <ProposalActions rescheduleId={proposal.id} />}
+                  {proposal.mine ? <Badge tone="warning">Waiting for {proposal.otherPartyName}</Badge> : <ProposalActions actions={{ approve: approveRescheduleAction, decline: declineRescheduleAction }} rescheduleId={proposal.id} />}
                 </li>
               ))}
             </ul>
@@ -95,7 +105,7 @@ export default async function LessonsPage() {
                     <p className="text-sm font-medium">To {request.otherPartyName}</p>
                     <p className="text-xs text-muted-foreground">{describeRequest(request, zone)}</p>
                   </div>
-                  <WithdrawRequestButton requestId={request.id} />
+                  <WithdrawRequestButton withdrawRequest={withdrawRequestAction} requestId={request.id} />
                 </li>
               ))}
             </ul>
@@ -144,7 +154,7 @@ export default async function LessonsPage() {
               {lesson.status === "cancelled" ? (
                 <LessonStatusBadge status="cancelled" />
               ) : isTeacher ? (
-                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={`${lesson.otherPartyName}, ${formatDateTime(lesson.startsAt, zone)}`} />
+                <AttendancePicker markAttendance={markAttendanceAction} lessonId={lesson.id} value={lesson.attendance} label={`${lesson.otherPartyName}, ${formatDateTime(lesson.startsAt, zone)}`} />
               ) : (
                 <AttendanceBadge attendance={lesson.attendance} />
               )}

@@ -1,55 +1,41 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/auth";
-import { formValues, type FormState } from "@/lib/actions";
+import { signOut } from "@/auth";
 import { changePassword, deleteAccount, requestEmailChange, signOutEverywhere, updateProfile } from "@/lib/accounts/settings";
-import { getCurrentUser } from "@/lib/auth/session";
-import { actAsCurrentUser } from "@/lib/server-action";
+import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/accounts/two-factor";
+import { openSession } from "@/lib/auth/open-session";
 import { issueSignInTicket } from "@/lib/auth/two-factor";
+import { userAction } from "@/lib/server-action";
 
-const SESSION_ENDED: FormState = { ok: false, error: "Your session has ended. Sign in again." };
+// The whole shell shows the name, and every page shows times in the profile's zone.
+export const updateProfileAction = userAction(updateProfile, { revalidate: ["/"] });
 
-export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  // The whole shell shows the name, and every page shows times in the profile's zone.
-  return actAsCurrentUser(updateProfile, formData, ["/"]);
-}
+export const requestEmailChangeAction = userAction(requestEmailChange, { revalidate: ["/settings/security"] });
 
-export async function requestEmailChangeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return actAsCurrentUser(requestEmailChange, formData, ["/settings/security"]);
-}
+// The change ended every session, this one too. The current password was just proved, so this browser gets
+// a new session straight away (also with two-step sign-in on).
+export const changePasswordAction = userAction(changePassword, {
+  onSuccess: async (_result, user) => {
+    await openSession(await issueSignInTicket(user.id), "/settings/security?notice=password-changed");
+    redirect("/sign-in?notice=password-changed");
+  },
+});
 
-export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return SESSION_ENDED;
-  const result = await changePassword(user, formValues(formData));
-  if (!result.ok) return result;
-  // The change ended every session, this one too. The current password was just proved, so this browser
-  // gets a new session straight away (also with two-step sign-in on).
-  try {
-    await signIn("two-factor", { ticket: await issueSignInTicket(user.id), redirectTo: "/settings/security?notice=password-changed" });
-  } catch (error) {
-    if (error instanceof AuthError) redirect("/sign-in?notice=password-changed");
-    throw error; // the redirect that signIn ends with
-  }
-  return result;
-}
+export const signOutEverywhereAction = userAction(signOutEverywhere, {
+  onSuccess: async () => {
+    await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
+  },
+});
 
-export async function signOutEverywhereAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return SESSION_ENDED;
-  const result = await signOutEverywhere(user, formValues(formData));
-  if (!result.ok) return result;
-  await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
-  return result;
-}
+export const deleteAccountAction = userAction(deleteAccount, {
+  onSuccess: async () => {
+    await signOut({ redirectTo: "/?notice=account-deleted" });
+  },
+});
 
-export async function deleteAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return SESSION_ENDED;
-  const result = await deleteAccount(user, formValues(formData));
-  if (!result.ok) return result;
-  await signOut({ redirectTo: "/?notice=account-deleted" });
-  return result;
-}
+export const startTwoFactorAction = userAction((user) => startTwoFactorEnrolment(user));
+
+export const confirmTwoFactorAction = userAction(confirmTwoFactorEnrolment, { revalidate: ["/settings"] });
+
+export const disableTwoFactorAction = userAction(disableTwoFactor, { revalidate: ["/settings"] });

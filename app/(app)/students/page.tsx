@@ -15,7 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listSentInvitations, listStudents, type StudentRow } from "@/lib/connections/queries";
 import { studentSearchSchema } from "@/lib/connections/schemas";
 import { formatDate, formatDateTime, zoneLabel } from "@/lib/time";
-import { cancelInvitationAction, resendInvitationAction } from "./actions";
+import { cancelInvitationAction, inviteStudentAction, resendInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Students" };
 
@@ -109,7 +109,7 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
               <UserPlus className="size-4 text-muted-foreground" aria-hidden="true" />
             </CardHeader>
             <CardBody>
-              <InviteForm canInvite={Boolean(user.emailVerifiedAt)} />
+              <InviteForm invite={inviteStudentAction} canInvite={Boolean(user.emailVerifiedAt)} />
             </CardBody>
           </Card>
 

@@ -1,17 +1,10 @@
 "use server";
 
-import type { FormState } from "@/lib/actions";
 import { acceptInvitation, declineInvitation, endConnection } from "@/lib/connections";
-import { actAsCurrentUser } from "@/lib/server-action";
+import { userAction } from "@/lib/server-action";
 
-export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return actAsCurrentUser(acceptInvitation, formData, ["/teachers"]);
-}
+export const acceptInvitationAction = userAction(acceptInvitation, { revalidate: ["/teachers"] });
 
-export async function declineInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return actAsCurrentUser(declineInvitation, formData, ["/teachers"]);
-}
+export const declineInvitationAction = userAction(declineInvitation, { revalidate: ["/teachers"] });
 
-export async function endConnectionWithTeacherAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return actAsCurrentUser(endConnection, formData, ["/teachers"]);
-}
+export const endConnectionWithTeacherAction = userAction(endConnection, { revalidate: ["/teachers"] });

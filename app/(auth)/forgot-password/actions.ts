@@ -1,9 +1,6 @@
 "use server";
 
-import { formValues, type FormState } from "@/lib/actions";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
-import { clientIp } from "@/lib/auth/rate-limit";
+import { anonymousAction } from "@/lib/server-action";
 
-export async function forgotPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return requestPasswordReset(formValues(formData), await clientIp());
-}
+export const forgotPasswordAction = anonymousAction((visitor, input) => requestPasswordReset(input, visitor.ip));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { forgotPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Reset your password", referrer: "no-referrer" };
 
@@ -11,7 +12,7 @@ export default function ForgotPasswordPage() {
         Enter the email you signed up with and we&rsquo;ll send you a link to choose a new one.
       </p>
       <div className="mt-8">
-        <ForgotPasswordForm />
+        <ForgotPasswordForm requestReset={forgotPasswordAction} />
       </div>
     </>
   );

@@ -1,8 +1,6 @@
 "use server";
 
-import { formValues, type FormState } from "@/lib/actions";
 import { resetPassword } from "@/lib/accounts/password-reset";
+import { anonymousAction } from "@/lib/server-action";
 
-export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return resetPassword(formValues(formData));
-}
+export const resetPasswordAction = anonymousAction((_visitor, input) => resetPassword(input));

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { ButtonLink } from "@/components/ui/button";
 import { findPasswordResetHolder } from "@/lib/accounts/password-reset";
+import { resetPasswordAction } from "./actions";
 
 // The token is in the URL: no referrer may carry it to another site.
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -37,7 +38,7 @@ export default async function ResetPasswordPage({ searchParams }: PageProps<"/re
         can then sign in with the new password.
       </p>
       <div className="mt-8">
-        <ResetPasswordForm token={token} name={holder.name} email={holder.email} />
+        <ResetPasswordForm resetPassword={resetPasswordAction} token={token} name={holder.name} email={holder.email} />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormAlert } from "@/components/ui/field";
 import { callbackPath } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,7 +27,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <p className="mt-2 text-sm text-muted-foreground">Sign in to see your lessons, requests and calendar.</p>
       <div className="mt-8 space-y-5">
         {noticeText ? <FormAlert tone="success">{noticeText}</FormAlert> : null}
-        <SignInForm callbackUrl={returnTo} />
+        <SignInForm signIn={signInAction} callbackUrl={returnTo} />
       </div>
       <p className="mt-6 text-center text-sm text-muted-foreground">
         New to MusBook?{" "}

@@ -1,9 +1,6 @@
 "use server";
 
-import { formValues, type FormState } from "@/lib/actions";
 import { signUp } from "@/lib/accounts/sign-up";
-import { clientIp } from "@/lib/auth/rate-limit";
+import { anonymousAction } from "@/lib/server-action";
 
-export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return signUp(formValues(formData), await clientIp());
-}
+export const signUpAction = anonymousAction((visitor, input) => signUp(input, visitor.ip));

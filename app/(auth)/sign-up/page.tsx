@@ -4,6 +4,7 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { userRoles, type UserRole } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/time";
+import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account", referrer: "no-referrer" };
 
@@ -21,7 +22,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
         {signInHref ? "Your teacher invited you. Sign up with the email address the invitation was sent to." : "Free while in early access. It takes about a minute."}
       </p>
       <div className="mt-8">
-        <SignUpForm initialRole={initialRole} timeZones={listTimeZones()} signInHref={signInHref} />
+        <SignUpForm signUp={signUpAction} initialRole={initialRole} timeZones={listTimeZones()} signInHref={signInHref} />
       </div>
     </>
   );

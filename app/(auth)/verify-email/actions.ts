@@ -1,8 +1,6 @@
 "use server";
 
-import { formValues, type FormState } from "@/lib/actions";
 import { verifyEmail } from "@/lib/accounts/sign-up";
+import { anonymousAction } from "@/lib/server-action";
 
-export async function verifyEmailAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return verifyEmail(formValues(formData));
-}
+export const verifyEmailAction = anonymousAction((_visitor, input) => verifyEmail(input));

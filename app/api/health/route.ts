@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { failure } from "@/lib/actions";
+import { failureResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +11,6 @@ export async function GET() {
     await db.execute(sql`select 1`);
     return Response.json({ ok: true });
   } catch {
-    return Response.json({ ok: false, error: "database unavailable" }, { status: 503 });
+    return failureResponse(failure("unavailable", "database unavailable"));
   }
 }

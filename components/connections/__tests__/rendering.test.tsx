@@ -1,10 +1,11 @@
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NoteItem } from "@/components/connections/notes";
 import { ContactDetails } from "@/components/connections/parts";
 
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => null }));
+// Components receive their actions from the page; rendering needs none that works.
+const unused = async () => ({ ok: true as const });
 
 // Stored XSS corpus (T17): each must come out as inert text.
 const payloads = [
@@ -28,7 +29,7 @@ function expectInert(render: (text: string) => ReactElement, payload: string) {
   expect(attacked).not.toMatch(/href="javascript:/i);
 }
 
-const noteWith = (text: string) => <NoteItem id="3b241101-e2bb-4255-8caf-4136c566a962" body={`Note: ${text}`} writtenLabel="Mon 1 Dec 2026, 17:00" />;
+const noteWith = (text: string) => <NoteItem actions={{ update: unused, remove: unused }} id="3b241101-e2bb-4255-8caf-4136c566a962" body={`Note: ${text}`} writtenLabel="Mon 1 Dec 2026, 17:00" />;
 const contactWith = (text: string) => (
   <ContactDetails contact={{ id: "x", name: text, email: "a@example.com", phone: `+44 ${text}`, timezone: "Europe/London", instruments: [text] }} />
 );

@@ -44,7 +44,7 @@ const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padSt
 describe("signing in with two-step sign-in", () => {
   it("goes straight to a session without it, and to an emailed code with it", async () => {
     const plain = await createUser({ passwordHash: await hashPassword(PASSWORD) });
-    expect(await beginSignIn({ email: plain.email, password: PASSWORD }, undefined)).toEqual({ ok: true, data: { next: "session" } });
+    expect(await beginSignIn({ email: plain.email, password: PASSWORD }, undefined)).toMatchObject({ ok: true, data: { next: "session", ticket: expect.any(String) } });
 
     const guarded = await twoStepUser();
     const step = await beginSignIn({ email: guarded.email, password: PASSWORD }, undefined);
@@ -65,7 +65,7 @@ describe("signing in with two-step sign-in", () => {
   it("skips the code on a device trusted within 30 days, and not on another or after expiry", async () => {
     const guarded = await twoStepUser();
     const { token } = await trustDevice(guarded.id);
-    expect(await beginSignIn({ email: guarded.email, password: PASSWORD }, token)).toEqual({ ok: true, data: { next: "session" } });
+    expect(await beginSignIn({ email: guarded.email, password: PASSWORD }, token)).toMatchObject({ ok: true, data: { next: "session", ticket: expect.any(String) } });
     expect((await beginSignIn({ email: guarded.email, password: PASSWORD }, "A".repeat(43))).ok && "code").toBe("code");
     await db.update(trustedDevices).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(trustedDevices.userId, guarded.id));
     const step = await beginSignIn({ email: guarded.email, password: PASSWORD }, token);

@@ -49,11 +49,11 @@ describe("channel authorization", () => {
     ["an encrypted variant", () => `private-encrypted-user-${me.id}`],
     ["a conversation they are not part of", () => `presence-connection-${randomUUID()}`],
   ])("refuses %s", async (_case, channel) => {
-    expect(await authorizeChannel(me, socketId, channel())).toMatchObject({ ok: false, status: 403 });
+    expect(await authorizeChannel(me, socketId, channel())).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it.each(["123.456:private-user-x", "abc.def", "1234", "1.2.3", ""])("refuses the malformed socket id %j", async (badSocket) => {
-    expect(await authorizeChannel(me, badSocket, `private-user-${me.id}`)).toMatchObject({ ok: false, status: 400 });
+    expect(await authorizeChannel(me, badSocket, `private-user-${me.id}`)).toMatchObject({ ok: false, code: "invalid" });
   });
 });
 

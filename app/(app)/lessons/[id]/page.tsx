@@ -10,6 +10,14 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getLessonDetail } from "@/lib/scheduling/queries";
 import { formatDate, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, minutesBetween, zoneLabel } from "@/lib/time";
+import {
+  approveRescheduleAction,
+  cancelLessonAction,
+  cancelSeriesFromAction,
+  declineRescheduleAction,
+  markAttendanceAction,
+  proposeRescheduleAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Lesson" };
 
@@ -66,7 +74,7 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
             <div className="space-y-2">
               <p className="text-sm font-medium">Attendance</p>
               {lesson.viewerIsTeacher ? (
-                <AttendancePicker lessonId={lesson.id} value={lesson.attendance} label={formatFullDateTime(lesson.startsAt, zone)} />
+                <AttendancePicker markAttendance={markAttendanceAction} lessonId={lesson.id} value={lesson.attendance} label={formatFullDateTime(lesson.startsAt, zone)} />
               ) : (
                 <AttendanceBadge attendance={lesson.attendance} />
               )}
@@ -78,11 +86,12 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
                 {lesson.pendingProposal.mine ? "You proposed a new time" : `${lesson.pendingProposal.proposedByName} proposed a new time`}: {formatDateTime(lesson.pendingProposal.newStartsAt, zone)}
               </p>
               {lesson.pendingProposal.reason ? <p className="text-sm text-muted-foreground">“{lesson.pendingProposal.reason}”</p> : null}
-              {lesson.pendingProposal.mine ? null : <ProposalActions rescheduleId={lesson.pendingProposal.id} />}
+              {lesson.pendingProposal.mine ? null : <ProposalActions actions={{ approve: approveRescheduleAction, decline: declineRescheduleAction }} rescheduleId={lesson.pendingProposal.id} />}
             </div>
           ) : null}
           {upcoming ? (
             <ManageLesson
+              actions={{ propose: proposeRescheduleAction, cancelLesson: cancelLessonAction, cancelSeriesFrom: cancelSeriesFromAction }}
               lessonId={lesson.id}
               inSeries={Boolean(lesson.seriesId)}
               timezone={zone}

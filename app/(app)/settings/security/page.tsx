@@ -10,6 +10,15 @@ import { FormAlert } from "@/components/ui/field";
 import { deletionSummary, pendingEmailChange } from "@/lib/accounts/settings";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/time";
+import {
+  changePasswordAction,
+  confirmTwoFactorAction,
+  deleteAccountAction,
+  disableTwoFactorAction,
+  requestEmailChangeAction,
+  signOutEverywhereAction,
+  startTwoFactorAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Account & security" };
 
@@ -52,7 +61,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
             </span>
           </p>
         ) : null}
-        <EmailChangeForm />
+        <EmailChangeForm requestEmailChange={requestEmailChangeAction} />
       </SettingsSection>
 
       <SettingsSection
@@ -60,7 +69,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
         title="Password"
         description="Changing your password signs you out on every other device. This browser stays signed in."
       >
-        <PasswordChangeForm personal={[user.name, user.email]} />
+        <PasswordChangeForm changePassword={changePasswordAction} personal={[user.name, user.email]} />
       </SettingsSection>
 
       <SettingsSection
@@ -68,7 +77,9 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
         title="Two-step sign-in"
         description="Keep your account safe even if someone learns your password: signing in on a new device also needs a 6-digit code we email you."
       >
-        <TwoFactorForm enabled={user.twoFactorEnabled} email={user.email} />
+        <TwoFactorForm
+          actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, disable: disableTwoFactorAction }}
+          enabled={user.twoFactorEnabled} email={user.email} />
       </SettingsSection>
 
       <SettingsSection
@@ -76,7 +87,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
         title="Sign out everywhere"
         description="Lost a phone or used a shared computer? End every session of your account at once."
       >
-        <SignOutEverywhere />
+        <SignOutEverywhere signOutEverywhere={signOutEverywhereAction} />
       </SettingsSection>
 
       <SettingsSection id="delete" tone="danger" title="Delete account" description="Permanently delete your account. There is no undo.">
@@ -108,7 +119,7 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
           ) : null}
         </div>
         <div className="mt-6">
-          <DeleteAccountForm />
+          <DeleteAccountForm deleteAccount={deleteAccountAction} />
         </div>
       </SettingsSection>
     </>

@@ -13,7 +13,7 @@ import { isAccepted } from "@/lib/access";
 import { requireUser } from "@/lib/auth/session";
 import { getStudentDetail } from "@/lib/connections/queries";
 import { formatDate, formatDateTimeWithYear, formatDayWithYear, formatMonthYear, formatTimeRange } from "@/lib/time";
-import { endConnectionWithStudentAction, setMessagingLockedAction } from "./actions";
+import { addNoteAction, deleteNoteAction, endConnectionWithStudentAction, setMessagingLockedAction, updateNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -102,13 +102,14 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
               <Badge tone="accent">Only you</Badge>
             </CardHeader>
             <CardBody className="space-y-5">
-              {active ? <NoteComposer connectionId={connection.id} /> : null}
+              {active ? <NoteComposer addNote={addNoteAction} connectionId={connection.id} /> : null}
               {notes.length > 0 ? (
                 <ul className="space-y-4 border-t pt-4" aria-label="Notes">
                   {notes.map((note) => (
                     <li key={note.id} className="border-b pb-4 last:border-b-0 last:pb-0">
                       {active ? (
                         <NoteItem
+                          actions={{ update: updateNoteAction, remove: deleteNoteAction }}
                           id={note.id}
                           body={note.body}
                           writtenLabel={`${formatDateTimeWithYear(note.createdAt, zone)}${note.updatedAt.getTime() - note.createdAt.getTime() > 1000 ? ` · edited ${formatDateTimeWithYear(note.updatedAt, zone)}` : ""}`}

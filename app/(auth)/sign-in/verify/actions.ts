@@ -1,13 +1,10 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn } from "@/auth";
-import { formValues, invalid, type FormState } from "@/lib/actions";
 import { secureCookie } from "@/lib/auth/cookies";
-import { twoFactorSignInSchema } from "@/lib/auth/schemas";
-import { challengeFailureMessage } from "@/lib/auth/sign-in";
+import { openSession } from "@/lib/auth/open-session";
+import { SIGN_IN_ENDED, verifySignInCode } from "@/lib/auth/sign-in";
 import {
   PENDING_SIGN_IN_COOKIE,
   readPendingSignIn,
@@ -16,51 +13,38 @@ import {
   TRUSTED_DEVICE_COOKIE,
   TRUSTED_DEVICE_TTL_MS,
   TWO_FACTOR_CODE_TTL_MS,
-  pendingSignIn,
-  trustDevice,
-  verifyUserChallenge,
 } from "@/lib/auth/two-factor";
+import { anonymousAction } from "@/lib/server-action";
 
-const RESTART = "Go back and sign in again for a new code.";
-const SIGN_IN_ENDED: FormState = { ok: false, error: "This sign-in has timed out. Go back and sign in again." };
+export const verifySignInCodeAction = anonymousAction(
+  async (_visitor, input) => verifySignInCode(input, (await cookies()).get(PENDING_SIGN_IN_COOKIE)?.value),
+  {
+    onSuccess: async ({ data }) => {
+      const cookieStore = await cookies();
+      if (data.trustedDeviceToken) cookieStore.set(TRUSTED_DEVICE_COOKIE, data.trustedDeviceToken, secureCookie(TRUSTED_DEVICE_TTL_MS / 1000));
+      cookieStore.delete(PENDING_SIGN_IN_COOKIE);
+      await openSession(data.ticket, data.callbackUrl ?? "/dashboard");
+      return SIGN_IN_ENDED;
+    },
+  },
+);
 
-export async function verifySignInCodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = twoFactorSignInSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid(parsed.error, "Enter the 6-digit code from the email.");
-  const cookieStore = await cookies();
-  const ticket = cookieStore.get(PENDING_SIGN_IN_COOKIE)?.value;
-  const challengeId = readPendingSignIn(ticket);
-  if (!ticket || !challengeId) return SIGN_IN_ENDED;
+export const resendSignInCodeAction = anonymousAction<{ challengeId: string }, undefined>(
+  async () => {
+    const challengeId = readPendingSignIn((await cookies()).get(PENDING_SIGN_IN_COOKIE)?.value);
+    return challengeId ? resendSignInCode(challengeId) : SIGN_IN_ENDED;
+  },
+  {
+    onSuccess: async ({ data }) => {
+      (await cookies()).set(PENDING_SIGN_IN_COOKIE, signPendingSignIn(data.challengeId), secureCookie(TWO_FACTOR_CODE_TTL_MS / 1000));
+      return { ok: true, message: "We sent a new code. Earlier codes no longer work." };
+    },
+  },
+);
 
-  const pending = await pendingSignIn(challengeId);
-  if (!pending) return SIGN_IN_ENDED;
-  const result = await verifyUserChallenge(pending.user.id, challengeId, "sign_in", parsed.data.code);
-  if (!result.ok) return { ok: false, error: challengeFailureMessage(result, RESTART), fieldErrors: { code: "Check the code and try again." } };
-  if (parsed.data.trustDevice) {
-    const device = await trustDevice(result.userId);
-    cookieStore.set(TRUSTED_DEVICE_COOKIE, device.token, secureCookie(TRUSTED_DEVICE_TTL_MS / 1000));
-  }
-  cookieStore.delete(PENDING_SIGN_IN_COOKIE);
-  try {
-    await signIn("two-factor", { ticket, redirectTo: parsed.data.callbackUrl ?? "/dashboard" });
-  } catch (error) {
-    if (error instanceof AuthError) return SIGN_IN_ENDED;
-    throw error;
-  }
-  return undefined;
-}
-
-export async function resendSignInCodeAction(): Promise<FormState> {
-  const cookieStore = await cookies();
-  const challengeId = readPendingSignIn(cookieStore.get(PENDING_SIGN_IN_COOKIE)?.value);
-  if (!challengeId) return SIGN_IN_ENDED;
-  const result = await resendSignInCode(challengeId);
-  if (!result.ok) return result;
-  cookieStore.set(PENDING_SIGN_IN_COOKIE, signPendingSignIn(result.data.challengeId), secureCookie(TWO_FACTOR_CODE_TTL_MS / 1000));
-  return { ok: true, message: "We sent a new code. Earlier codes no longer work." };
-}
-
-export async function cancelSignInAction(): Promise<void> {
-  (await cookies()).delete(PENDING_SIGN_IN_COOKIE);
-  redirect("/sign-in");
-}
+export const cancelSignInAction = anonymousAction<undefined>(async () => ({ ok: true }), {
+  onSuccess: async () => {
+    (await cookies()).delete(PENDING_SIGN_IN_COOKIE);
+    redirect("/sign-in");
+  },
+});

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { TwoFactorForm } from "@/components/auth/two-factor-form";
 import { callbackPath } from "@/lib/auth/schemas";
 import { PENDING_SIGN_IN_COOKIE, pendingSignIn, readPendingSignIn } from "@/lib/auth/two-factor";
+import { cancelSignInAction, resendSignInCodeAction, verifySignInCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Enter your sign-in code", referrer: "no-referrer" };
 
@@ -31,7 +32,7 @@ export default async function VerifySignInPage({ searchParams }: PageProps<"/sig
         We sent a 6-digit code to <span className="font-medium text-foreground">{maskEmail(pending.user.email)}</span>. It expires in 10 minutes.
       </p>
       <div className="mt-8">
-        <TwoFactorForm callbackUrl={returnTo} />
+        <TwoFactorForm actions={{ verify: verifySignInCodeAction, resend: resendSignInCodeAction, cancel: cancelSignInAction }} callbackUrl={returnTo} />
       </div>
     </>
   );

@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import { auth, handlers } from "@/auth";
+import { failure } from "@/lib/actions";
 import { resolveSessionUser } from "@/lib/auth/session";
+import { failureResponse, PRIVATE_NO_STORE } from "@/lib/http";
 
 /**
  * Auth.js only decodes the cookie; a session that was signed out, or ended by a password change, is
@@ -9,7 +11,7 @@ import { resolveSessionUser } from "@/lib/auth/session";
 export async function GET(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/session")) {
     const session = await auth();
-    if (session && !(await resolveSessionUser(session))) return Response.json(null, { headers: { "cache-control": "private, no-store" } });
+    if (session && !(await resolveSessionUser(session))) return Response.json(null, { headers: PRIVATE_NO_STORE });
   }
   return handlers.GET(request);
 }
@@ -19,6 +21,6 @@ export async function GET(request: NextRequest) {
  * own credentials endpoint would skip them, so it is closed; sign-out and the rest stay as they are.
  */
 export function POST(request: NextRequest) {
-  if (request.nextUrl.pathname.endsWith("/callback/credentials")) return new Response(null, { status: 404 });
+  if (request.nextUrl.pathname.endsWith("/callback/credentials")) return failureResponse(failure("not-found", "Not found"));
   return handlers.POST(request);
 }

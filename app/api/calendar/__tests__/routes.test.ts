@@ -71,6 +71,6 @@ describe("GET /api/calendar/feed/[token]", () => {
     expect(await ok.text()).toContain("BEGIN:VCALENDAR");
     const missing = await feedRoute.GET(new Request("http://localhost/x"), { params: Promise.resolve({ token: "x".repeat(43) }) });
     expect(missing.status).toBe(404);
-    expect(await missing.text()).toBe("Not found");
+    expect(await missing.json()).toEqual({ error: "Not found", code: "not-found" });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { User } from "@/db/schema";
+import { SESSION_ENDED } from "@/lib/actions";
 import { setupTestDatabase } from "@/tests/database";
 import { createUser } from "@/tests/factories";
 
@@ -32,7 +33,7 @@ describe("GET /api/notifications", () => {
     sessionUser.current = null;
     const response = await list();
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: "Sign in first" });
+    expect(await response.json()).toEqual({ error: SESSION_ENDED.error, code: "session-ended" });
   });
 
   it("lists the viewer's notifications, never cached", async () => {
