@@ -17,7 +17,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/inngest", "@/inngest/*", "@/app/*", "@/components/*"], message: "lib/ must not import from inngest/, app/ or components/." }] },
+        {
+          patterns: [
+            {
+              group: ["@/inngest", "@/inngest/*", "@/app/*", "@/components/*"],
+              message: "lib/ must not import from inngest/, app/ or components/.",
+            },
+          ],
+        },
       ],
     },
   },

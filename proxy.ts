@@ -2,7 +2,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, REQUESTED_PATH_HEADER } from "@/lib/security/headers";
 
 /** Signed-in areas of the app; signed-out visitors are sent to sign-in and brought back afterwards. */
-const APP_PREFIXES = ["/dashboard", "/calendar", "/lessons", "/students", "/teachers", "/messages", "/assignments", "/notifications", "/settings"];
+const APP_PREFIXES = [
+  "/dashboard",
+  "/calendar",
+  "/lessons",
+  "/students",
+  "/teachers",
+  "/messages",
+  "/assignments",
+  "/notifications",
+  "/settings",
+];
 
 const isAppPath = (pathname: string) => APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 

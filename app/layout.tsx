@@ -6,8 +6,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "MusBook — lesson scheduling for music teachers and their students", template: "%s · MusBook" },
-  description:
-    "MusBook is where music teachers and their students book lessons, approve them, move and cancel them, in every timezone.",
+  description: "MusBook is where music teachers and their students book lessons, approve them, move and cancel them, in every timezone.",
   applicationName: "MusBook",
 };
 

@@ -1,4 +1,17 @@
-import { BellRing, CalendarCheck, CalendarDays, CalendarRange, ClipboardCheck, Globe2, Lock, Repeat, ShieldCheck, Smartphone, UserPlus, Users } from "lucide-react";
+import {
+  BellRing,
+  CalendarCheck,
+  CalendarDays,
+  CalendarRange,
+  ClipboardCheck,
+  Globe2,
+  Lock,
+  Repeat,
+  ShieldCheck,
+  Smartphone,
+  UserPlus,
+  Users,
+} from "lucide-react";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { WeekPreview } from "@/components/marketing/week-preview";
@@ -94,8 +107,13 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
 
       <main className="flex-1">
         {notice === "account-deleted" ? (
-          <div role="status" className="border-b border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100">
-            <p className="mx-auto max-w-6xl px-4 py-3 text-sm sm:px-6">Your account has been deleted, and everything in it. Thank you for using MusBook.</p>
+          <div
+            role="status"
+            className="border-b border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100"
+          >
+            <p className="mx-auto max-w-6xl px-4 py-3 text-sm sm:px-6">
+              Your account has been deleted, and everything in it. Thank you for using MusBook.
+            </p>
           </div>
         ) : null}
         <section className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 md:grid-cols-2 md:py-24">
@@ -107,8 +125,8 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
               Your teaching week, <span className="text-accent">in tune.</span>
             </h1>
             <p className="mt-5 max-w-xl text-lg text-pretty text-muted-foreground">
-              MusBook is where music teachers and their students book lessons, approve them, move them and cancel them —
-              across timezones, without a single &ldquo;does Tuesday still work?&rdquo; email.
+              MusBook is where music teachers and their students book lessons, approve them, move them and cancel them — across timezones,
+              without a single &ldquo;does Tuesday still work?&rdquo; email.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <ButtonLink href="/sign-up?role=teacher" size="lg">
@@ -129,8 +147,7 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
               Everything a lesson needs, and nothing it doesn&rsquo;t
             </h2>
             <p className="mt-3 max-w-2xl text-muted-foreground">
-              Scheduling built around how music teaching really works: weekly slots, the occasional swap, and
-              students in other cities.
+              Scheduling built around how music teaching really works: weekly slots, the occasional swap, and students in other cities.
             </p>
             <ul className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
               {features.map((feature) => (

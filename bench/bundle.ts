@@ -36,7 +36,10 @@ export function javascriptPerRoute(): Map<string, number> {
       files.add(file);
       pending.push(...(fs.readFileSync(path.join(NEXT_DIR, file), "utf8").match(CHUNK_REFERENCE) ?? []));
     }
-    sizes.set(route, [...files].reduce((sum, file) => sum + sizeOf(file), 0));
+    sizes.set(
+      route,
+      [...files].reduce((sum, file) => sum + sizeOf(file), 0),
+    );
   }
   return new Map([...sizes].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -22,7 +22,12 @@ function monthWindow(now: Date): [Date, Date] {
  * The busy teacher's calendar month and dashboard (its queries plus the shell's unread count), timed by
  * calling the domain functions the pages call; with `plansDir`, their EXPLAIN plans are saved there.
  */
-export async function measureDomain(database: BenchDatabase, teacherId: string, repeats: number, plansDir?: string): Promise<DomainFigures> {
+export async function measureDomain(
+  database: BenchDatabase,
+  teacherId: string,
+  repeats: number,
+  plansDir?: string,
+): Promise<DomainFigures> {
   installForDomainCode(database);
   const [viewer] = await database.handle.db.select().from(users).where(eq(users.id, teacherId));
   if (!viewer) throw new Error("The busy teacher is missing from the bench database.");

@@ -75,7 +75,10 @@ interface LoadResult {
 
 /** Asynchronously, so this process keeps noticing the server closing its idle keep-alive sockets meanwhile. */
 async function load(url: string, cookie: string | undefined, duration = seconds): Promise<LoadResult> {
-  const { stdout } = await promisify(execFile)(process.execPath, [path.resolve("bench/load.mjs"), JSON.stringify({ url, cookie, connections, seconds: duration })]);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    path.resolve("bench/load.mjs"),
+    JSON.stringify({ url, cookie, connections, seconds: duration }),
+  ]);
   await settle(new URL(url).origin);
   return JSON.parse(stdout) as LoadResult;
 }
@@ -83,7 +86,7 @@ async function load(url: string, cookie: string | undefined, duration = seconds)
 /** Waits until the server has finished the requests a load run left queued (its statement counter stops moving). */
 async function settle(origin: string) {
   let previous = await statementsSoFar(origin);
-  for (const deadline = Date.now() + 180_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const current = await statementsSoFar(origin);
     if (current === previous) return;
@@ -129,7 +132,14 @@ async function pageFigures(database: BenchDatabase, email: string, password: str
         status: clean ? verdict(ratio >= 0.5, true) : "FAIL",
         value: result.requestsPerSecond,
       });
-      rows.push({ budget: `${page} p99 ≤ 300 ms @${connections}`, figure: `${result.p99} ms`, reference: "300 ms", ratio: fixed(result.p99 / 300, 2), status: clean ? verdict(result.p99 <= 300, true) : "FAIL", value: result.p99 });
+      rows.push({
+        budget: `${page} p99 ≤ 300 ms @${connections}`,
+        figure: `${result.p99} ms`,
+        reference: "300 ms",
+        ratio: fixed(result.p99 / 300, 2),
+        status: clean ? verdict(result.p99 <= 300, true) : "FAIL",
+        value: result.p99,
+      });
       rows.push({
         budget: `${page} SQL statements / request ≤ ${MAX_STATEMENTS}`,
         figure: fixed(result.statements),
@@ -155,8 +165,22 @@ async function growthRow(scale: StudioScale) {
     const figures = await measureDomain(database, studio.busyTeacherId, QUERY_REPEATS, path.join(PLANS_DIR, `${lessons}-lessons`));
     const label = `${scale.teachers} teachers, ${lessons.toLocaleString("en")} lessons`;
     log(`growth: ${label} generated in ${fixed(studio.seconds)} s`);
-    rows.push({ budget: `growth ${label}: calendar month`, figure: `${fixed(figures.calendarMonth.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.calendarMonth.medianMs / 20, 2), status: verdict(figures.calendarMonth.medianMs <= 20, true), value: figures.calendarMonth.medianMs });
-    rows.push({ budget: `growth ${label}: dashboard`, figure: `${fixed(figures.dashboard.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.dashboard.medianMs / 20, 2), status: verdict(figures.dashboard.medianMs <= 20, true), value: figures.dashboard.medianMs });
+    rows.push({
+      budget: `growth ${label}: calendar month`,
+      figure: `${fixed(figures.calendarMonth.medianMs)} ms`,
+      reference: "20 ms",
+      ratio: fixed(figures.calendarMonth.medianMs / 20, 2),
+      status: verdict(figures.calendarMonth.medianMs <= 20, true),
+      value: figures.calendarMonth.medianMs,
+    });
+    rows.push({
+      budget: `growth ${label}: dashboard`,
+      figure: `${fixed(figures.dashboard.medianMs)} ms`,
+      reference: "20 ms",
+      ratio: fixed(figures.dashboard.medianMs / 20, 2),
+      status: verdict(figures.dashboard.medianMs <= 20, true),
+      value: figures.dashboard.medianMs,
+    });
   } finally {
     await database.destroy();
   }
@@ -164,7 +188,9 @@ async function growthRow(scale: StudioScale) {
 
 function printTable() {
   const header: Row = { budget: "budget", figure: "figure", reference: "reference", ratio: "ratio", status: "info" };
-  const widths = (["budget", "figure", "reference", "ratio"] as const).map((key) => Math.max(...[header, ...rows].map((row) => row[key].length)));
+  const widths = (["budget", "figure", "reference", "ratio"] as const).map((key) =>
+    Math.max(...[header, ...rows].map((row) => row[key].length)),
+  );
   const line = (row: Row, status: string) =>
     `| ${row.budget.padEnd(widths[0]!)} | ${row.figure.padStart(widths[1]!)} | ${row.reference.padStart(widths[2]!)} | ${row.ratio.padStart(widths[3]!)} | ${status.padEnd(9)} |`;
   console.log(line(header, "result"));
@@ -187,7 +213,10 @@ function compareWith(file: string) {
 async function main() {
   if (!flag("--no-build")) {
     log("next build");
-    const built = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const built = spawnSync("npx", ["next", "build"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build in .next: run without --no-build.");
@@ -196,11 +225,34 @@ async function main() {
   const database = await openDatabase("studio");
   try {
     const studio = await generateStudio(database.query, BUSY_TEACHER);
-    log(`studio: ${studio.rows.lessons} lessons, ${Object.values(studio.rows).reduce((a, b) => a + b, 0)} rows in ${fixed(studio.seconds)} s`);
-    rows.push({ budget: "studio generated (1 teacher, 60 students, a year)", figure: `${fixed(studio.seconds)} s`, reference: "", ratio: "", status: "info", value: studio.seconds });
+    log(
+      `studio: ${studio.rows.lessons} lessons, ${Object.values(studio.rows).reduce((a, b) => a + b, 0)} rows in ${fixed(studio.seconds)} s`,
+    );
+    rows.push({
+      budget: "studio generated (1 teacher, 60 students, a year)",
+      figure: `${fixed(studio.seconds)} s`,
+      reference: "",
+      ratio: "",
+      status: "info",
+      value: studio.seconds,
+    });
     const figures = await measureDomain(database, studio.busyTeacherId, QUERY_REPEATS, path.join(PLANS_DIR, "busy-teacher"));
-    rows.push({ budget: "database: calendar month (busy teacher)", figure: `${fixed(figures.calendarMonth.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.calendarMonth.medianMs / 20, 2), status: verdict(figures.calendarMonth.medianMs <= 20, true), value: figures.calendarMonth.medianMs });
-    rows.push({ budget: "database: dashboard queries (busy teacher)", figure: `${fixed(figures.dashboard.medianMs)} ms`, reference: "20 ms", ratio: fixed(figures.dashboard.medianMs / 20, 2), status: verdict(figures.dashboard.medianMs <= 20, true), value: figures.dashboard.medianMs });
+    rows.push({
+      budget: "database: calendar month (busy teacher)",
+      figure: `${fixed(figures.calendarMonth.medianMs)} ms`,
+      reference: "20 ms",
+      ratio: fixed(figures.calendarMonth.medianMs / 20, 2),
+      status: verdict(figures.calendarMonth.medianMs <= 20, true),
+      value: figures.calendarMonth.medianMs,
+    });
+    rows.push({
+      budget: "database: dashboard queries (busy teacher)",
+      figure: `${fixed(figures.dashboard.medianMs)} ms`,
+      reference: "20 ms",
+      ratio: fixed(figures.dashboard.medianMs / 20, 2),
+      status: verdict(figures.dashboard.medianMs <= 20, true),
+      value: figures.dashboard.medianMs,
+    });
     await database.close();
     await pageFigures(database, studio.email, studio.password);
   } finally {
@@ -212,12 +264,30 @@ async function main() {
   for (const [route, bytes] of javascriptPerRoute()) {
     const limit = route === "/calendar" ? 260 : 180;
     const kib = bytes / 1024;
-    rows.push({ budget: `JS ${route} ≤ ${limit} KiB gzip`, figure: `${fixed(kib)} KiB`, reference: `${limit} KiB`, ratio: fixed(kib / limit, 2), status: verdict(kib <= limit), value: kib });
+    rows.push({
+      budget: `JS ${route} ≤ ${limit} KiB gzip`,
+      figure: `${fixed(kib)} KiB`,
+      reference: `${limit} KiB`,
+      ratio: fixed(kib / limit, 2),
+      status: verdict(kib <= limit),
+      value: kib,
+    });
   }
-  for (const budget of ["realtime fan-out p99 ≤ 10 ms (200 clients)", "message end-to-end p99 ≤ 50 ms (200 clients)", "reminder sweep ≤ 50 ms at 1M lessons", "10k reminders delivered once ≤ 30 s"]) {
+  for (const budget of [
+    "realtime fan-out p99 ≤ 10 ms (200 clients)",
+    "message end-to-end p99 ≤ 50 ms (200 clients)",
+    "reminder sweep ≤ 50 ms at 1M lessons",
+    "10k reminders delivered once ≤ 30 s",
+  ]) {
     rows.push({ budget, figure: "not built", reference: "", ratio: "", status: "not built" });
   }
-  rows.push({ budget: "Lighthouse mobile (landing, /dashboard, /calendar)", figure: "see README", reference: "95/100/100", ratio: "", status: "not run" });
+  rows.push({
+    budget: "Lighthouse mobile (landing, /dashboard, /calendar)",
+    figure: "see README",
+    reference: "95/100/100",
+    ratio: "",
+    status: "not run",
+  });
 
   printTable();
   fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -13,20 +13,24 @@ export interface AppServer {
 /** `next start` of the last build on `port`, with BENCH=1 (reference page, statement counter), until /api/health answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: "production",
-      BENCH: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_URL: origin,
-      AUTH_URL: origin,
-      REALTIME_PORT: String(port + 1),
-      SEED_DEMO: "0",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        NODE_ENV: "production",
+        BENCH: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        APP_URL: origin,
+        AUTH_URL: origin,
+        REALTIME_PORT: String(port + 1),
+        SEED_DEMO: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   // The server must not outlive the bench, however the bench ends.
   const killServer = () => child.kill("SIGKILL");
   process.once("exit", killServer);
@@ -74,7 +78,8 @@ export function get(url: string, cookie?: string): Promise<{ status: number; bod
 }
 
 /** SQL statements this server process has sent so far (bench runs only). */
-export const statementsSoFar = async (origin: string) => (JSON.parse((await get(`${origin}/api/bench/statements`)).body) as { statements: number }).statements;
+export const statementsSoFar = async (origin: string) =>
+  (JSON.parse((await get(`${origin}/api/bench/statements`)).body) as { statements: number }).statements;
 
 const setCookies = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 
@@ -83,7 +88,9 @@ function signInActionId(): string {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === "app/(auth)/sign-in/actions.ts" && action.exportedName === "signInAction");
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) => action.filename === "app/(auth)/sign-in/actions.ts" && action.exportedName === "signInAction",
+  );
   if (!entry) throw new Error("The build has no signInAction in app/(auth)/sign-in/actions.ts.");
   return entry[0];
 }
@@ -98,7 +105,12 @@ export async function signIn(origin: string, email: string, password: string): P
   body.set("_1_email", email);
   body.set("_1_password", password);
   body.set("0", JSON.stringify([null, "$K1"]));
-  const response = await fetch(`${origin}/sign-in`, { method: "POST", redirect: "manual", headers: { "next-action": signInActionId() }, body });
+  const response = await fetch(`${origin}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "next-action": signInActionId() },
+    body,
+  });
   await response.arrayBuffer();
   const session = setCookies(response).find((cookie) => cookie.startsWith("authjs.session-token="));
   if (!session) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}).`);

@@ -97,44 +97,101 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
   let busyTeacherId = "";
 
   const users = batch("users", [
-    ["id", "uuid"], ["email", "text"], ["name", "text"], ["role", "user_role"], ["timezone", "text"],
-    ["password_hash", "text"], ["email_verified_at", "timestamptz"],
+    ["id", "uuid"],
+    ["email", "text"],
+    ["name", "text"],
+    ["role", "user_role"],
+    ["timezone", "text"],
+    ["password_hash", "text"],
+    ["email_verified_at", "timestamptz"],
   ]);
   const connections = batch("connections", [
-    ["id", "uuid"], ["teacher_id", "uuid"], ["student_id", "uuid"], ["invited_email", "text"], ["status", "connection_status"],
-    ["invited_at", "timestamptz"], ["responded_at", "timestamptz"],
+    ["id", "uuid"],
+    ["teacher_id", "uuid"],
+    ["student_id", "uuid"],
+    ["invited_email", "text"],
+    ["status", "connection_status"],
+    ["invited_at", "timestamptz"],
+    ["responded_at", "timestamptz"],
   ]);
   const series = batch("lesson_series", [
-    ["id", "uuid"], ["connection_id", "uuid"], ["interval_weeks", "int2"], ["timezone", "text"], ["local_start_time", "time"],
+    ["id", "uuid"],
+    ["connection_id", "uuid"],
+    ["interval_weeks", "int2"],
+    ["timezone", "text"],
+    ["local_start_time", "time"],
     ["duration_minutes", "int4"],
   ]);
   const lessons = batch("lessons", [
-    ["id", "uuid"], ["connection_id", "uuid"], ["teacher_id", "uuid"], ["student_id", "uuid"], ["series_id", "uuid"],
-    ["starts_at", "timestamptz"], ["ends_at", "timestamptz"], ["status", "lesson_status"], ["attendance", "attendance"],
-    ["cancelled_at", "timestamptz"], ["cancelled_by_id", "uuid"], ["cancellation_reason", "text"],
+    ["id", "uuid"],
+    ["connection_id", "uuid"],
+    ["teacher_id", "uuid"],
+    ["student_id", "uuid"],
+    ["series_id", "uuid"],
+    ["starts_at", "timestamptz"],
+    ["ends_at", "timestamptz"],
+    ["status", "lesson_status"],
+    ["attendance", "attendance"],
+    ["cancelled_at", "timestamptz"],
+    ["cancelled_by_id", "uuid"],
+    ["cancellation_reason", "text"],
   ]);
   const requests = batch("lesson_requests", [
-    ["id", "uuid"], ["connection_id", "uuid"], ["requested_by_id", "uuid"], ["starts_at", "timestamptz"],
-    ["duration_minutes", "int4"], ["timezone", "text"], ["note", "text"],
+    ["id", "uuid"],
+    ["connection_id", "uuid"],
+    ["requested_by_id", "uuid"],
+    ["starts_at", "timestamptz"],
+    ["duration_minutes", "int4"],
+    ["timezone", "text"],
+    ["note", "text"],
   ]);
   const moves = batch("reschedule_requests", [
-    ["id", "uuid"], ["lesson_id", "uuid"], ["proposed_by_id", "uuid"], ["from_starts_at", "timestamptz"], ["from_ends_at", "timestamptz"],
-    ["new_starts_at", "timestamptz"], ["new_ends_at", "timestamptz"], ["reason", "text"],
+    ["id", "uuid"],
+    ["lesson_id", "uuid"],
+    ["proposed_by_id", "uuid"],
+    ["from_starts_at", "timestamptz"],
+    ["from_ends_at", "timestamptz"],
+    ["new_starts_at", "timestamptz"],
+    ["new_ends_at", "timestamptz"],
+    ["reason", "text"],
   ]);
   const events = batch("calendar_events", [
-    ["id", "uuid"], ["owner_id", "uuid"], ["title", "text"], ["starts_at", "timestamptz"], ["ends_at", "timestamptz"],
+    ["id", "uuid"],
+    ["owner_id", "uuid"],
+    ["title", "text"],
+    ["starts_at", "timestamptz"],
+    ["ends_at", "timestamptz"],
   ]);
   const messages = batch("messages", [
-    ["id", "uuid"], ["connection_id", "uuid"], ["sender_id", "uuid"], ["client_message_id", "uuid"], ["body", "text"],
-    ["created_at", "timestamptz"], ["read_at", "timestamptz"],
+    ["id", "uuid"],
+    ["connection_id", "uuid"],
+    ["sender_id", "uuid"],
+    ["client_message_id", "uuid"],
+    ["body", "text"],
+    ["created_at", "timestamptz"],
+    ["read_at", "timestamptz"],
   ]);
   const assignments = batch("assignments", [
-    ["id", "uuid"], ["connection_id", "uuid"], ["title", "text"], ["due_at", "timestamptz"], ["completed_at", "timestamptz"],
+    ["id", "uuid"],
+    ["connection_id", "uuid"],
+    ["title", "text"],
+    ["due_at", "timestamptz"],
+    ["completed_at", "timestamptz"],
   ]);
-  const notes = batch("teacher_notes", [["id", "uuid"], ["connection_id", "uuid"], ["body", "text"]]);
+  const notes = batch("teacher_notes", [
+    ["id", "uuid"],
+    ["connection_id", "uuid"],
+    ["body", "text"],
+  ]);
   const notifications = batch("notifications", [
-    ["id", "uuid"], ["user_id", "uuid"], ["type", "text"], ["title", "text"], ["body", "text"], ["link", "text"],
-    ["read_at", "timestamptz"], ["created_at", "timestamptz"],
+    ["id", "uuid"],
+    ["user_id", "uuid"],
+    ["type", "text"],
+    ["title", "text"],
+    ["body", "text"],
+    ["link", "text"],
+    ["read_at", "timestamptz"],
+    ["created_at", "timestamptz"],
   ]);
   const tables = [users, connections, series, lessons, requests, moves, events, messages, assignments, notes, notifications];
 
@@ -165,15 +222,26 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
         const attendance = past && !cancelled ? (["absent", "late", "excused"][(student + week) % 20] ?? "present") : null;
         const status = cancelled ? "cancelled" : attendance ? "completed" : "scheduled";
         lessons.rows.push([
-          id, connectionId, teacherId, studentId, seriesId, iso(start), iso(end), status, attendance,
-          cancelled ? iso(start - 2 * 86_400_000) : null, cancelled ? teacherId : null, cancelled ? "Unwell" : null,
+          id,
+          connectionId,
+          teacherId,
+          studentId,
+          seriesId,
+          iso(start),
+          iso(end),
+          status,
+          attendance,
+          cancelled ? iso(start - 2 * 86_400_000) : null,
+          cancelled ? teacherId : null,
+          cancelled ? "Unwell" : null,
         ]);
         if (!past && !cancelled) futureLessons.push({ id, start, end, studentId });
       }
 
       if (student < PENDING_REQUESTS_PER_TEACHER) {
         // Even students ask for their own slot in three weeks (a clash with their lesson), odd ones for a free Saturday.
-        const start = student % 2 === 0 ? firstStart + (scale.weeksPast + 3) * WEEK : base + 3 * WEEK + 5 * 86_400_000 + slotMinutes * MINUTE;
+        const start =
+          student % 2 === 0 ? firstStart + (scale.weeksPast + 3) * WEEK : base + 3 * WEEK + 5 * 86_400_000 + slotMinutes * MINUTE;
         requests.rows.push([randomUUID(), connectionId, studentId, iso(start), 30, "America/New_York", "Could we add one?"]);
       }
       for (let message = 0; message < MESSAGES_PER_CONNECTION; message++) {
@@ -181,8 +249,13 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
         const sentAt = nowTime - (MESSAGES_PER_CONNECTION - message) * 3_600_000;
         const unread = message >= MESSAGES_PER_CONNECTION - 2;
         messages.rows.push([
-          randomUUID(), connectionId, fromStudent ? studentId : teacherId, randomUUID(), `Message ${message} about the scales`,
-          iso(sentAt), unread ? null : iso(sentAt + 60_000),
+          randomUUID(),
+          connectionId,
+          fromStudent ? studentId : teacherId,
+          randomUUID(),
+          `Message ${message} about the scales`,
+          iso(sentAt),
+          unread ? null : iso(sentAt + 60_000),
         ]);
       }
       assignments.rows.push([randomUUID(), connectionId, "Scales in all keys", iso(nowTime + 5 * 86_400_000), null]);
@@ -192,8 +265,14 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
 
     for (const lesson of futureLessons.slice(0, PENDING_MOVES_PER_TEACHER)) {
       moves.rows.push([
-        randomUUID(), lesson.id, lesson.studentId, iso(lesson.start), iso(lesson.end),
-        iso(lesson.start + 86_400_000 + 12 * 60 * MINUTE), iso(lesson.end + 86_400_000 + 12 * 60 * MINUTE), "Exam clash",
+        randomUUID(),
+        lesson.id,
+        lesson.studentId,
+        iso(lesson.start),
+        iso(lesson.end),
+        iso(lesson.start + 86_400_000 + 12 * 60 * MINUTE),
+        iso(lesson.end + 86_400_000 + 12 * 60 * MINUTE),
+        "Exam clash",
       ]);
     }
     for (let event = 0; event < EVENTS_PER_TEACHER; event++) {
@@ -203,8 +282,14 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
     for (let notification = 0; notification < NOTIFICATIONS_PER_TEACHER; notification++) {
       const createdAt = nowTime - notification * 3_600_000;
       notifications.rows.push([
-        randomUUID(), teacherId, "lesson.requested", "New lesson request", "A student asked for a lesson.", "/lessons",
-        notification < 20 ? null : iso(createdAt + 60_000), iso(createdAt),
+        randomUUID(),
+        teacherId,
+        "lesson.requested",
+        "New lesson request",
+        "A student asked for a lesson.",
+        "/lessons",
+        notification < 20 ? null : iso(createdAt + 60_000),
+        iso(createdAt),
       ]);
     }
     if (lessons.rows.length >= ROWS_PER_STATEMENT || teacher === scale.teachers - 1) {

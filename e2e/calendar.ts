@@ -31,9 +31,12 @@ export async function settledSlots(page: Page, date: string, times: [string, str
           const frame = () => new Promise((next) => requestAnimationFrame(next));
           // The lane spans the grid; the axis label with the same data-time is narrower.
           const lane = (time: string) =>
-            [...root.querySelectorAll<HTMLElement>(`[data-time="${time}:00"]`)].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0]!;
+            [...root.querySelectorAll<HTMLElement>(`[data-time="${time}:00"]`)].sort(
+              (a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width,
+            )[0]!;
           const column = () => root.querySelector<HTMLElement>(`[data-date="${date}"]`)!;
-          const scrollers = () => [...root.querySelectorAll<HTMLElement>("*")].filter((element) => element.scrollHeight > element.clientHeight + 1);
+          const scrollers = () =>
+            [...root.querySelectorAll<HTMLElement>("*")].filter((element) => element.scrollHeight > element.clientHeight + 1);
           const signature = () => {
             const day = column().getBoundingClientRect();
             const slots = times.map((time) => lane(time).getBoundingClientRect()).map((slot) => [slot.top, slot.height]);

@@ -13,7 +13,12 @@ function failOnDialog(page: Page) {
 const XSS = "<img src=x onerror=alert(1)>";
 
 test.describe("connections", () => {
-  test("a teacher invites a new student, who signs up through the link and accepts; private notes stay private", async ({ createAccount, newPage, outbox, pageErrors }, testInfo) => {
+  test("a teacher invites a new student, who signs up through the link and accepts; private notes stay private", async ({
+    createAccount,
+    newPage,
+    outbox,
+    pageErrors,
+  }, testInfo) => {
     // Two sign-ups, two confirmations and both sides of the story: longer than one page's worth.
     test.setTimeout(300_000);
     const teacherPage = await newPage();
@@ -48,7 +53,12 @@ test.describe("connections", () => {
     const token = new URL(signUpLink).searchParams.get("invite")!;
     await studentPage.goto(signUpLink);
     await expect(studentPage.getByText("Your teacher invited you")).toBeVisible();
-    await submitSignUp(studentPage, { name: "Lili Invited", email: studentEmail, password: "moonlight sonata op twenty seven", timezone: "Europe/London" });
+    await submitSignUp(studentPage, {
+      name: "Lili Invited",
+      email: studentEmail,
+      password: "moonlight sonata op twenty seven",
+      timezone: "Europe/London",
+    });
     await studentPage.getByRole("link", { name: "Continue to sign in" }).click();
     await expect(studentPage).toHaveURL(/\/sign-in\?callbackUrl=/);
     await signIn(studentPage, studentEmail, "moonlight sonata op twenty seven", /\/teachers\?invite=/);
@@ -77,7 +87,10 @@ test.describe("connections", () => {
     await teacherPage.screenshot({ path: testInfo.outputPath("student-detail-new.png"), fullPage: true });
 
     // The student can never see it: not on their pages, not in their HTML, not at the teacher's URL.
-    pageErrors.allow(/status of 404 \(Not Found\) \(http:\/\/[^/]+\/students\//, "the student is shown a 404 at the teacher's page about them");
+    pageErrors.allow(
+      /status of 404 \(Not Found\) \(http:\/\/[^/]+\/students\//,
+      "the student is shown a 404 at the teacher's page about them",
+    );
     for (const path of ["/teachers", "/dashboard", "/notifications", studentPath]) {
       const response = await studentPage.goto(path);
       expect(await response!.text()).not.toContain("nervous about the exam");
@@ -97,7 +110,10 @@ test.describe("connections", () => {
     await expect(teacherPage.getByText(secret)).toBeVisible();
   });
 
-  test("a connected studio: the students list and search, a student's page and the teachers page", async ({ page, connectedPair }, testInfo) => {
+  test("a connected studio: the students list and search, a student's page and the teachers page", async ({
+    page,
+    connectedPair,
+  }, testInfo) => {
     test.setTimeout(300_000);
     failOnDialog(page);
     const { teacher, student } = await connectedPair({ teacher: { name: "Amelia Hart" }, student: { name: "Maya Chen" } });

@@ -66,7 +66,10 @@ interface Fixtures {
   /** A new context signed in as `account` (at its own timezone unless the options say otherwise). */
   signedIn: (account: Account, options?: BrowserContextOptions) => Promise<Page>;
   /** A fresh teacher and a fresh student, both confirmed, with an accepted connection between them. */
-  connectedPair: (options?: { teacher?: Omit<AccountOptions, "role">; student?: Omit<AccountOptions, "role"> }) => Promise<{ teacher: Account; student: Account }>;
+  connectedPair: (options?: {
+    teacher?: Omit<AccountOptions, "role">;
+    student?: Omit<AccountOptions, "role">;
+  }) => Promise<{ teacher: Account; student: Account }>;
 }
 
 const DEFAULT_NAMES: Record<Role, string> = { teacher: "Nadia Boulanger", student: "Lili Boulanger" };
@@ -79,7 +82,10 @@ export const test = base.extend<Fixtures>({
    */
   extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
     const octet = (value: number) => (value % 250) + 1;
-    const seed = [...`${testInfo.testId}-${testInfo.retry}-${testInfo.project.name}`].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7);
+    const seed = [...`${testInfo.testId}-${testInfo.retry}-${testInfo.project.name}`].reduce(
+      (hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0,
+      7,
+    );
     await provide({ ...extraHTTPHeaders, "x-forwarded-for": `10.${octet(seed >>> 16)}.${octet(seed >>> 8)}.${octet(seed)}` });
   },
 
@@ -131,7 +137,8 @@ export const test = base.extend<Fixtures>({
       pageErrors.watch(reader, [
         {
           pattern: /^console error: Blocked script execution in 'about:srcdoc'/,
-          reason: "the outbox shows each email in a frame sandboxed without scripts on purpose; Chromium logs this when the frame is instrumented",
+          reason:
+            "the outbox shows each email in a frame sandboxed without scripts on purpose; Chromium logs this when the frame is instrumented",
         },
       ]);
       return reader;
@@ -175,7 +182,10 @@ export const test = base.extend<Fixtures>({
 
       const studentPage = await signedIn(student);
       await studentPage.goto(linkIn(invitation, "/teachers?invite="));
-      await studentPage.getByRole("region", { name: `Invitation from ${teacher.name}` }).getByRole("button", { name: "Accept" }).click();
+      await studentPage
+        .getByRole("region", { name: `Invitation from ${teacher.name}` })
+        .getByRole("button", { name: "Accept" })
+        .click();
       await expect(studentPage.getByRole("region", { name: "Your teachers" }).getByText(teacher.name)).toBeVisible();
       await Promise.all([teacherPage.context().close(), studentPage.context().close()]);
       return { teacher, student };

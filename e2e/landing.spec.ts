@@ -68,7 +68,9 @@ test.describe("landing page", () => {
       const links = await linksOn(page);
       expect(links).toEqual(expect.arrayContaining(["/dashboard", "/calendar", "/lessons", "/settings"]));
       const feed = await page.request.get("/api/notifications?limit=50");
-      const notificationLinks = ((await feed.json()) as { items: { link: string | null }[] }).items.flatMap((item) => (item.link ? [item.link] : []));
+      const notificationLinks = ((await feed.json()) as { items: { link: string | null }[] }).items.flatMap((item) =>
+        item.link ? [item.link] : [],
+      );
       expect(notificationLinks.length).toBeGreaterThan(0);
       await expectAllReachable(page, [...links, "/notifications", ...new Set(notificationLinks)]);
     });

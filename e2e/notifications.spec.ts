@@ -3,7 +3,12 @@ import { linkIn } from "./mail";
 import { signIn } from "./session";
 
 test.describe("notification centre", () => {
-  test("a new notification appears in the bell without a reload, and reading it clears the count", async ({ page, createAccount, newPage, outbox }, testInfo) => {
+  test("a new notification appears in the bell without a reload, and reading it clears the count", async ({
+    page,
+    createAccount,
+    newPage,
+    outbox,
+  }, testInfo) => {
     const { email, password } = await createAccount({ role: "student", name: "Clara Schumann", confirmed: false });
     const inbox = await outbox.inbox(email, { fromFirst: true });
     await signIn(page, email, password);

@@ -5,7 +5,12 @@ import { signIn } from "./session";
 const NEW_PASSWORD = "cello after supper";
 
 test.describe("resetting a forgotten password", () => {
-  test("by an emailed link: the new password works, the link dies and other sessions end", async ({ page, createAccount, signedIn, outbox }, testInfo) => {
+  test("by an emailed link: the new password works, the link dies and other sessions end", async ({
+    page,
+    createAccount,
+    signedIn,
+    outbox,
+  }, testInfo) => {
     const account = await createAccount({ role: "student", name: "Wilma Neruda" });
     const { email } = account;
     const inbox = await outbox.inbox(email);

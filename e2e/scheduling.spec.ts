@@ -1,5 +1,16 @@
 import type { BrowserContextOptions, Page } from "@playwright/test";
-import { addLocalDays, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, HOUR, utcToZoned, WEEK, zonedToUtc, type LocalDateTime } from "../lib/time";
+import {
+  addLocalDays,
+  formatDateTime,
+  formatFullDateTime,
+  formatIsoDate,
+  formatTime,
+  HOUR,
+  utcToZoned,
+  WEEK,
+  zonedToUtc,
+  type LocalDateTime,
+} from "../lib/time";
 import { openCalendar, settledSlots } from "./calendar";
 import { expect, test } from "./fixtures";
 import { signIn } from "./session";
@@ -26,7 +37,11 @@ function sundayIn(zone: string, weeks: number, hour: number): LocalDateTime {
   return { ...addLocalDays(today, 7 * weeks + ((7 - weekday) % 7 || 7)), hour, minute: 0 };
 }
 
-test("a student's weekly series, approved by the teacher, shows at each person's local time; a dragged move, attendance and the feed", async ({ connectedPair, signedIn, request }, testInfo) => {
+test("a student's weekly series, approved by the teacher, shows at each person's local time; a dragged move, attendance and the feed", async ({
+  connectedPair,
+  signedIn,
+  request,
+}, testInfo) => {
   test.setTimeout(600_000);
   const phone = testInfo.project.name === "phone";
   // Desktop books Sundays 7–12 weeks ahead, the phone project 14–19 weeks ahead (across both DST changes).
@@ -36,7 +51,10 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   const londonFirst = utcToZoned(new Date(instants[0]!), TEACHER.zone);
   const lessons = Array.from({ length: LESSONS }, (_, index) => zonedToUtc(addLocalDays(londonFirst, 7 * index), TEACHER.zone));
 
-  const pair = await connectedPair({ teacher: { name: TEACHER.name, timezone: TEACHER.zone }, student: { name: STUDENT.name, timezone: STUDENT.zone } });
+  const pair = await connectedPair({
+    teacher: { name: TEACHER.name, timezone: TEACHER.zone },
+    student: { name: STUDENT.name, timezone: STUDENT.zone },
+  });
   const student = await signedIn(pair.student, deviceOptions(phone));
   const teacher = await signedIn(pair.teacher, deviceOptions(phone));
 
@@ -63,7 +81,9 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     await item.getByRole("button", { name: "Approve" }).click();
     await expect(item).toHaveCount(0);
     // The upcoming row links to the lesson; its online link is text there, never a link inside a link.
-    await expect(teacher.getByRole("list", { name: "Upcoming lessons" }).getByRole("link").filter({ hasText: "Online lesson" })).toBeVisible();
+    await expect(
+      teacher.getByRole("list", { name: "Upcoming lessons" }).getByRole("link").filter({ hasText: "Online lesson" }),
+    ).toBeVisible();
   });
 
   await test.step("the student asks for six weekly lessons, typed in Toronto time", async () => {
@@ -79,12 +99,18 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     await form.getByLabel("Number of lessons").fill(String(LESSONS));
     await form.getByLabel(/Note/).fill("Scales; arpeggios, and <script>alert(1)</script>");
     await form.getByRole("button", { name: "Send request" }).click();
-    await expect(student.getByRole("listitem", { name: `Your request to ${TEACHER.name}` }).filter({ hasText: formatDateTime(lessons[0]!, STUDENT.zone) })).toBeVisible();
+    await expect(
+      student
+        .getByRole("listitem", { name: `Your request to ${TEACHER.name}` })
+        .filter({ hasText: formatDateTime(lessons[0]!, STUDENT.zone) }),
+    ).toBeVisible();
   });
 
   await test.step("the teacher approves it", async () => {
     await teacher.goto("/lessons");
-    const item = teacher.getByRole("listitem", { name: `Request from ${STUDENT.name}` }).filter({ hasText: formatDateTime(lessons[0]!, TEACHER.zone) });
+    const item = teacher
+      .getByRole("listitem", { name: `Request from ${STUDENT.name}` })
+      .filter({ hasText: formatDateTime(lessons[0]!, TEACHER.zone) });
     await expect(item).toContainText("weekly, 6 lessons");
     await expect(item).toContainText("<script>alert(1)</script>");
     await item.getByRole("button", { name: "Approve" }).click();
@@ -114,33 +140,37 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   }
 
   // Selecting by dragging across the week grid is a desktop gesture; phones get the list view.
-  if (!phone) await test.step("selecting a free slot adds a personal event that only its owner sees", async () => {
-    const saturday = addLocalDays(londonFirst, -1);
-    await openCalendar(teacher, `/calendar?date=${isoDate(saturday)}`);
-    const calendar = teacher.locator(".mb-calendar");
-    // From the middle of the 10:00 half-hour to the middle of the 10:30 one: a selection of 10:00–11:00.
-    const [from, to] = await settledSlots(teacher, isoDate(saturday), ["10:00", "10:30"]);
-    await teacher.mouse.move(from.x, from.y);
-    await teacher.mouse.down();
-    await teacher.mouse.move(to.x, (from.y + to.y) / 2, { steps: 4 });
-    await teacher.mouse.move(to.x, to.y, { steps: 4 });
-    await teacher.mouse.up();
-    await teacher.getByRole("tab", { name: "Personal event" }).click();
-    const form = teacher.getByRole("form", { name: "Add a personal event" });
-    await expect(form.getByLabel("Starts")).toHaveValue(isoDate(saturday));
-    await expect(form.locator("#startTime")).toHaveValue("10:00");
-    await expect(form.getByLabel("Ends")).toHaveValue(isoDate(saturday));
-    await expect(form.locator("#endTime")).toHaveValue("11:00");
-    await form.getByLabel("Title").fill("Choir rehearsal");
-    await form.getByRole("button", { name: "Add event" }).click();
-    await expect(calendar.getByRole("button", { name: /^10:00 – 11:00\b.*Choir rehearsal/ })).toBeVisible();
-    await teacher.screenshot({ path: testInfo.outputPath("calendar-event-desktop.png") });
-  });
+  if (!phone)
+    await test.step("selecting a free slot adds a personal event that only its owner sees", async () => {
+      const saturday = addLocalDays(londonFirst, -1);
+      await openCalendar(teacher, `/calendar?date=${isoDate(saturday)}`);
+      const calendar = teacher.locator(".mb-calendar");
+      // From the middle of the 10:00 half-hour to the middle of the 10:30 one: a selection of 10:00–11:00.
+      const [from, to] = await settledSlots(teacher, isoDate(saturday), ["10:00", "10:30"]);
+      await teacher.mouse.move(from.x, from.y);
+      await teacher.mouse.down();
+      await teacher.mouse.move(to.x, (from.y + to.y) / 2, { steps: 4 });
+      await teacher.mouse.move(to.x, to.y, { steps: 4 });
+      await teacher.mouse.up();
+      await teacher.getByRole("tab", { name: "Personal event" }).click();
+      const form = teacher.getByRole("form", { name: "Add a personal event" });
+      await expect(form.getByLabel("Starts")).toHaveValue(isoDate(saturday));
+      await expect(form.locator("#startTime")).toHaveValue("10:00");
+      await expect(form.getByLabel("Ends")).toHaveValue(isoDate(saturday));
+      await expect(form.locator("#endTime")).toHaveValue("11:00");
+      await form.getByLabel("Title").fill("Choir rehearsal");
+      await form.getByRole("button", { name: "Add event" }).click();
+      await expect(calendar.getByRole("button", { name: /^10:00 – 11:00\b.*Choir rehearsal/ })).toBeVisible();
+      await teacher.screenshot({ path: testInfo.outputPath("calendar-event-desktop.png") });
+    });
 
   await test.step("both calendars show every lesson at their own local time", async () => {
     await openCalendar(teacher, `/calendar?date=${isoDate(londonFirst)}`);
     await expect(eventAt(teacher, TEACHER.zone, lessons[0]!, STUDENT.name)).toBeVisible();
-    await teacher.screenshot({ path: testInfo.outputPath(phone ? "calendar-list-phone.png" : "calendar-week-desktop.png"), fullPage: phone });
+    await teacher.screenshot({
+      path: testInfo.outputPath(phone ? "calendar-list-phone.png" : "calendar-week-desktop.png"),
+      fullPage: phone,
+    });
     await expectOnCalendar(teacher, TEACHER.zone, STUDENT.name);
     await expectOnCalendar(student, STUDENT.zone, TEACHER.name);
     await openCalendar(student, `/calendar?date=${formatIsoDate(lessons[0]!, STUDENT.zone)}`);
@@ -175,7 +205,9 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     }
 
     await student.goto("/lessons");
-    const proposal = student.getByRole("listitem", { name: `Proposed move of the lesson with ${TEACHER.name}` }).filter({ hasText: formatDateTime(target, STUDENT.zone) });
+    const proposal = student
+      .getByRole("listitem", { name: `Proposed move of the lesson with ${TEACHER.name}` })
+      .filter({ hasText: formatDateTime(target, STUDENT.zone) });
     await expect(proposal).toContainText(formatDateTime(lessons[0]!, STUDENT.zone));
     await proposal.getByRole("button", { name: "Accept new time" }).click();
     await expect(proposal).toHaveCount(0);
@@ -186,7 +218,10 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   });
 
   await test.step("attendance marked by the teacher, once the lesson has started, is visible to the student", async () => {
-    const started = teacher.getByRole("list", { name: "Recent lessons" }).getByRole("listitem").filter({ hasText: formatTime(soon, TEACHER.zone) });
+    const started = teacher
+      .getByRole("list", { name: "Recent lessons" })
+      .getByRole("listitem")
+      .filter({ hasText: formatTime(soon, TEACHER.zone) });
     // The event this waits for is the lesson's start (booked about two minutes after the test began).
     await expect(async () => {
       await teacher.goto("/lessons");
@@ -211,7 +246,11 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     const ics = (await response.text()).replace(/\r\n[ \t]/g, "");
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     expect(ics.trimEnd()).toMatch(/END:VCALENDAR$/);
-    const stamp = (instant: Date) => instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const stamp = (instant: Date) =>
+      instant
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "");
     for (const lesson of lessons) expect(ics).toContain(`DTSTART:${stamp(lesson)}`);
     expect(ics).toContain("DESCRIPTION:Scales\\; arpeggios\\, and <script>alert(1)</script>");
   });
@@ -250,7 +289,9 @@ test("FullCalendar loads only on /calendar, within the 260 KiB gzip budget", asy
     };
   }
   const dashboard = await scriptBytes("/dashboard", async (visit) => expect(visit.getByRole("heading", { level: 1 })).toBeVisible());
-  const calendar = await scriptBytes("/calendar", async (visit) => expect(visit.locator(".mb-calendar").getByRole("button", { name: /^Next / })).toBeVisible({ timeout: 30_000 }));
+  const calendar = await scriptBytes("/calendar", async (visit) =>
+    expect(visit.locator(".mb-calendar").getByRole("button", { name: /^Next / })).toBeVisible({ timeout: 30_000 }),
+  );
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`[budget] JS gzip: /dashboard ${kib(dashboard.gzip)}, /calendar ${kib(calendar.gzip)}`);
   expect(dashboard.fullCalendar).toBe(false);

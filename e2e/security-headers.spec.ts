@@ -15,7 +15,8 @@ test.describe("security headers", () => {
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       expect(nonce, `nonce on ${path}`).toBeTruthy();
       nonces.add(nonce!);
-      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+        expect(csp).toContain(directive);
       expect(headers["strict-transport-security"]).toMatch(/max-age=\d{8,}; includeSubDomains/);
       expect(headers["x-content-type-options"]).toBe("nosniff");
       expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
@@ -23,7 +24,10 @@ test.describe("security headers", () => {
       // Next puts the nonce on every script it renders (what those load later is covered by 'strict-dynamic').
       const scriptTags = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
       expect(scriptTags.length).toBeGreaterThan(0);
-      expect(scriptTags.filter((tag) => !tag.includes(`nonce="${nonce}"`)), `scripts without the nonce on ${path}`).toEqual([]);
+      expect(
+        scriptTags.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+        `scripts without the nonce on ${path}`,
+      ).toEqual([]);
     }
     expect(nonces.size).toBe(PAGES.length); // a fresh nonce per response
 

@@ -7,7 +7,11 @@ const NEW_PASSWORD = "a second set of variations";
  * A session cookie captured before a password change, and refreshed since (Auth.js rewrites the
  * cookie with a new `iat` on every session poll), is refused on every kind of path at its next request.
  */
-test("a password change ends an old, refreshed session on pages, route handlers and realtime auth", async ({ page, createAccount, signedIn }) => {
+test("a password change ends an old, refreshed session on pages, route handlers and realtime auth", async ({
+  page,
+  createAccount,
+  signedIn,
+}) => {
   const account = await createAccount({ role: "student", confirmed: false });
   const { email, password } = account;
 
@@ -40,7 +44,9 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   const api = await old.request.get("/api/notifications");
   expect(api.status()).toBe(401);
   expect(await api.json()).toEqual({ error: "Your session has ended. Sign in again.", code: "session-ended" });
-  const realtime = await old.request.post("/api/realtime/auth", { form: { socket_id: "123.456", channel_name: "private-user-00000000-0000-4000-8000-000000000000" } });
+  const realtime = await old.request.post("/api/realtime/auth", {
+    form: { socket_id: "123.456", channel_name: "private-user-00000000-0000-4000-8000-000000000000" },
+  });
   expect(realtime.status()).toBe(401);
   expect(await (await old.request.get("/api/auth/session")).json()).toBeNull();
   const pageResponse = await old.request.get("/notifications", { maxRedirects: 0 });

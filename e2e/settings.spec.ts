@@ -23,7 +23,10 @@ test.describe("account settings", () => {
     });
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/settings\/profile$/);
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Profile" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Profile" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
 
     await page.getByLabel("Full name").fill("Fanny Hensel");
     await page.getByLabel(/^Phone/).fill("call me");

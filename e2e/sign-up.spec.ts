@@ -61,7 +61,12 @@ test.describe("signing up", () => {
     const existing = await createAccount({ role: "teacher" });
     const inbox = await outbox.inbox(existing.email);
     await page.goto("/sign-up?role=student");
-    await submitSignUp(page, { name: "Someone Else", email: existing.email, password: "a completely fresh passphrase", timezone: "Europe/London" });
+    await submitSignUp(page, {
+      name: "Someone Else",
+      email: existing.email,
+      password: "a completely fresh passphrase",
+      timezone: "Europe/London",
+    });
     await inbox.next("You already have a MusBook account");
   });
 });

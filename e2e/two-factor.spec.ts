@@ -3,7 +3,11 @@ import { codeIn } from "./mail";
 import { signIn, signOut } from "./session";
 
 test.describe("two-step sign-in", () => {
-  test("a teacher turns it on, then signs in with an emailed code; five wrong codes end the challenge", async ({ page, createAccount, outbox }, testInfo) => {
+  test("a teacher turns it on, then signs in with an emailed code; five wrong codes end the challenge", async ({
+    page,
+    createAccount,
+    outbox,
+  }, testInfo) => {
     test.slow();
     const { email, password } = await createAccount({ role: "teacher" });
     const inbox = await outbox.inbox(email);
@@ -31,7 +35,13 @@ test.describe("two-step sign-in", () => {
     // Between the password and the code there is no session on any path.
     expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
     expect((await page.request.get("/api/notifications")).status()).toBe(401);
-    expect((await page.request.post("/api/realtime/auth", { form: { socket_id: "1.2", channel_name: "private-user-00000000-0000-4000-8000-000000000000" } })).status()).toBe(401);
+    expect(
+      (
+        await page.request.post("/api/realtime/auth", {
+          form: { socket_id: "1.2", channel_name: "private-user-00000000-0000-4000-8000-000000000000" },
+        })
+      ).status(),
+    ).toBe(401);
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
     await page.goBack();

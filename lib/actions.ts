@@ -33,7 +33,11 @@ export type ServerAction<T = undefined> = (previous: unknown, input: ActionInput
 export type AnyServerAction = (previous: unknown, input: ActionInput) => Promise<AnyActionResult>;
 
 /** The one answer to an action or request whose session has ended (signed out elsewhere, password changed, expired). */
-export const SESSION_ENDED = { ok: false, error: "Your session has ended. Sign in again.", code: "session-ended" } as const satisfies ActionFailure;
+export const SESSION_ENDED = {
+  ok: false,
+  error: "Your session has ended. Sign in again.",
+  code: "session-ended",
+} as const satisfies ActionFailure;
 
 export function failure(code: FailureCode, error: string, fieldErrors?: Record<string, string>): ActionFailure {
   return fieldErrors ? { ok: false, error, fieldErrors, code } : { ok: false, error, code };

@@ -1,16 +1,14 @@
 import path from "node:path";
 import { z } from "zod";
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must be a postgres:// or postgresql:// URL with a host");
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "must be a postgres:// or postgresql:// URL with a host");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,25 +21,46 @@ const envSchema = z.object({
   /** Signs session tokens. Required with DATABASE_URL; embedded mode generates one into DATA_DIR. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
   /** Set: email goes through Resend. Unset: into the `email_outbox` table, listed at /dev/mail. */
-  RESEND_API_KEY: z.string().regex(/^re_\w+$/, "must look like re_…").optional(),
+  RESEND_API_KEY: z
+    .string()
+    .regex(/^re_\w+$/, "must look like re_…")
+    .optional(),
   EMAIL_FROM: z.string().min(3).default("MusBook <noreply@musbook.local>"),
   /** Pusher Channels (APP_ID, KEY, SECRET and CLUSTER), or a self-hosted Soketi (HOST and PORT instead of CLUSTER). */
   PUSHER_APP_ID: z.string().min(1).optional(),
   PUSHER_KEY: z.string().min(1).optional(),
   PUSHER_SECRET: z.string().min(1).optional(),
-  PUSHER_CLUSTER: z.string().regex(/^[a-z0-9-]+$/, "must be a cluster name like eu or mt1").optional(),
-  PUSHER_HOST: z.string().regex(/^[A-Za-z0-9.-]+$/, "must be a host name, without scheme or port").optional(),
+  PUSHER_CLUSTER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a cluster name like eu or mt1")
+    .optional(),
+  PUSHER_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, "must be a host name, without scheme or port")
+    .optional(),
   PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PUSHER_USE_TLS: z.enum(["true", "false", "1", "0"]).optional(),
   /** Embedded mode: the port of the local Pusher-protocol server. */
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
   /** Web push: the VAPID key pair (generated once into DATA_DIR when unset) and the contact for push services. */
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a URL-safe base64 P-256 public key").optional(),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "must be a URL-safe base64 P-256 private key").optional(),
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL").default("mailto:support@musbook.app"),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a URL-safe base64 P-256 public key")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, "must be a URL-safe base64 P-256 private key")
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL")
+    .default("mailto:support@musbook.app"),
   /** Any of these set: events and crons go to Inngest. None: an in-process ticker runs the periodic jobs. */
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
-  INNGEST_SIGNING_KEY: z.string().regex(/^signkey-\w+-[0-9a-f]+$/i, "must look like signkey-prod-…").optional(),
+  INNGEST_SIGNING_KEY: z
+    .string()
+    .regex(/^signkey-\w+-[0-9a-f]+$/i, "must look like signkey-prod-…")
+    .optional(),
   INNGEST_DEV: z.string().min(1).optional(),
   /** Seed demo data into an empty embedded database at start (default: on in development). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),

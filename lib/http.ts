@@ -18,7 +18,10 @@ const STATUS: Record<FailureCode, number> = {
  * code is a 400: the message says why), and the body is `{ error, code?, fieldErrors? }`, never cached.
  */
 export function failureResponse({ error, code, fieldErrors }: ActionFailure): Response {
-  return Response.json({ error, ...(code && { code }), ...(fieldErrors && { fieldErrors }) }, { status: code ? STATUS[code] : 400, headers: PRIVATE_NO_STORE });
+  return Response.json(
+    { error, ...(code && { code }), ...(fieldErrors && { fieldErrors }) },
+    { status: code ? STATUS[code] : 400, headers: PRIVATE_NO_STORE },
+  );
 }
 
 /** A domain function's answer over HTTP: its data with 200, or the failure as above. */

@@ -12,7 +12,9 @@ export function navigationFor(role: UserRole): NavItem[] {
     { href: "/dashboard", label: "Dashboard", icon: "home" },
     { href: "/calendar", label: "Calendar", icon: "calendar" },
     { href: "/lessons", label: "Lessons", icon: "lessons" },
-    role === "teacher" ? { href: "/students", label: "Students", icon: "students" } : { href: "/teachers", label: "Teachers", icon: "teachers" },
+    role === "teacher"
+      ? { href: "/students", label: "Students", icon: "students" }
+      : { href: "/teachers", label: "Teachers", icon: "teachers" },
     { href: "/settings", label: "Settings", icon: "settings" },
   ];
 }

@@ -42,7 +42,10 @@ function textField(label: string, max: number, multiLine: boolean) {
   return z
     .string({ error: `${label} must be text.` })
     .transform((text) => normalise(text, multiLine))
-    .refine((text) => !controls.test(text), multiLine ? `${label} contains control characters we can't store.` : `${label} must be a single line of text.`)
+    .refine(
+      (text) => !controls.test(text),
+      multiLine ? `${label} contains control characters we can't store.` : `${label} must be a single line of text.`,
+    )
     .refine((text) => !BIDI_CONTROLS.test(text), `${label} contains direction-override characters. Remove them and try again.`)
     .refine((text) => !LONE_SURROGATE.test(text), `${label} contains broken characters we can't store.`)
     .refine((text) => characterCount(text) <= max, `${label} can be at most ${max.toLocaleString("en-GB")} characters.`)

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Dependency gate (RELIABILITY T30 b): refuses framework versions below their patched lines and
+// Dependency gate: refuses framework versions below their patched lines and
 // high-severity advisories reported by `npm audit --omit=dev`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-/** Lowest releases carrying the fixes for the advisories named in RELIABILITY.md (T4, T16, T30). */
+/** Lowest releases carrying the fixes for the advisories. */
 const minimums = { next: "16.2.6", react: "19.2.1", "react-dom": "19.2.1" };
 /** Packages whose range in package.json must be an exact version (pre-1.0 or beta APIs). */
 const exactPins = ["next", "next-auth", "drizzle-orm"];

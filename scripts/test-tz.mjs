@@ -1,4 +1,4 @@
-// T23: the time and scheduling suites must give the same answers whatever zone the process runs in.
+// the time and scheduling suites must give the same answers whatever zone the process runs in.
 // Runs them once per zone with TZ set; the tests themselves freeze the clock or pass `now` explicitly.
 import { spawnSync } from "node:child_process";
 

@@ -10,7 +10,9 @@ function pageRoutes(dir = appDir, segments: string[] = []): RegExp[] {
     if (entry.isFile() && entry.name === "page.tsx") {
       const pattern = segments
         .filter((segment) => !/^\(.+\)$/.test(segment))
-        .map((segment) => (segment.startsWith("[...") ? ".+" : segment.startsWith("[") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .map((segment) =>
+          segment.startsWith("[...") ? ".+" : segment.startsWith("[") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+        )
         .join("/");
       routes.push(new RegExp(`^/${pattern}$`));
     } else if (entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "api" && entry.name !== "__tests__") {

@@ -1,5 +1,15 @@
 import { db } from "@/db";
-import { calendarEvents, calendarFeedTokens, lessonRequests, lessons, lessonSeries, notifications, rescheduleRequests, type Connection, type User } from "@/db/schema";
+import {
+  calendarEvents,
+  calendarFeedTokens,
+  lessonRequests,
+  lessons,
+  lessonSeries,
+  notifications,
+  rescheduleRequests,
+  type Connection,
+  type User,
+} from "@/db/schema";
 import { MINUTE } from "@/lib/time";
 
 /** A fixed "now" for scheduling tests: requests are made relative to it, never to the machine's clock. */
@@ -13,7 +23,12 @@ export function requestForm(connection: Connection, overrides: Record<string, un
 }
 
 /** A lesson written directly (not through a request), for setting the scene. */
-export async function insertLesson(connection: Connection, startsAt: string, minutes = 60, extra: Partial<typeof lessons.$inferInsert> = {}) {
+export async function insertLesson(
+  connection: Connection,
+  startsAt: string,
+  minutes = 60,
+  extra: Partial<typeof lessons.$inferInsert> = {},
+) {
   const start = new Date(startsAt);
   const [lesson] = await db
     .insert(lessons)
@@ -29,7 +44,7 @@ export async function insertLesson(connection: Connection, startsAt: string, min
   return lesson!;
 }
 
-/** Every scheduling row and notification, to prove a refused call changed nothing (T1: a zero-row diff). */
+/** Every scheduling row and notification, to prove a refused call changed nothing (a zero-row diff). */
 export async function schedulingSnapshot() {
   const [a, b, c, d, e, f, g] = await Promise.all([
     db.select().from(lessonRequests),

@@ -15,7 +15,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const [cookieStore, unreadNotifications] = await Promise.all([cookies(), unreadNotificationCount(user)]);
   const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
-    <AppShell user={user} theme={theme} unreadNotifications={unreadNotifications} realtime={realtimeClientConfig()}
+    <AppShell
+      user={user}
+      theme={theme}
+      unreadNotifications={unreadNotifications}
+      realtime={realtimeClientConfig()}
       actions={{ signOut: signOutAction, resendVerification: resendVerificationAction }}
     >
       {children}

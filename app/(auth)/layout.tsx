@@ -13,8 +13,8 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         </Link>
         <blockquote className="relative max-w-md">
           <p className="text-2xl font-medium leading-snug">
-            &ldquo;My Thursday used to be twenty texts about who can come when. Now my students move their own
-            lessons and I just approve.&rdquo;
+            &ldquo;My Thursday used to be twenty texts about who can come when. Now my students move their own lessons and I just
+            approve.&rdquo;
           </p>
           <footer className="mt-4 text-sm text-brand-200">Piano teacher, 38 students</footer>
         </blockquote>

@@ -14,20 +14,34 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
  * its rule, before this file passes.
  */
 const AUTHORIZED_BY: Record<string, string> = {
-  "app/(app)/lessons/actions.ts#requestLessonsAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#approveRequestAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#declineRequestAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#withdrawRequestAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#proposeRescheduleAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#approveRescheduleAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#declineRescheduleAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#cancelLessonAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#cancelSeriesFromAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#markAttendanceAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#createEventAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#updateEventAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#deleteEventAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
-  "app/(app)/lessons/actions.ts#regenerateFeedAction": "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#requestLessonsAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#approveRequestAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#declineRequestAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#withdrawRequestAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#proposeRescheduleAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#approveRescheduleAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#declineRescheduleAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#cancelLessonAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#cancelSeriesFromAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#markAttendanceAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#createEventAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#updateEventAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#deleteEventAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
+  "app/(app)/lessons/actions.ts#regenerateFeedAction":
+    "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
   "app/api/calendar/route.ts#GET": "the viewer's own lessons and events (lib/scheduling/__tests__/queries.test.ts)",
   "app/api/calendar/feed/[token]/route.ts#GET": "secret per-user feed token, stored hashed (lib/scheduling/__tests__/feed.test.ts)",
   // Signed-out flows: no resource of anyone's, rate limited per IP or account.
@@ -37,16 +51,19 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(auth)/sign-in/verify/actions.ts#cancelSignInAction": "clears the caller's own pending cookie",
   "app/(auth)/sign-up/actions.ts#signUpAction": "public; same answer for every email (lib/accounts/__tests__/sign-up.test.ts)",
   "app/(auth)/verify-email/actions.ts#verifyEmailAction": "single-use emailed token (lib/accounts/__tests__/sign-up.test.ts)",
-  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": "public; same answer for every email (lib/accounts/__tests__/password-reset.test.ts)",
+  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction":
+    "public; same answer for every email (lib/accounts/__tests__/password-reset.test.ts)",
   "app/(auth)/reset-password/actions.ts#resetPasswordAction": "single-use emailed token (lib/accounts/__tests__/password-reset.test.ts)",
   // Signed in, acting on the caller's own account only.
   "app/(app)/actions.ts#signOutAction": "own session only; works without a live session, to clear an ended one's cookie",
   "app/(app)/actions.ts#resendVerificationAction": "own account only (session user)",
   "app/(app)/settings/actions.ts#updateProfileAction": "own account only; strict schema (lib/accounts/__tests__/settings.test.ts)",
   "app/(app)/settings/actions.ts#requestEmailChangeAction": "own account, current password (lib/accounts/__tests__/settings.test.ts)",
-  "app/(app)/settings/actions.ts#changePasswordAction": "own account, current password (lib/accounts/__tests__/settings.test.ts, e2e/settings.spec.ts)",
+  "app/(app)/settings/actions.ts#changePasswordAction":
+    "own account, current password (lib/accounts/__tests__/settings.test.ts, e2e/settings.spec.ts)",
   "app/(app)/settings/actions.ts#signOutEverywhereAction": "own account, explicit confirmation (lib/accounts/__tests__/settings.test.ts)",
-  "app/(app)/settings/actions.ts#deleteAccountAction": "own account, current password and confirmation (lib/accounts/__tests__/settings.test.ts)",
+  "app/(app)/settings/actions.ts#deleteAccountAction":
+    "own account, current password and confirmation (lib/accounts/__tests__/settings.test.ts)",
   "app/(app)/settings/actions.ts#startTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/actions.ts#confirmTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
@@ -58,7 +75,8 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/students/[connectionId]/actions.ts#updateNoteAction": "connections matrix (teacher of the note's accepted connection)",
   "app/(app)/students/[connectionId]/actions.ts#deleteNoteAction": "connections matrix (teacher of the note's accepted connection)",
   "app/(app)/students/[connectionId]/actions.ts#setMessagingLockedAction": "connections matrix (teacher of the accepted connection)",
-  "app/(app)/students/[connectionId]/actions.ts#endConnectionWithStudentAction": "connections matrix (either party of the accepted connection)",
+  "app/(app)/students/[connectionId]/actions.ts#endConnectionWithStudentAction":
+    "connections matrix (either party of the accepted connection)",
   "app/(app)/teachers/actions.ts#acceptInvitationAction": "connections matrix (verified addressee of the pending invitation)",
   "app/(app)/teachers/actions.ts#declineInvitationAction": "connections matrix (verified addressee of the pending invitation)",
   "app/(app)/teachers/actions.ts#endConnectionWithTeacherAction": "connections matrix (either party of the accepted connection)",

@@ -27,7 +27,9 @@ describe("a malformed id in a page's address", () => {
     session.user = teacher;
     for (const bad of [DASHES, "abcdef", "0b5f1c2e-8a4d-4c1b-9e7f-2a3b4c5d6e7g"]) {
       await expect(LessonPage({ params: Promise.resolve({ id: bad }) } as PageProps<"/lessons/[id]">)).rejects.toThrow("NEXT_NOT_FOUND");
-      await expect(StudentPage({ params: Promise.resolve({ connectionId: bad }) } as PageProps<"/students/[connectionId]">)).rejects.toThrow("NEXT_NOT_FOUND");
+      await expect(
+        StudentPage({ params: Promise.resolve({ connectionId: bad }) } as PageProps<"/students/[connectionId]">),
+      ).rejects.toThrow("NEXT_NOT_FOUND");
     }
   });
 });

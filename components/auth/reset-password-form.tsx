@@ -7,7 +7,17 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import type { AnyServerAction } from "@/lib/actions";
 
-export function ResetPasswordForm({ resetPassword, token, name, email }: { resetPassword: AnyServerAction; token: string; name: string; email: string }) {
+export function ResetPasswordForm({
+  resetPassword,
+  token,
+  name,
+  email,
+}: {
+  resetPassword: AnyServerAction;
+  token: string;
+  name: string;
+  email: string;
+}) {
   const { state, formAction, pending, error, fieldErrors: errors } = useAction(resetPassword);
 
   if (state?.ok) return <DoneNotice message={state.message ?? ""} href="/sign-in" label="Sign in" />;

@@ -35,8 +35,8 @@ export function SignUpForm({
   if (state?.ok) {
     return (
       <CheckInbox continueLabel="Continue to sign in" continueHref={signInHref}>
-        We sent a link to <strong className="text-foreground">{email}</strong>. Open it to confirm your address. You can
-        sign in straight away; invitations work once your email is confirmed.
+        We sent a link to <strong className="text-foreground">{email}</strong>. Open it to confirm your address. You can sign in straight
+        away; invitations work once your email is confirmed.
       </CheckInbox>
     );
   }
@@ -78,8 +78,26 @@ export function SignUpForm({
         {errors.role ? <p className="mt-1.5 text-sm text-red-600 dark:text-red-400">{errors.role}</p> : null}
       </fieldset>
 
-      <TextField id="name" label="Full name" autoComplete="name" required maxLength={NAME_MAX_LENGTH} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} />
-      <TextField id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={errors.email} />
+      <TextField
+        id="name"
+        label="Full name"
+        autoComplete="name"
+        required
+        maxLength={NAME_MAX_LENGTH}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={errors.name}
+      />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={errors.email}
+      />
 
       <NewPasswordField personal={[name, email]} error={errors.password} />
 

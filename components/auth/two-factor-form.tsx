@@ -49,7 +49,11 @@ export function TwoFactorForm({
       </form>
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <form action={resend.formAction}>
-          <button type="submit" disabled={resend.pending} className="font-medium text-accent underline-offset-2 hover:underline disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={resend.pending}
+            className="font-medium text-accent underline-offset-2 hover:underline disabled:opacity-50"
+          >
             {resend.pending ? "Sending…" : "Send a new code"}
           </button>
         </form>

@@ -32,7 +32,12 @@ export function ActionButton({
   return (
     <div className="flex flex-col items-start gap-1.5">
       {asking ? (
-        <form action={formAction} className="flex flex-wrap items-center gap-2 rounded-lg border border-red-200 bg-red-50 p-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100" role="group" aria-label="Confirm">
+        <form
+          action={formAction}
+          className="flex flex-wrap items-center gap-2 rounded-lg border border-red-200 bg-red-50 p-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+          role="group"
+          aria-label="Confirm"
+        >
           {hidden}
           <span className="px-1">{confirm}</span>
           <Button type="submit" variant="danger" size="sm" disabled={pending}>
@@ -45,7 +50,13 @@ export function ActionButton({
       ) : (
         <form action={formAction}>
           {hidden}
-          <Button type={confirm ? "button" : "submit"} variant={variant} size={size} disabled={pending} onClick={confirm ? () => setAsking(true) : undefined}>
+          <Button
+            type={confirm ? "button" : "submit"}
+            variant={variant}
+            size={size}
+            disabled={pending}
+            onClick={confirm ? () => setAsking(true) : undefined}
+          >
             {pending ? (pendingLabel ?? "Working…") : children}
           </Button>
         </form>

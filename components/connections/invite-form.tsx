@@ -11,7 +11,12 @@ export function InviteForm({ invite, canInvite }: { invite: AnyServerAction; can
   // Controlled fields, so a refused invitation keeps what was typed and a sent one clears it.
   const [email, setEmail] = useState("");
   const [message, setMessage] = useState("");
-  const { state, formAction, pending, fieldErrors: errors } = useAction(invite, {
+  const {
+    state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+  } = useAction(invite, {
     onSuccess: () => {
       setEmail("");
       setMessage("");
@@ -19,13 +24,32 @@ export function InviteForm({ invite, canInvite }: { invite: AnyServerAction; can
   });
 
   if (!canInvite) {
-    return <FormAlert>Confirm your email address to invite students. Use the link we sent you, or ask for a new one in the banner above.</FormAlert>;
+    return (
+      <FormAlert>
+        Confirm your email address to invite students. Use the link we sent you, or ask for a new one in the banner above.
+      </FormAlert>
+    );
   }
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state ? <FormAlert tone={state.ok ? "success" : "error"}>{state.ok ? state.message : state.error}</FormAlert> : null}
-      <TextField id="email" type="email" label="Student's email" autoComplete="off" placeholder="student@example.com" required error={errors.email} value={email} onChange={(event) => setEmail(event.target.value)} />
-      <Field id="message" label="Personal message (optional)" error={errors.message} hint={`${message.length} / ${INVITE_MESSAGE_MAX_LENGTH}`}>
+      <TextField
+        id="email"
+        type="email"
+        label="Student's email"
+        autoComplete="off"
+        placeholder="student@example.com"
+        required
+        error={errors.email}
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+      />
+      <Field
+        id="message"
+        label="Personal message (optional)"
+        error={errors.message}
+        hint={`${message.length} / ${INVITE_MESSAGE_MAX_LENGTH}`}
+      >
         <Textarea
           id="message"
           name="message"

@@ -67,7 +67,15 @@ export function NoteItem({
         <label htmlFor={`note-${id}`} className="sr-only">
           Edit note
         </label>
-        <Textarea id={`note-${id}`} name="body" rows={4} maxLength={NOTE_MAX_LENGTH} value={draft} onChange={(event) => setDraft(event.target.value)} autoFocus />
+        <Textarea
+          id={`note-${id}`}
+          name="body"
+          rows={4}
+          maxLength={NOTE_MAX_LENGTH}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          autoFocus
+        />
         {update.error ? <FormAlert>{update.fieldErrors.body ?? update.error}</FormAlert> : null}
         <div className="flex gap-2">
           <Button type="submit" size="sm" disabled={update.pending}>
@@ -96,7 +104,14 @@ export function NoteItem({
           <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
             Edit
           </Button>
-          <ActionButton action={actions.remove} fields={{ noteId: id }} variant="ghost" confirm="Delete this note?" confirmLabel="Delete" pendingLabel="Deleting…">
+          <ActionButton
+            action={actions.remove}
+            fields={{ noteId: id }}
+            variant="ghost"
+            confirm="Delete this note?"
+            confirmLabel="Delete"
+            pendingLabel="Deleting…"
+          >
             Delete
           </ActionButton>
         </div>

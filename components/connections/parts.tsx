@@ -7,10 +7,30 @@ import { zoneLabel } from "@/lib/time";
 /** How to reach someone: every value is user text, rendered as text; only email and phone become links. */
 export function ContactDetails({ contact }: { contact: Contact }) {
   const rows: [typeof Mail, string, ReactNode][] = [
-    [Mail, "Email", <a key="email" href={`mailto:${contact.email}`} className="break-all text-accent underline-offset-2 hover:underline">{contact.email}</a>],
-    [Phone, "Phone", contact.phone ? <a key="phone" href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`} className="text-accent underline-offset-2 hover:underline">{contact.phone}</a> : <span className="text-muted-foreground">Not given</span>],
+    [
+      Mail,
+      "Email",
+      <a key="email" href={`mailto:${contact.email}`} className="break-all text-accent underline-offset-2 hover:underline">
+        {contact.email}
+      </a>,
+    ],
+    [
+      Phone,
+      "Phone",
+      contact.phone ? (
+        <a key="phone" href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`} className="text-accent underline-offset-2 hover:underline">
+          {contact.phone}
+        </a>
+      ) : (
+        <span className="text-muted-foreground">Not given</span>
+      ),
+    ],
     [MapPin, "Timezone", zoneLabel(contact.timezone)],
-    [Music, "Instruments", contact.instruments.length > 0 ? contact.instruments.join(", ") : <span className="text-muted-foreground">Not given</span>],
+    [
+      Music,
+      "Instruments",
+      contact.instruments.length > 0 ? contact.instruments.join(", ") : <span className="text-muted-foreground">Not given</span>,
+    ],
   ];
   return (
     <dl className="space-y-3">

@@ -40,9 +40,7 @@ export function WeekPreview() {
                 <p className="truncate text-sm font-medium">{lesson.student}</p>
                 <p className="truncate text-xs text-muted-foreground">{lesson.instrument}</p>
               </div>
-              <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${toneClasses[lesson.tone]}`}>
-                {lesson.status}
-              </span>
+              <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${toneClasses[lesson.tone]}`}>{lesson.status}</span>
             </li>
           ))}
         </ul>

@@ -98,7 +98,9 @@ export function NotificationBell({ align = "start" }: { align?: "start" | "end" 
         </div>
         <div className="max-h-[min(28rem,65dvh)] overflow-y-auto">
           {recent === null ? (
-            <p className="px-4 py-8 text-center text-sm text-muted-foreground">{loadError ? "Notifications could not be loaded. Try again in a moment." : "Loading…"}</p>
+            <p className="px-4 py-8 text-center text-sm text-muted-foreground">
+              {loadError ? "Notifications could not be loaded. Try again in a moment." : "Loading…"}
+            </p>
           ) : recent.length === 0 ? (
             <div className="px-6 py-10 text-center">
               <Bell className="mx-auto size-8 text-muted-foreground/60" aria-hidden="true" />
@@ -112,19 +114,26 @@ export function NotificationBell({ align = "start" }: { align?: "start" | "end" 
                   <button
                     type="button"
                     onClick={() => openNotification(notification)}
-                    className={cn("flex w-full gap-3 px-4 py-3 text-left transition hover:bg-surface-muted", !notification.readAt && "bg-accent-soft/40")}
+                    className={cn(
+                      "flex w-full gap-3 px-4 py-3 text-left transition hover:bg-surface-muted",
+                      !notification.readAt && "bg-accent-soft/40",
+                    )}
                   >
                     <NotificationIcon type={notification.type} />
                     <span className="min-w-0 flex-1">
                       <span className="flex items-start justify-between gap-2">
-                        <span className={cn("text-sm", notification.readAt ? "text-foreground" : "font-semibold")}>{notification.title}</span>
+                        <span className={cn("text-sm", notification.readAt ? "text-foreground" : "font-semibold")}>
+                          {notification.title}
+                        </span>
                         {notification.readAt ? null : (
                           <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent">
                             <span className="sr-only">Unread</span>
                           </span>
                         )}
                       </span>
-                      {notification.body ? <span className="mt-0.5 line-clamp-2 block text-xs text-muted-foreground">{notification.body}</span> : null}
+                      {notification.body ? (
+                        <span className="mt-0.5 line-clamp-2 block text-xs text-muted-foreground">{notification.body}</span>
+                      ) : null}
                       <time dateTime={notification.createdAt} className="mt-1 block text-xs text-muted-foreground">
                         {formatTimeAgo(new Date(notification.createdAt))}
                       </time>
@@ -135,7 +144,11 @@ export function NotificationBell({ align = "start" }: { align?: "start" | "end" 
             </ul>
           )}
         </div>
-        <Link href="/notifications" onClick={() => setOpen(false)} className="block border-t px-4 py-3 text-center text-sm font-medium text-accent hover:bg-surface-muted">
+        <Link
+          href="/notifications"
+          onClick={() => setOpen(false)}
+          className="block border-t px-4 py-3 text-center text-sm font-medium text-accent hover:bg-surface-muted"
+        >
           See all notifications
         </Link>
       </div>

@@ -22,7 +22,10 @@ export function NotificationIcon({ type, className }: { type: string; className?
   const category = categoryOf(type);
   const Icon = category ? icons[category] : Bell;
   return (
-    <span className={cn("grid size-9 shrink-0 place-items-center rounded-full", category ? tones[category] : tones.account, className)} aria-hidden="true">
+    <span
+      className={cn("grid size-9 shrink-0 place-items-center rounded-full", category ? tones[category] : tones.account, className)}
+      aria-hidden="true"
+    >
       <Icon className="size-4.5" />
     </span>
   );

@@ -48,7 +48,13 @@ export function NotificationRow({ notification, time }: { notification: Notifica
         </p>
       </div>
       {unread ? (
-        <Button variant="ghost" size="sm" onClick={() => void markRead([notification.id])} aria-label={`Mark “${notification.title}” as read`} className="px-2 sm:px-3">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => void markRead([notification.id])}
+          aria-label={`Mark “${notification.title}” as read`}
+          className="px-2 sm:px-3"
+        >
           <Check className="size-4" aria-hidden="true" />
           <span className="hidden sm:inline">Mark read</span>
         </Button>

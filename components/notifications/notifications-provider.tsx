@@ -38,7 +38,15 @@ export function useNotifications(): NotificationsState {
  * channel. The server's count seeds it; after every (re)subscription it is re-read, so nothing
  * published while the socket was down is missed.
  */
-export function NotificationsProvider({ userId, initialUnreadCount, children }: { userId: string; initialUnreadCount: number; children: ReactNode }) {
+export function NotificationsProvider({
+  userId,
+  initialUnreadCount,
+  children,
+}: {
+  userId: string;
+  initialUnreadCount: number;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [unreadCount, setUnreadCount] = useState(initialUnreadCount);
@@ -95,14 +103,20 @@ export function NotificationsProvider({ userId, initialUnreadCount, children }: 
     {
       [USER_CHANNEL_EVENTS.notificationCreated]: (event: NotificationCreatedEvent) => {
         setUnreadCount(event.unreadCount);
-        setRecent((items) => (items ? [event.notification, ...items.filter((item) => item.id !== event.notification.id)].slice(0, RECENT_NOTIFICATIONS) : items));
+        setRecent((items) =>
+          items ? [event.notification, ...items.filter((item) => item.id !== event.notification.id)].slice(0, RECENT_NOTIFICATIONS) : items,
+        );
         setAnnouncement(`New notification: ${event.notification.title}`);
         if (onNotificationsPage) router.refresh();
       },
       [USER_CHANNEL_EVENTS.notificationsRead]: (event: NotificationsReadEvent) => {
         setUnreadCount(event.unreadCount);
         const readAt = new Date().toISOString();
-        setRecent((items) => items?.map((item) => (!item.readAt && (event.ids.length === 0 || event.ids.includes(item.id)) ? { ...item, readAt } : item)) ?? null);
+        setRecent(
+          (items) =>
+            items?.map((item) => (!item.readAt && (event.ids.length === 0 || event.ids.includes(item.id)) ? { ...item, readAt } : item)) ??
+            null,
+        );
       },
     },
     () => void loadRecent(),

@@ -28,7 +28,17 @@ const subscribeToWidth = (onChange: () => void) => {
   return () => query.removeEventListener("change", onChange);
 };
 
-function EventForm({ createEvent, slot, timezone, onDone }: { createEvent: AnyServerAction; slot: LocalSlot; timezone: string; onDone: () => void }) {
+function EventForm({
+  createEvent,
+  slot,
+  timezone,
+  onDone,
+}: {
+  createEvent: AnyServerAction;
+  slot: LocalSlot;
+  timezone: string;
+  onDone: () => void;
+}) {
   const create = useAction(createEvent, { onSuccess: onDone });
   return (
     <form
@@ -40,17 +50,37 @@ function EventForm({ createEvent, slot, timezone, onDone }: { createEvent: AnySe
       }}
     >
       {create.error ? <FormAlert>{create.error}</FormAlert> : null}
-      <TextField id="title" label="Title" required maxLength={EVENT_TITLE_MAX_LENGTH} error={create.fieldErrors.title} placeholder="e.g. Orchestra rehearsal" />
+      <TextField
+        id="title"
+        label="Title"
+        required
+        maxLength={EVENT_TITLE_MAX_LENGTH}
+        error={create.fieldErrors.title}
+        placeholder="e.g. Orchestra rehearsal"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="startDate" label="Starts" type="date" required defaultValue={slot.date} error={create.fieldErrors.startDate} />
-        {slot.allDay ? null : <TextField id="startTime" label="at" type="time" required defaultValue={slot.time} error={create.fieldErrors.startTime} />}
-        <TextField id="endDate" label="Ends" type="date" required defaultValue={slot.allDay ? slot.date : slot.endDate} error={create.fieldErrors.endDate} />
-        {slot.allDay ? null : <TextField id="endTime" label="at" type="time" required defaultValue={slot.endTime} error={create.fieldErrors.endTime} />}
+        {slot.allDay ? null : (
+          <TextField id="startTime" label="at" type="time" required defaultValue={slot.time} error={create.fieldErrors.startTime} />
+        )}
+        <TextField
+          id="endDate"
+          label="Ends"
+          type="date"
+          required
+          defaultValue={slot.allDay ? slot.date : slot.endDate}
+          error={create.fieldErrors.endDate}
+        />
+        {slot.allDay ? null : (
+          <TextField id="endTime" label="at" type="time" required defaultValue={slot.endTime} error={create.fieldErrors.endTime} />
+        )}
       </div>
       <Field id="notes" label={<OptionalLabel>Notes</OptionalLabel>} error={create.fieldErrors.notes}>
         <Textarea id="notes" name="notes" maxLength={EVENT_NOTES_MAX_LENGTH} className="min-h-20" />
       </Field>
-      <p className="text-xs text-muted-foreground">Only you can see personal events. They block the time when others ask you for lessons.</p>
+      <p className="text-xs text-muted-foreground">
+        Only you can see personal events. They block the time when others ask you for lessons.
+      </p>
       <Button type="submit" disabled={create.pending}>
         Add event
       </Button>
@@ -96,13 +126,22 @@ export function CalendarHub({
   connections,
   otherLabel,
 }: {
-  actions: { createEvent: AnyServerAction; deleteEvent: AnyServerAction; proposeReschedule: AnyServerAction; requestLessons: AnyServerAction };
+  actions: {
+    createEvent: AnyServerAction;
+    deleteEvent: AnyServerAction;
+    proposeReschedule: AnyServerAction;
+    requestLessons: AnyServerAction;
+  };
   timezone: string;
   initialDate?: string;
   connections: { id: string; name: string }[];
   otherLabel: string;
 }) {
-  const compact = useSyncExternalStore(subscribeToWidth, () => window.matchMedia(SMALL_SCREEN).matches, () => false);
+  const compact = useSyncExternalStore(
+    subscribeToWidth,
+    () => window.matchMedia(SMALL_SCREEN).matches,
+    () => false,
+  );
   const [panel, setPanel] = useState<Panel>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -111,7 +150,10 @@ export function CalendarHub({
   const [proposedSlot, setProposedSlot] = useState<LocalSlot | null>(null);
   const propose = useAction(actions.proposeReschedule, {
     onSuccess: (done) => {
-      setNotice({ tone: "success", text: `${done.message ?? "Proposal sent."} The lesson moves to ${proposedSlot?.date} ${proposedSlot?.time} once it is accepted.` });
+      setNotice({
+        tone: "success",
+        text: `${done.message ?? "Proposal sent."} The lesson moves to ${proposedSlot?.date} ${proposedSlot?.time} once it is accepted.`,
+      });
       refresh();
     },
   });
@@ -141,7 +183,10 @@ export function CalendarHub({
                       role="tab"
                       aria-selected={panel.tab === tab}
                       onClick={() => setPanel({ ...panel, tab })}
-                      className={cn("rounded-md px-3 py-1.5 text-sm font-medium", panel.tab === tab ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:text-foreground")}
+                      className={cn(
+                        "rounded-md px-3 py-1.5 text-sm font-medium",
+                        panel.tab === tab ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:text-foreground",
+                      )}
                     >
                       {tab === "lesson" ? "Lesson request" : "Personal event"}
                     </button>
@@ -153,11 +198,20 @@ export function CalendarHub({
                     connections={connections}
                     timezone={timezone}
                     otherLabel={otherLabel}
-                    defaults={{ date: panel.slot.date, time: panel.slot.time, durationMinutes: panel.slot.allDay ? undefined : Math.min(240, Math.max(15, panel.slot.minutes)) }}
+                    defaults={{
+                      date: panel.slot.date,
+                      time: panel.slot.time,
+                      durationMinutes: panel.slot.allDay ? undefined : Math.min(240, Math.max(15, panel.slot.minutes)),
+                    }}
                     onDone={(message) => (close(), setNotice({ tone: "success", text: message ?? "Request sent." }))}
                   />
                 ) : (
-                  <EventForm createEvent={actions.createEvent} slot={panel.slot} timezone={timezone} onDone={() => (close(), refresh(), setNotice({ tone: "success", text: "Event added." }))} />
+                  <EventForm
+                    createEvent={actions.createEvent}
+                    slot={panel.slot}
+                    timezone={timezone}
+                    onDone={() => (close(), refresh(), setNotice({ tone: "success", text: "Event added." }))}
+                  />
                 )}
               </div>
             )}

@@ -31,7 +31,6 @@ export interface LocalSlot {
 /** `2026-12-01T17:00:00+00:00` (FullCalendar's strings are in the calendar's zone) → date and time parts. */
 const localParts = (value: string) => ({ date: value.slice(0, 10), time: value.length > 10 ? value.slice(11, 16) : "09:00" });
 
-
 /**
  * FullCalendar itself: loaded only by the calendar page (through `CalendarHub`), rendered in the
  * viewer's zone, fed by the JSON route. Lessons and personal events get distinct colours and labels.
@@ -56,7 +55,10 @@ export default function CalendarView({
   // A new function when `refreshKey` changes makes FullCalendar fetch again, keeping the current view and date.
   const loadEvents = useCallback(
     async (info: EventSourceFuncInfo) => {
-      const response = await fetch(`/api/calendar?start=${encodeURIComponent(info.startStr)}&end=${encodeURIComponent(info.endStr)}&v=${refreshKey}`, { cache: "no-store" });
+      const response = await fetch(
+        `/api/calendar?start=${encodeURIComponent(info.startStr)}&end=${encodeURIComponent(info.endStr)}&v=${refreshKey}`,
+        { cache: "no-store" },
+      );
       if (!response.ok) throw new Error("Could not load the calendar.");
       const items = (await response.json()) as CalendarItem[];
       return items.map((item) => ({
@@ -69,7 +71,9 @@ export default function CalendarView({
         durationEditable: false,
         color: calendarColours[item.kind === "event" ? "event" : (item.status ?? "scheduled")].colour,
         contrastColor: "#ffffff",
-        className: [item.status === "cancelled" ? "mb-event-cancelled" : "", item.pendingMove ? "mb-event-moving" : ""].filter(Boolean).join(" "),
+        className: [item.status === "cancelled" ? "mb-event-cancelled" : "", item.pendingMove ? "mb-event-moving" : ""]
+          .filter(Boolean)
+          .join(" "),
         extendedProps: { item },
       }));
     },
@@ -82,8 +86,18 @@ export default function CalendarView({
       timeZone={timezone}
       initialView={compact ? "listWeek" : "timeGridWeek"}
       initialDate={initialDate}
-      headerToolbar={compact ? { start: "prev,next today", center: "title", end: "listWeek,dayGridMonth" } : { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }}
-      buttons={{ today: { text: "Today" }, dayGridMonth: { text: "Month" }, timeGridWeek: { text: "Week" }, timeGridDay: { text: "Day" }, listWeek: { text: "List" } }}
+      headerToolbar={
+        compact
+          ? { start: "prev,next today", center: "title", end: "listWeek,dayGridMonth" }
+          : { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }
+      }
+      buttons={{
+        today: { text: "Today" },
+        dayGridMonth: { text: "Month" },
+        timeGridWeek: { text: "Week" },
+        timeGridDay: { text: "Day" },
+        listWeek: { text: "List" },
+      }}
       height={compact ? "auto" : 720}
       firstDay={1}
       nowIndicator
@@ -100,7 +114,9 @@ export default function CalendarView({
       dayHeaderInnerClass="mb-day-header"
       slotHeaderInnerClass="mb-slot-label"
       dayCellTopInnerClass="mb-day-number"
-      eventClass={({ event }) => (event.end && event.start && event.end.getTime() - event.start.getTime() <= SHORT_EVENT_MS ? "mb-event mb-event-short" : "mb-event")}
+      eventClass={({ event }) =>
+        event.end && event.start && event.end.getTime() - event.start.getTime() <= SHORT_EVENT_MS ? "mb-event mb-event-short" : "mb-event"
+      }
       eventTimeClass="mb-event-time"
       eventTitleClass="mb-event-title"
       listItemEventTimeClass="mb-event-time"

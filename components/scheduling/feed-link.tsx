@@ -15,7 +15,8 @@ export function FeedLink({ regenerateFeed, hasToken }: { regenerateFeed: ServerA
   return (
     <div className="space-y-3">
       <p className="text-sm text-muted-foreground">
-        Subscribe from Google Calendar, Apple Calendar or your phone. Anyone with the link can read your lessons and events, so keep it private.
+        Subscribe from Google Calendar, Apple Calendar or your phone. Anyone with the link can read your lessons and events, so keep it
+        private.
         {hasToken && !url ? " Making a new link stops the old one working." : ""}
       </p>
       {regenerate.error ? <FormAlert>{regenerate.error}</FormAlert> : null}

@@ -92,7 +92,13 @@ export function WithdrawRequestButton({ withdrawRequest, requestId }: { withdraw
   );
 }
 
-export function ProposalActions({ actions, rescheduleId }: { actions: { approve: AnyServerAction; decline: AnyServerAction }; rescheduleId: string }) {
+export function ProposalActions({
+  actions,
+  rescheduleId,
+}: {
+  actions: { approve: AnyServerAction; decline: AnyServerAction };
+  rescheduleId: string;
+}) {
   const approve = useAction(actions.approve);
   const decline = useAction(actions.decline);
   return (
@@ -148,7 +154,9 @@ export function AttendancePicker({
             }}
             className={cn(
               "rounded-md px-2.5 py-1 text-xs font-medium transition",
-              current === choice ? "bg-accent text-accent-foreground shadow-sm" : "text-muted-foreground hover:bg-surface-muted hover:text-foreground",
+              current === choice
+                ? "bg-accent text-accent-foreground shadow-sm"
+                : "text-muted-foreground hover:bg-surface-muted hover:text-foreground",
             )}
           >
             {text}
@@ -202,8 +210,24 @@ export function ManageLesson({
         >
           <Feedback error={propose.error} />
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField id={`move-date-${lessonId}`} name="date" label="New date" type="date" required defaultValue={date} error={propose.fieldErrors.date} />
-            <TextField id={`move-time-${lessonId}`} name="time" label="New start time" type="time" required defaultValue={time} hint={`Your time: ${zoneLabel(timezone)}`} />
+            <TextField
+              id={`move-date-${lessonId}`}
+              name="date"
+              label="New date"
+              type="date"
+              required
+              defaultValue={date}
+              error={propose.fieldErrors.date}
+            />
+            <TextField
+              id={`move-time-${lessonId}`}
+              name="time"
+              label="New start time"
+              type="time"
+              required
+              defaultValue={time}
+              hint={`Your time: ${zoneLabel(timezone)}`}
+            />
           </div>
           <TextField id={`move-reason-${lessonId}`} name="reason" label="Reason (optional)" maxLength={REASON_MAX_LENGTH} />
           <Button type="submit" size="sm" disabled={propose.pending}>
@@ -224,7 +248,14 @@ export function ManageLesson({
           }}
         >
           <Feedback error={cancelOne.error ?? cancelFollowing.error} message={cancelOne.message ?? cancelFollowing.message} />
-          <TextField id={`cancel-reason-${lessonId}`} name="reason" label="Reason" required maxLength={REASON_MAX_LENGTH} error={cancelOne.fieldErrors.reason ?? cancelFollowing.fieldErrors.reason} />
+          <TextField
+            id={`cancel-reason-${lessonId}`}
+            name="reason"
+            label="Reason"
+            required
+            maxLength={REASON_MAX_LENGTH}
+            error={cancelOne.fieldErrors.reason ?? cancelFollowing.fieldErrors.reason}
+          />
           {inSeries ? (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="following" className="size-4" /> Also cancel every later lesson of this series

@@ -39,11 +39,20 @@ export function LessonLocation({ location, insideLink = false }: { location: str
   if (!location) return null;
   return (
     <span className="inline-flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
-      {isWebLink(location) ? <Video className="size-3.5 shrink-0" aria-hidden="true" /> : <MapPin className="size-3.5 shrink-0" aria-hidden="true" />}
+      {isWebLink(location) ? (
+        <Video className="size-3.5 shrink-0" aria-hidden="true" />
+      ) : (
+        <MapPin className="size-3.5 shrink-0" aria-hidden="true" />
+      )}
       {isWebLink(location) && insideLink ? (
         <span className="truncate">Online lesson</span>
       ) : isWebLink(location) ? (
-        <a href={location} target="_blank" rel="noopener noreferrer" className="truncate underline underline-offset-2 hover:text-foreground">
+        <a
+          href={location}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="truncate underline underline-offset-2 hover:text-foreground"
+        >
           Online lesson link
         </a>
       ) : (
@@ -54,7 +63,17 @@ export function LessonLocation({ location, insideLink = false }: { location: str
 }
 
 /** A card with a title, an optional action or icon, and either its list or an empty state. */
-export function ListCard({ title, action, empty, children }: { title: string; action?: ReactNode; empty: ReactNode | null; children: ReactNode }) {
+export function ListCard({
+  title,
+  action,
+  empty,
+  children,
+}: {
+  title: string;
+  action?: ReactNode;
+  empty: ReactNode | null;
+  children: ReactNode;
+}) {
   return (
     <Card>
       <CardHeader>

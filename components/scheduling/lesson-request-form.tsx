@@ -73,7 +73,15 @@ export function LessonRequestForm({
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField id="date" label="Date" type="date" required defaultValue={defaults.date} error={fieldErrors.date} />
-        <TextField id="time" label="Start time" type="time" required defaultValue={defaults.time ?? "17:00"} error={fieldErrors.time} hint={`Your time: ${zoneLabel(timezone)}`} />
+        <TextField
+          id="time"
+          label="Start time"
+          type="time"
+          required
+          defaultValue={defaults.time ?? "17:00"}
+          error={fieldErrors.time}
+          hint={`Your time: ${zoneLabel(timezone)}`}
+        />
         <TextField
           id="durationMinutes"
           label="Length (minutes)"
@@ -97,20 +105,43 @@ export function LessonRequestForm({
         {repeat !== "none" ? (
           <>
             <Field id="endBy" label="Ends">
-              <select id="endBy" className={selectClasses} value={endBy} onChange={(event) => setEndBy(event.target.value as "count" | "until")}>
+              <select
+                id="endBy"
+                className={selectClasses}
+                value={endBy}
+                onChange={(event) => setEndBy(event.target.value as "count" | "until")}
+              >
                 <option value="count">After a number of lessons</option>
                 <option value="until">On a date</option>
               </select>
             </Field>
             {endBy === "count" ? (
-              <TextField id="occurrences" label="Number of lessons" type="number" min={2} max={52} defaultValue={6} error={fieldErrors.occurrences} />
+              <TextField
+                id="occurrences"
+                label="Number of lessons"
+                type="number"
+                min={2}
+                max={52}
+                defaultValue={6}
+                error={fieldErrors.occurrences}
+              />
             ) : (
-              <TextField id="untilDate" label="Last lesson on or before" type="date" error={fieldErrors.untilDate ?? fieldErrors.occurrences} />
+              <TextField
+                id="untilDate"
+                label="Last lesson on or before"
+                type="date"
+                error={fieldErrors.untilDate ?? fieldErrors.occurrences}
+              />
             )}
           </>
         ) : null}
       </div>
-      <TextField id="location" label={<OptionalLabel>Location or online link</OptionalLabel>} maxLength={LOCATION_MAX_LENGTH} error={fieldErrors.location} />
+      <TextField
+        id="location"
+        label={<OptionalLabel>Location or online link</OptionalLabel>}
+        maxLength={LOCATION_MAX_LENGTH}
+        error={fieldErrors.location}
+      />
       <Field id="note" label={<OptionalLabel>Note</OptionalLabel>} error={fieldErrors.note}>
         <Textarea id="note" name="note" maxLength={REQUEST_NOTE_MAX_LENGTH} className="min-h-20" />
       </Field>
@@ -122,4 +153,3 @@ export function LessonRequestForm({
     </form>
   );
 }
-

@@ -8,7 +8,12 @@ import type { AnyServerAction } from "@/lib/actions";
 import { LessonRequestForm } from "./lesson-request-form";
 
 /** "Request a lesson" as a button that opens the form in place. */
-export function RequestLessonPanel(props: { requestLessons: AnyServerAction; connections: { id: string; name: string }[]; timezone: string; otherLabel: string }) {
+export function RequestLessonPanel(props: {
+  requestLessons: AnyServerAction;
+  connections: { id: string; name: string }[];
+  timezone: string;
+  otherLabel: string;
+}) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (

@@ -15,7 +15,15 @@ export function DeleteAccountForm({ deleteAccount }: { deleteAccount: AnyServerA
     <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <FormAlert>{errors.form ?? error}</FormAlert> : null}
       <div className="max-w-sm">
-        <TextField id="delete-current-password" name="currentPassword" label="Your password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+        <TextField
+          id="delete-current-password"
+          name="currentPassword"
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+        />
       </div>
       <div className="space-y-1.5">
         <label className="flex items-start gap-3 text-sm">

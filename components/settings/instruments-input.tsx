@@ -54,7 +54,10 @@ export function InstrumentsInput({
       <input type="hidden" name="instruments" value={[...chips, draft].join(",")} />
       <ul className="contents" aria-label="Your instruments">
         {chips.map((chip) => (
-          <li key={chip} className="inline-flex items-center gap-1 rounded-full bg-accent-soft py-0.5 pl-2.5 pr-1 text-sm text-accent-soft-foreground">
+          <li
+            key={chip}
+            className="inline-flex items-center gap-1 rounded-full bg-accent-soft py-0.5 pl-2.5 pr-1 text-sm text-accent-soft-foreground"
+          >
             {chip}
             <button
               type="button"

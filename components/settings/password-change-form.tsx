@@ -14,7 +14,15 @@ export function PasswordChangeForm({ changePassword, personal }: { changePasswor
     <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <FormAlert>{errors.form ?? error}</FormAlert> : null}
       <div className="grid gap-5 sm:grid-cols-2 sm:items-start">
-        <TextField id="password-current-password" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+        <TextField
+          id="password-current-password"
+          name="currentPassword"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+        />
         <NewPasswordField id="newPassword" label="New password" personal={personal} error={errors.newPassword} />
       </div>
       <div className="flex justify-end">

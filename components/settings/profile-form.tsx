@@ -19,7 +19,15 @@ export interface ProfileValues {
   instruments: string[];
 }
 
-export function ProfileForm({ updateProfile, profile, timeZones }: { updateProfile: AnyServerAction; profile: ProfileValues; timeZones: string[] }) {
+export function ProfileForm({
+  updateProfile,
+  profile,
+  timeZones,
+}: {
+  updateProfile: AnyServerAction;
+  profile: ProfileValues;
+  timeZones: string[];
+}) {
   const { formAction, onSubmit, pending, error, message, fieldErrors: errors } = useAction(updateProfile);
   const [bio, setBio] = useState(profile.bio ?? "");
   const bioLength = [...bio].length;
@@ -30,7 +38,15 @@ export function ProfileForm({ updateProfile, profile, timeZones }: { updateProfi
       {message ? <FormAlert tone="success">{message}</FormAlert> : null}
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField id="name" label="Full name" autoComplete="name" required maxLength={NAME_MAX_LENGTH} defaultValue={profile.name} error={errors.name} />
+        <TextField
+          id="name"
+          label="Full name"
+          autoComplete="name"
+          required
+          maxLength={NAME_MAX_LENGTH}
+          defaultValue={profile.name}
+          error={errors.name}
+        />
         <PhoneField
           defaultValue={profile.phone ?? ""}
           hint="With the country code if you have students or teachers abroad."
@@ -51,7 +67,13 @@ export function ProfileForm({ updateProfile, profile, timeZones }: { updateProfi
           aria-invalid={errors.bio ? true : undefined}
           aria-describedby={errors.bio ? "bio-error bio-count" : "bio-count"}
         />
-        <p id="bio-count" className={cn("text-right text-xs tabular-nums text-muted-foreground", bioLength > BIO_MAX_LENGTH && "font-medium text-red-600 dark:text-red-400")}>
+        <p
+          id="bio-count"
+          className={cn(
+            "text-right text-xs tabular-nums text-muted-foreground",
+            bioLength > BIO_MAX_LENGTH && "font-medium text-red-600 dark:text-red-400",
+          )}
+        >
           {bioLength} / {BIO_MAX_LENGTH}
         </p>
       </Field>

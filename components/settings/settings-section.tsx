@@ -19,7 +19,10 @@ export function SettingsSection({
   return (
     <Card aria-labelledby={`${id}-title`} className={cn(tone === "danger" && "border-red-200 dark:border-red-900/70")}>
       <header className="border-b px-5 py-4 sm:px-6">
-        <h2 id={`${id}-title`} className={cn("text-base font-semibold tracking-tight", tone === "danger" && "text-red-700 dark:text-red-400")}>
+        <h2
+          id={`${id}-title`}
+          className={cn("text-base font-semibold tracking-tight", tone === "danger" && "text-red-700 dark:text-red-400")}
+        >
           {title}
         </h2>
         <div className="mt-1 text-sm text-muted-foreground">{description}</div>

@@ -22,11 +22,16 @@ export function SignOutEverywhere({ signOutEverywhere }: { signOutEverywhere: An
   }
 
   return (
-    <form action={formAction} className="space-y-4 rounded-xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40" role="group" aria-label="Confirm signing out everywhere">
+    <form
+      action={formAction}
+      className="space-y-4 rounded-xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40"
+      role="group"
+      aria-label="Confirm signing out everywhere"
+    >
       {error ? <FormAlert>{error}</FormAlert> : null}
       <p className="text-sm text-amber-950 dark:text-amber-100">
-        Every browser and phone signed in to your account will be signed out, <strong>this one included</strong>. You can sign in
-        again straight away with your password.
+        Every browser and phone signed in to your account will be signed out, <strong>this one included</strong>. You can sign in again
+        straight away with your password.
       </p>
       <input type="hidden" name="confirm" value="yes" />
       <div className="flex flex-wrap justify-end gap-2">

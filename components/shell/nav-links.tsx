@@ -6,7 +6,14 @@ import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/navigation";
 import { cn } from "@/lib/utils";
 
-const icons = { home: Home, calendar: CalendarDays, lessons: ListMusic, students: Users, teachers: GraduationCap, settings: Settings } as const;
+const icons = {
+  home: Home,
+  calendar: CalendarDays,
+  lessons: ListMusic,
+  students: Users,
+  teachers: GraduationCap,
+  settings: Settings,
+} as const;
 
 export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();

@@ -9,7 +9,10 @@ export function initials(name: string): string {
 export function Avatar({ name, className }: { name: string; className?: string }) {
   return (
     <span
-      className={cn("grid size-9 shrink-0 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground", className)}
+      className={cn(
+        "grid size-9 shrink-0 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground",
+        className,
+      )}
       aria-hidden="true"
     >
       {initials(name)}

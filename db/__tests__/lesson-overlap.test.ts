@@ -119,10 +119,13 @@ describe("lesson overlap is impossible in the database", () => {
       await client.connect();
       try {
         await client.query("begin");
-        await client.query(
-          "insert into lessons (connection_id, teacher_id, student_id, starts_at, ends_at) values ($1, $2, $3, $4, $5)",
-          [values.connectionId, values.teacherId, values.studentId, values.startsAt, values.endsAt],
-        );
+        await client.query("insert into lessons (connection_id, teacher_id, student_id, starts_at, ends_at) values ($1, $2, $3, $4, $5)", [
+          values.connectionId,
+          values.teacherId,
+          values.studentId,
+          values.startsAt,
+          values.endsAt,
+        ]);
         // Hold the transaction open so the other one has to wait on the constraint.
         await new Promise((resolve) => setTimeout(resolve, 100));
         await client.query("commit");
@@ -150,9 +153,7 @@ describe("lesson overlap is impossible in the database", () => {
     const { student, connection } = await createConnectedPair();
     const attempts = Array.from({ length: 20 }, (_, index) =>
       db.transaction(async (tx) => {
-        await tx.insert(lessons).values(
-          lessonFor(connection, `2027-05-03T10:${String(index).padStart(2, "0")}Z`, "2027-05-03T11:00Z"),
-        );
+        await tx.insert(lessons).values(lessonFor(connection, `2027-05-03T10:${String(index).padStart(2, "0")}Z`, "2027-05-03T11:00Z"));
       }),
     );
     const results = await Promise.allSettled(attempts);

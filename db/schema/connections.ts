@@ -42,14 +42,8 @@ export const connections = pgTable(
     index("connections_invited_email_idx").on(sql`lower(${t.invitedEmail})`),
     index("connections_ended_by_idx").on(t.endedById),
     check("connections_not_self", sql`${t.studentId} is null or ${t.studentId} <> ${t.teacherId}`),
-    check(
-      "connections_accepted_has_student",
-      sql`${t.status} not in ('accepted', 'revoked') or ${t.studentId} is not null`,
-    ),
-    check(
-      "connections_invite_message_length",
-      sql`${t.inviteMessage} is null or char_length(${t.inviteMessage}) <= 1000`,
-    ),
+    check("connections_accepted_has_student", sql`${t.status} not in ('accepted', 'revoked') or ${t.studentId} is not null`),
+    check("connections_invite_message_length", sql`${t.inviteMessage} is null or char_length(${t.inviteMessage}) <= 1000`),
   ],
 );
 

@@ -27,7 +27,9 @@ export const messages = pgTable(
   (t) => [
     unique("messages_sender_client_id_key").on(t.senderId, t.clientMessageId),
     index("messages_connection_seq_idx").on(t.connectionId, t.seq),
-    index("messages_unread_idx").on(t.connectionId, t.senderId).where(sql`${t.readAt} is null`),
+    index("messages_unread_idx")
+      .on(t.connectionId, t.senderId)
+      .where(sql`${t.readAt} is null`),
     check("messages_body_length", sql`char_length(${t.body}) between 1 and ${sql.raw(String(MESSAGE_MAX_LENGTH))}`),
   ],
 );
@@ -48,12 +50,11 @@ export const assignments = pgTable(
   },
   (t) => [
     index("assignments_connection_due_idx").on(t.connectionId, t.dueAt),
-    index("assignments_open_idx").on(t.connectionId).where(sql`${t.completedAt} is null`),
+    index("assignments_open_idx")
+      .on(t.connectionId)
+      .where(sql`${t.completedAt} is null`),
     check("assignments_title_length", sql`char_length(${t.title}) between 1 and 200`),
-    check(
-      "assignments_description_length",
-      sql`${t.description} is null or char_length(${t.description}) <= 5000`,
-    ),
+    check("assignments_description_length", sql`${t.description} is null or char_length(${t.description}) <= 5000`),
   ],
 );
 

@@ -24,7 +24,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_created_idx").on(t.userId, t.createdAt.desc()),
-    index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_user_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
     check("notifications_title_length", sql`char_length(${t.title}) between 1 and 200`),
     check("notifications_body_length", sql`${t.body} is null or char_length(${t.body}) <= 1000`),
     check("notifications_link_relative", sql`${t.link} is null or ${t.link} like '/%'`),
@@ -76,7 +78,9 @@ export const reminderDeliveries = pgTable(
   (t) => [
     unique("reminder_deliveries_once_key").on(t.lessonId, t.userId, t.leadMinutes, t.lessonStartsAt),
     index("reminder_deliveries_user_idx").on(t.userId),
-    index("reminder_deliveries_undelivered_idx").on(t.claimedAt).where(sql`${t.deliveredAt} is null`),
+    index("reminder_deliveries_undelivered_idx")
+      .on(t.claimedAt)
+      .where(sql`${t.deliveredAt} is null`),
   ],
 );
 

@@ -30,11 +30,7 @@ export const attendance = pgEnum("attendance", attendanceValues);
 export const rescheduleStatuses = ["pending", "approved", "declined", "withdrawn", "superseded"] as const;
 export const rescheduleStatus = pgEnum("reschedule_status", rescheduleStatuses);
 
-const recurrenceCheck = (t: {
-  intervalWeeks: unknown;
-  occurrences: unknown;
-  untilDate: unknown;
-}) =>
+const recurrenceCheck = (t: { intervalWeeks: unknown; occurrences: unknown; untilDate: unknown }) =>
   // Either a single lesson, or a weekly/fortnightly series bounded by exactly one of count or end date.
   sql`(${t.intervalWeeks} is null and ${t.occurrences} is null and ${t.untilDate} is null)
     or (${t.intervalWeeks} in (1, 2) and ((${t.occurrences} is null) <> (${t.untilDate} is null)))`;
@@ -140,17 +136,13 @@ export const lessons = pgTable(
     index("lessons_request_idx").on(t.requestId),
     index("lessons_cancelled_by_idx").on(t.cancelledById),
     // The reminder sweep reads only upcoming scheduled lessons by start time.
-    index("lessons_scheduled_starts_idx").on(t.startsAt).where(sql`${t.status} = 'scheduled'`),
+    index("lessons_scheduled_starts_idx")
+      .on(t.startsAt)
+      .where(sql`${t.status} = 'scheduled'`),
     check("lessons_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
     check("lessons_length_limit", sql`${t.endsAt} - ${t.startsAt} <= interval '8 hours'`),
-    check(
-      "lessons_cancellation_consistent",
-      sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,
-    ),
-    check(
-      "lessons_cancellation_reason_length",
-      sql`${t.cancellationReason} is null or char_length(${t.cancellationReason}) <= 1000`,
-    ),
+    check("lessons_cancellation_consistent", sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    check("lessons_cancellation_reason_length", sql`${t.cancellationReason} is null or char_length(${t.cancellationReason}) <= 1000`),
     check("lessons_location_length", sql`${t.location} is null or char_length(${t.location}) <= 500`),
   ],
 );

@@ -16,7 +16,10 @@ export const users = pgTable(
     timezone: text().notNull(),
     phone: text(),
     bio: text(),
-    instruments: text().array().notNull().default(sql`'{}'::text[]`),
+    instruments: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     passwordHash: text().notNull(),
     emailVerifiedAt: instant(),
     twoFactorEnabled: boolean().notNull().default(false),
@@ -75,10 +78,7 @@ export const passwordResetTokens = pgTable(
     usedAt: instant(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("password_reset_tokens_user_idx").on(t.userId),
-    index("password_reset_tokens_expires_idx").on(t.expiresAt),
-  ],
+  (t) => [index("password_reset_tokens_user_idx").on(t.userId), index("password_reset_tokens_expires_idx").on(t.expiresAt)],
 );
 
 /** Verifies the address at sign-up and a new address on email change (`email` is the one being verified). */
@@ -95,10 +95,7 @@ export const emailVerificationTokens = pgTable(
     usedAt: instant(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("email_verification_tokens_user_idx").on(t.userId),
-    index("email_verification_tokens_expires_idx").on(t.expiresAt),
-  ],
+  (t) => [index("email_verification_tokens_user_idx").on(t.userId), index("email_verification_tokens_expires_idx").on(t.expiresAt)],
 );
 
 /** "Trust this device for 30 days": a hashed cookie token that skips the email code. */
@@ -113,10 +110,7 @@ export const trustedDevices = pgTable(
     expiresAt: instant().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("trusted_devices_user_idx").on(t.userId),
-    index("trusted_devices_expires_idx").on(t.expiresAt),
-  ],
+  (t) => [index("trusted_devices_user_idx").on(t.userId), index("trusted_devices_expires_idx").on(t.expiresAt)],
 );
 
 /**

@@ -28,7 +28,10 @@ describe("Inngest event functions", () => {
 
   it("fails a run whose event data is malformed, without side effects", async () => {
     const deliver = eventFunctions.find((fn) => fn.id() === "deliver-notification-push")!;
-    const { error } = await new InngestTestEngine({ function: deliver, events: [{ name: "notification/created", data: { notificationIds: "x" } }] }).execute();
+    const { error } = await new InngestTestEngine({
+      function: deliver,
+      events: [{ name: "notification/created", data: { notificationIds: "x" } }],
+    }).execute();
     expect(error).toBeDefined();
     expect(pushedUserIds).toHaveLength(0);
   });

@@ -11,7 +11,12 @@ setupTestDatabase();
 describe("Inngest periodic functions", () => {
   it("prunes expired auth data in a step, calling the same domain function as the ticker", async () => {
     const user = await createUser();
-    await db.insert(passwordResetTokens).values({ userId: user.id, sessionVersion: user.sessionVersion, tokenHash: "stale", expiresAt: new Date(Date.now() - 3 * 86_400_000) });
+    await db.insert(passwordResetTokens).values({
+      userId: user.id,
+      sessionVersion: user.sessionVersion,
+      tokenHash: "stale",
+      expiresAt: new Date(Date.now() - 3 * 86_400_000),
+    });
     const prune = periodicFunctions.find((fn) => fn.id() === "prune-expired-auth-data");
     expect(prune).toBeDefined();
     // A fresh engine per run: a reused one replays the first run's result.

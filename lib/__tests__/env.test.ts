@@ -42,7 +42,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PUSHER_KEY: "k" })).toThrow(
       "Invalid configuration: PUSHER_APP_ID, PUSHER_SECRET, PUSHER_CLUSTER (or PUSHER_HOST) must be set to use Pusher",
     );
-    expect(parseEnv({ PUSHER_APP_ID: "1", PUSHER_KEY: "k", PUSHER_SECRET: "s", PUSHER_HOST: "soketi.internal", PUSHER_PORT: "6001" }).PUSHER_PORT).toBe(6001);
+    expect(
+      parseEnv({ PUSHER_APP_ID: "1", PUSHER_KEY: "k", PUSHER_SECRET: "s", PUSHER_HOST: "soketi.internal", PUSHER_PORT: "6001" })
+        .PUSHER_PORT,
+    ).toBe(6001);
     expect(() => parseEnv({ PUSHER_PORT: "99999" })).toThrow(/PUSHER_PORT/);
   });
 

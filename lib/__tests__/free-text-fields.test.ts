@@ -1,7 +1,19 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { calendarEvents, connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications, rescheduleRequests, teacherNotes, users, type User } from "@/db/schema";
+import {
+  calendarEvents,
+  connections,
+  emailOutbox,
+  lessonRequests,
+  lessons,
+  lessonSeries,
+  notifications,
+  rescheduleRequests,
+  teacherNotes,
+  users,
+  type User,
+} from "@/db/schema";
 import type { AnyActionResult } from "@/lib/actions";
 import { BIO_MAX_LENGTH, INSTRUMENT_MAX_LENGTH, INSTRUMENTS_MAX_COUNT, NAME_MAX_LENGTH, PHONE_MAX_LENGTH } from "@/lib/accounts/limits";
 import { updateProfile } from "@/lib/accounts/settings";
@@ -10,8 +22,21 @@ import { settleBackgroundWork } from "@/lib/background";
 import { addNote, inviteStudent } from "@/lib/connections";
 import { INVITE_MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH } from "@/lib/connections/limits";
 import { NOTIFICATION_BODY_MAX_LENGTH, NOTIFICATION_TITLE_MAX_LENGTH } from "@/lib/notifications/schemas";
-import { cancelLesson, cancelSeriesFrom, createCalendarEvent, declineLessonRequest, proposeReschedule, requestLessons } from "@/lib/scheduling";
-import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH, LOCATION_MAX_LENGTH, REASON_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "@/lib/scheduling/limits";
+import {
+  cancelLesson,
+  cancelSeriesFrom,
+  createCalendarEvent,
+  declineLessonRequest,
+  proposeReschedule,
+  requestLessons,
+} from "@/lib/scheduling";
+import {
+  EVENT_NOTES_MAX_LENGTH,
+  EVENT_TITLE_MAX_LENGTH,
+  LOCATION_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+  REQUEST_NOTE_MAX_LENGTH,
+} from "@/lib/scheduling/limits";
 import { characterCount } from "@/lib/text";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
@@ -33,7 +58,11 @@ function textOf(length: number, multiLine: boolean): string {
 const lastLineOf = (text: string) => text.split("\n").at(-1)!;
 
 const receivedBy = (user: User, type: string) =>
-  db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.type, type))).orderBy(desc(notifications.createdAt));
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), eq(notifications.type, type)))
+    .orderBy(desc(notifications.createdAt));
 
 async function emailsTo(address: string) {
   await settleBackgroundWork();
@@ -42,7 +71,17 @@ async function emailsTo(address: string) {
 
 async function everythingWritten() {
   await settleBackgroundWork();
-  const tables = [users, connections, teacherNotes, lessonRequests, lessons, rescheduleRequests, calendarEvents, notifications, emailOutbox];
+  const tables = [
+    users,
+    connections,
+    teacherNotes,
+    lessonRequests,
+    lessons,
+    rescheduleRequests,
+    calendarEvents,
+    notifications,
+    emailOutbox,
+  ];
   return Promise.all(tables.map(async (table) => (await db.select({ rows: count() }).from(table))[0]!.rows));
 }
 
@@ -211,7 +250,12 @@ const fields: Record<string, FreeTextField> = {
     async scene() {
       const { student, lesson } = await bookedLesson();
       return {
-        submit: (reason) => proposeReschedule(actorOf(student), { lessonId: lesson.id, date: "2026-02-07", time: "10:00", timezone: "Europe/London", reason }, NOW),
+        submit: (reason) =>
+          proposeReschedule(
+            actorOf(student),
+            { lessonId: lesson.id, date: "2026-02-07", time: "10:00", timezone: "Europe/London", reason },
+            NOW,
+          ),
         stored: async () => (await db.select().from(rescheduleRequests).where(eq(rescheduleRequests.lessonId, lesson.id)))[0]?.reason,
       };
     },
@@ -241,7 +285,13 @@ const fields: Record<string, FreeTextField> = {
       const { teacher, student, connection } = await createConnectedPair();
       const [series] = await db
         .insert(lessonSeries)
-        .values({ connectionId: connection.id, intervalWeeks: 1, timezone: "Europe/London", localStartTime: "17:00:00", durationMinutes: 60 })
+        .values({
+          connectionId: connection.id,
+          intervalWeeks: 1,
+          timezone: "Europe/London",
+          localStartTime: "17:00:00",
+          durationMinutes: 60,
+        })
         .returning();
       const first = await insertLesson(connection, "2026-02-06T17:00:00Z", 60, { seriesId: series!.id });
       await insertLesson(connection, "2026-02-13T17:00:00Z", 60, { seriesId: series!.id });
@@ -271,7 +321,14 @@ const fields: Record<string, FreeTextField> = {
     multiLine: true,
     async scene() {
       const owner = await createUser();
-      const event = { title: "Rehearsal", timezone: "Europe/London", startDate: "2026-02-06", startTime: "09:00", endDate: "2026-02-06", endTime: "10:00" };
+      const event = {
+        title: "Rehearsal",
+        timezone: "Europe/London",
+        startDate: "2026-02-06",
+        startTime: "09:00",
+        endDate: "2026-02-06",
+        endTime: "10:00",
+      };
       return {
         submit: (notes) => createCalendarEvent(actorOf(owner), { ...event, notes }),
         stored: async () => (await db.select().from(calendarEvents).where(eq(calendarEvents.ownerId, owner.id)))[0]?.notes,
@@ -294,7 +351,10 @@ describe.each(Object.entries(fields))("%s", (_, { field, max, multiLine, scene }
     const { submit, stored } = await scene();
     const before = [await stored(), await everythingWritten()];
     const result = await submit(textOf(max + 1, multiLine));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: expect.stringMatching(new RegExp(`at most ${max.toLocaleString("en-GB")} characters`)) } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { [field]: expect.stringMatching(new RegExp(`at most ${max.toLocaleString("en-GB")} characters`)) },
+    });
     expect([await stored(), await everythingWritten()]).toEqual(before);
   });
 
@@ -304,7 +364,10 @@ describe.each(Object.entries(fields))("%s", (_, { field, max, multiLine, scene }
     const refused = ["Zo\u0000ë", "Zo\u001bë", "Zo\u0085ë", "Zo\u202eë", "Zo\u2067ë", ...(multiLine ? [] : ["Zo\në", "Zo\të"])];
     for (const text of refused) {
       const result = await submit(text);
-      expect(result, JSON.stringify(text)).toMatchObject({ ok: false, fieldErrors: { [field]: expect.stringMatching(/control characters|single line|direction-override/) } });
+      expect(result, JSON.stringify(text)).toMatchObject({
+        ok: false,
+        fieldErrors: { [field]: expect.stringMatching(/control characters|single line|direction-override/) },
+      });
     }
     expect([await stored(), await everythingWritten()]).toEqual(before);
   });

@@ -5,7 +5,7 @@ import { crossOriginRefusal, failureResponse, resultResponse } from "@/lib/http"
 
 const post = (headers: Record<string, string>) => new Request("http://internal:3000/api/notifications/read", { method: "POST", headers });
 
-describe("crossOriginRefusal (T16)", () => {
+describe("crossOriginRefusal", () => {
   it.each([
     ["no Origin (not a cross-site page script)", {}],
     ["the Host the browser sent the request to", { origin: "http://127.0.0.1:3210", host: "127.0.0.1:3210" }],
@@ -39,7 +39,11 @@ describe("failureResponse and resultResponse: typed failures to HTTP in one plac
     expect(response.status).toBe(status);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const body = await response.json();
-    expect(body).toEqual({ error: failed.error, ...(failed.code && { code: failed.code }), ...(failed.fieldErrors && { fieldErrors: failed.fieldErrors }) });
+    expect(body).toEqual({
+      error: failed.error,
+      ...(failed.code && { code: failed.code }),
+      ...(failed.fieldErrors && { fieldErrors: failed.fieldErrors }),
+    });
   });
 
   it("sends the field errors of invalid input", async () => {

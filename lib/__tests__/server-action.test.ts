@@ -54,14 +54,22 @@ describe("userAction", () => {
     session.user = me;
     const action = userAction(rename, { revalidate: ["/lessons"] });
     const result = await action(undefined, { title: " ", minutes: "-5", role: "admin" });
-    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: "Give it a title.", minutes: expect.any(String), form: expect.any(String) } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { title: "Give it a title.", minutes: expect.any(String), form: expect.any(String) },
+    });
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 
   it("revalidates each path and everything below it on success, and carries the data back", async () => {
     session.user = me;
     const action = userAction(rename, { revalidate: ["/lessons", "/calendar"] });
-    expect(await action(undefined, { title: "Scales", minutes: 30 })).toEqual({ ok: true, message: "Saved.", data: { by: me.id, title: "Scales", minutes: 30 } });
+    expect(await action(undefined, { title: "Scales", minutes: 30 })).toEqual({
+      ok: true,
+      message: "Saved.",
+      data: { by: me.id, title: "Scales", minutes: 30 },
+    });
     expect(revalidatePath.mock.calls).toEqual([
       ["/lessons", "layout"],
       ["/calendar", "layout"],
@@ -95,7 +103,10 @@ describe("userAction", () => {
 
 describe("anonymousAction", () => {
   it("runs without a session, for the visitor's address", async () => {
-    const signUp = vi.fn(async (visitor: { ip: string }, raw: unknown): Promise<ActionResult> => ({ ok: true, message: `${visitor.ip} ${JSON.stringify(raw)}` }));
+    const signUp = vi.fn(async (visitor: { ip: string }, raw: unknown): Promise<ActionResult> => ({
+      ok: true,
+      message: `${visitor.ip} ${JSON.stringify(raw)}`,
+    }));
     const action = anonymousAction(signUp);
     expect(await action(undefined, form({ email: "a@example.com" }))).toEqual({ ok: true, message: '192.0.2.7 {"email":"a@example.com"}' });
   });

@@ -7,7 +7,13 @@ const root = path.resolve(import.meta.dirname, "../..");
 function startWith(env: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", "-e", "import('./lib/startup.ts').then((m) => m.startServer())"], {
     cwd: root,
-    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: path.join(root, ".data", "startup-test"), ...env },
+    env: {
+      NODE_ENV: "production",
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      DATA_DIR: path.join(root, ".data", "startup-test"),
+      ...env,
+    },
     encoding: "utf8",
     timeout: 30_000,
   });

@@ -46,7 +46,8 @@ describe("the free-text policy", () => {
   it("drops invisible zero-width characters, keeps joiners, and treats nothing visible as empty", () => {
     expect(name.parse("Ma\u200bya\ufeff")).toBe("Maya");
     expect(name.parse("👩‍👩‍👧 Kim")).toBe("👩‍👩‍👧 Kim");
-    for (const blank of ["", "   ", "\u200b\u200b", "\u200d", " \u200c "]) expect(problem(name.safeParse(blank)), JSON.stringify(blank)).toBe("Enter your name.");
+    for (const blank of ["", "   ", "\u200b\u200b", "\u200d", " \u200c "])
+      expect(problem(name.safeParse(blank)), JSON.stringify(blank)).toBe("Enter your name.");
     expect(note.parse(" \u200d ")).toBe("");
   });
 });

@@ -66,7 +66,12 @@ export async function findConnectionFor(
 }
 
 /** A live invitation the viewer (a student) may accept or decline, locked for the calling transaction, or null. */
-export async function findInvitationFor(viewer: ViewerWithEmail, connectionId: unknown, executor: Executor = db, now = new Date()): Promise<Connection | null> {
+export async function findInvitationFor(
+  viewer: ViewerWithEmail,
+  connectionId: unknown,
+  executor: Executor = db,
+  now = new Date(),
+): Promise<Connection | null> {
   const id = parseId(connectionId);
   if (!id) return null;
   const [row] = await executor
@@ -99,7 +104,11 @@ export async function isConnected(viewerId: string, otherUserId: string, executo
  * Whether the viewer may send a message on this connection now: a party to an accepted connection
  * that the teacher has not locked. The messaging code must call this on the server for every send.
  */
-export async function canSendMessage(viewer: Pick<Viewer, "id" | "role">, connectionId: unknown, executor: Executor = db): Promise<boolean> {
+export async function canSendMessage(
+  viewer: Pick<Viewer, "id" | "role">,
+  connectionId: unknown,
+  executor: Executor = db,
+): Promise<boolean> {
   const connection = await findConnectionFor(viewer, connectionId, {}, executor);
   return Boolean(connection && !connection.messagingLocked);
 }
@@ -112,7 +121,11 @@ export async function findNoteFor(
 ): Promise<{ note: TeacherNote; connection: AcceptedConnection } | null> {
   const id = parseId(noteId);
   if (!id) return null;
-  const [note] = await executor.select().from(teacherNotes).where(and(eq(teacherNotes.id, id), notesOf(viewer))).limit(1);
+  const [note] = await executor
+    .select()
+    .from(teacherNotes)
+    .where(and(eq(teacherNotes.id, id), notesOf(viewer)))
+    .limit(1);
   if (!note) return null;
   const connection = await findConnectionFor(viewer, note.connectionId, { as: "teacher" }, executor);
   return connection ? { note, connection } : null;
@@ -130,8 +143,11 @@ export async function findLessonFor(
 ): Promise<Lesson | null> {
   const id = parseId(lessonId);
   if (!id) return null;
-  const query = executor.select().from(lessons).where(and(eq(lessons.id, id), lessonsOf(viewer))).limit(1);
+  const query = executor
+    .select()
+    .from(lessons)
+    .where(and(eq(lessons.id, id), lessonsOf(viewer)))
+    .limit(1);
   const [row] = options.lock ? await query.for(options.lock) : await query;
   return row ?? null;
 }
-

@@ -14,7 +14,8 @@ export const connectionsOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
   viewer.role === "teacher" ? eq(connections.teacherId, viewer.id) : eq(connections.studentId, viewer.id);
 
 /** The rule: an accepted connection, and the viewer is a party of it. */
-export const acceptedConnectionsOf = (viewer: Pick<Viewer, "id" | "role">): SQL => and(connectionsOf(viewer), eq(connections.status, "accepted"))!;
+export const acceptedConnectionsOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
+  and(connectionsOf(viewer), eq(connections.status, "accepted"))!;
 
 /** Accepted connections plus ended ones, whose history stays readable (never pending or declined ones). */
 export const sharedHistoryOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
@@ -34,7 +35,8 @@ export const lessonsOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
   )!;
 
 /** Lesson requests on the viewer's accepted connections, made by either side. */
-export const lessonRequestsOf = (viewer: Pick<Viewer, "id" | "role">): SQL => inArray(lessonRequests.connectionId, acceptedConnectionIds(viewer));
+export const lessonRequestsOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
+  inArray(lessonRequests.connectionId, acceptedConnectionIds(viewer));
 
 /** Proposals to move one of the viewer's lessons. */
 export const rescheduleProposalsOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
@@ -48,7 +50,8 @@ export const notesOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
   viewer.role === "teacher" ? inArray(teacherNotes.connectionId, acceptedConnectionIds(viewer)) : sql`false`;
 
 /** The column holding the other party's user id, on `connections` and on `lessons`. */
-export const otherPartyOfConnection = (viewer: Pick<Viewer, "role">) => (viewer.role === "teacher" ? connections.studentId : connections.teacherId);
+export const otherPartyOfConnection = (viewer: Pick<Viewer, "role">) =>
+  viewer.role === "teacher" ? connections.studentId : connections.teacherId;
 export const otherPartyOfLesson = (viewer: Pick<Viewer, "role">) => (viewer.role === "teacher" ? lessons.studentId : lessons.teacherId);
 
 export const INVITATION_TTL_MS = 30 * 24 * 60 * 60 * 1000;

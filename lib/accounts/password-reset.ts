@@ -23,7 +23,7 @@ const UNUSABLE_LINK = "This link has expired or has already been used. Ask for a
 /**
  * Emails a single-use reset link if the address has an account. The answer is the same either way,
  * and the lookup, token and email happen after the response, so its timing does not tell either.
- * Limited to 3 requests an hour per address and 20 per IP (email flooding, RELIABILITY T9).
+ * Limited to 3 requests an hour per address and 20 per IP (email flooding).
  */
 export async function requestPasswordReset(raw: unknown, ip: string): Promise<ActionResult> {
   const parsed = forgotPasswordSchema.safeParse(raw);
@@ -75,7 +75,10 @@ const usable = (tokenHash: string, now: Date) =>
     eq(passwordResetTokens.tokenHash, tokenHash),
     isNull(passwordResetTokens.usedAt),
     gt(passwordResetTokens.expiresAt, now),
-    eq(passwordResetTokens.sessionVersion, sql`(select ${users.sessionVersion} from ${users} where ${users.id} = ${passwordResetTokens.userId})`),
+    eq(
+      passwordResetTokens.sessionVersion,
+      sql`(select ${users.sessionVersion} from ${users} where ${users.id} = ${passwordResetTokens.userId})`,
+    ),
   );
 
 /** Who a reset link belongs to, or null when it is malformed, unknown, used or expired. Reading never uses it up. */

@@ -28,7 +28,10 @@ export const phoneField = z
   .transform((phone) => (phone === "" ? null : phone));
 
 // The length rules live in the password policy, which words them for people; this only bounds the input.
-export const newPasswordField = z.string({ error: "Choose a password." }).min(1, "Choose a password.").max(1000, "Use at most 128 characters.");
+export const newPasswordField = z
+  .string({ error: "Choose a password." })
+  .min(1, "Choose a password.")
+  .max(1000, "Use at most 128 characters.");
 
 /** A token from an emailed link: 32 random bytes in base64url. */
 const linkTokenField = (message: string) => z.string({ error: message }).regex(/^[A-Za-z0-9_-]{43}$/, message);

@@ -22,7 +22,11 @@ const instrumentsField = z
     const names = (Array.isArray(value) ? value : value.split(",")).map((name) => name.trim().replace(/ +/g, " ")).filter(Boolean);
     return names.filter((name, index) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === index);
   })
-  .pipe(z.array(singleLineText("Each instrument", INSTRUMENT_MAX_LENGTH)).max(INSTRUMENTS_MAX_COUNT, `List at most ${INSTRUMENTS_MAX_COUNT} instruments.`))
+  .pipe(
+    z
+      .array(singleLineText("Each instrument", INSTRUMENT_MAX_LENGTH))
+      .max(INSTRUMENTS_MAX_COUNT, `List at most ${INSTRUMENTS_MAX_COUNT} instruments.`),
+  )
   .transform((names) => names.filter(Boolean));
 
 export const profileSchema = z.strictObject({

@@ -8,13 +8,7 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import { runAfterResponse } from "@/lib/background";
 import { sendEmail } from "@/lib/email";
 import { AccountNotice } from "@/lib/email/templates/account-notice";
-import {
-  deleteAccountSchema,
-  emailChangeSchema,
-  passwordChangeSchema,
-  profileSchema,
-  signOutEverywhereSchema,
-} from "./settings-schemas";
+import { deleteAccountSchema, emailChangeSchema, passwordChangeSchema, profileSchema, signOutEverywhereSchema } from "./settings-schemas";
 import { appUrl } from "@/lib/env";
 import { invalidatePasswordResetTokens } from "./password-reset";
 import { issueEmailVerificationToken } from "./sign-up";
@@ -163,7 +157,10 @@ export interface DeletionSummary {
 export async function deletionSummary(actor: SettingsActor, now = new Date()): Promise<DeletionSummary> {
   const mine = or(eq(connections.teacherId, actor.id), eq(connections.studentId, actor.id));
   const [[connectionCount], [lessonCounts], [messageCount], [assignmentCount]] = await Promise.all([
-    db.select({ count: sql<number>`count(*)::int` }).from(connections).where(mine),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(connections)
+      .where(mine),
     db
       .select({
         all: sql<number>`count(*)::int`,

@@ -34,7 +34,12 @@ function checkSignUp(raw: unknown): ActionResult<SignUpValues> {
 }
 
 /** Stores an unconfirmed account with its preferences and returns its confirmation token. */
-async function storeAccount(input: SignUpValues, email: string, passwordHash: string, now: Date): Promise<{ userId: string; token: string }> {
+async function storeAccount(
+  input: SignUpValues,
+  email: string,
+  passwordHash: string,
+  now: Date,
+): Promise<{ userId: string; token: string }> {
   const { token, hash } = createSecretToken();
   const userId = await db.transaction(async (tx) => {
     const [user] = await tx
@@ -64,7 +69,8 @@ export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
   if (!checked.ok) return checked;
   const input = checked.data;
   const limit = await consumeRateLimit("signUpIp", ip);
-  if (!limit.ok) return { ok: false, error: `Too many new accounts from your network. Try again in ${describeWait(limit.retryAfterSeconds)}.` };
+  if (!limit.ok)
+    return { ok: false, error: `Too many new accounts from your network. Try again in ${describeWait(limit.retryAfterSeconds)}.` };
 
   const email = normalizeEmail(input.email);
   const [existing, passwordHash] = await Promise.all([findUserByEmail(email), hashPassword(input.password)]);
@@ -89,11 +95,15 @@ export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
  * password policy, no rate limit, and the confirmation token is returned instead of emailed. It says
  * plainly when an address is taken, so it must never back a public endpoint; `signUp` does that.
  */
-export async function registerAccount(raw: unknown, now = new Date()): Promise<ActionResult<{ userId: string; verificationToken: string }>> {
+export async function registerAccount(
+  raw: unknown,
+  now = new Date(),
+): Promise<ActionResult<{ userId: string; verificationToken: string }>> {
   const checked = checkSignUp(raw);
   if (!checked.ok) return checked;
   const email = normalizeEmail(checked.data.email);
-  if (await findUserByEmail(email)) return { ok: false, error: "That email address already has an account.", fieldErrors: { email: "Already registered." } };
+  if (await findUserByEmail(email))
+    return { ok: false, error: "That email address already has an account.", fieldErrors: { email: "Already registered." } };
   const { userId, token } = await storeAccount(checked.data, email, await hashPassword(checked.data.password), now);
   return { ok: true, data: { userId, verificationToken: token } };
 }
@@ -142,7 +152,8 @@ export async function resendVerificationEmail(actor: { id: string }): Promise<Ac
   if (!user) return { ok: false, error: "Your account could not be found." };
   if (user.emailVerifiedAt) return { ok: true, message: "Your email address is already confirmed." };
   const limit = await consumeRateLimit("verificationResend", user.id);
-  if (!limit.ok) return { ok: false, error: `We sent a link a moment ago. You can ask for another in ${describeWait(limit.retryAfterSeconds)}.` };
+  if (!limit.ok)
+    return { ok: false, error: `We sent a link a moment ago. You can ask for another in ${describeWait(limit.retryAfterSeconds)}.` };
   const token = await issueEmailVerificationToken(user.id, user.email);
   sendVerificationEmail(user.email, user.name, token);
   return { ok: true, message: `We sent a new link to ${user.email}.` };
@@ -172,7 +183,11 @@ export async function verifyEmail(raw: unknown, now = new Date()): Promise<Actio
       )
       .returning();
     if (!claimed) return "unusable" as const;
-    const [user] = await tx.update(users).set({ email: claimed.email, emailVerifiedAt: now }).where(eq(users.id, claimed.userId)).returning({ role: users.role });
+    const [user] = await tx
+      .update(users)
+      .set({ email: claimed.email, emailVerifiedAt: now })
+      .where(eq(users.id, claimed.userId))
+      .returning({ role: users.role });
     await notify([claimed.userId], emailConfirmedNotification(claimed.email), { tx, afterCommit });
     if (user?.role === "student") await announceWaitingInvitations({ id: claimed.userId, email: claimed.email }, { tx, afterCommit }, now);
     return "confirmed" as const;

@@ -41,7 +41,11 @@ export async function confirmTwoFactorEnrolment(actor: Actor, raw: unknown): Pro
   if (!challengeId) return { ok: false, error: "That code has expired. Send yourself a new one." };
   const result = await verifyUserChallenge(user.id, challengeId, "enable", parsed.data.code);
   if (!result.ok) {
-    return { ok: false, error: challengeFailureMessage(result, "Send yourself a new code."), fieldErrors: { code: "Check the code and try again." } };
+    return {
+      ok: false,
+      error: challengeFailureMessage(result, "Send yourself a new code."),
+      fieldErrors: { code: "Check the code and try again." },
+    };
   }
   await setTwoFactor(user, true);
   return { ok: true, message: "Two-step sign-in is on. We'll email you a code each time you sign in on a new device." };
@@ -62,12 +66,22 @@ export async function disableTwoFactor(actor: Actor, raw: unknown): Promise<Acti
 }
 
 async function setTwoFactor(user: User, enabled: boolean): Promise<void> {
-  const summary = enabled ? "Two-step sign-in was turned on for your MusBook account." : "Two-step sign-in was turned off for your MusBook account.";
+  const summary = enabled
+    ? "Two-step sign-in was turned on for your MusBook account."
+    : "Two-step sign-in was turned off for your MusBook account.";
   await inTransaction(async (scope) => {
     await scope.tx.update(users).set({ twoFactorEnabled: enabled, updatedAt: new Date() }).where(eq(users.id, user.id));
     // Devices trusted under the old setting are forgotten either way.
     await scope.tx.delete(trustedDevices).where(eq(trustedDevices.userId, user.id));
-    await notify([user.id], { type: "account.two_factor_changed", title: enabled ? "Two-step sign-in turned on" : "Two-step sign-in turned off", link: "/settings/security" }, scope);
+    await notify(
+      [user.id],
+      {
+        type: "account.two_factor_changed",
+        title: enabled ? "Two-step sign-in turned on" : "Two-step sign-in turned off",
+        link: "/settings/security",
+      },
+      scope,
+    );
   });
   runAfterResponse("two-factor notice email", () =>
     sendEmail({

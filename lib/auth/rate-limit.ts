@@ -30,7 +30,7 @@ const HOUR_S = HOUR / SECOND;
 const DAY_S = DAY / SECOND;
 
 /**
- * Attempts allowed per window (RELIABILITY T6, T7, T9). Rules with two windows (a burst and a
+ * Attempts allowed per window. Rules with two windows (a burst and a
  * sustained limit) must pass both; the shorter window is checked first so that a refused burst does
  * not also use up the hourly allowance.
  */

@@ -20,7 +20,10 @@ export const callbackPath = z
 const credentialFields = {
   email: emailField,
   // Never trimmed: spaces are part of a password.
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX_LENGTH, "That password is too long."),
 };
 
 /** The sign-in form. */
@@ -45,5 +48,8 @@ export const twoFactorSignInSchema = z.strictObject({
 export const twoFactorEnrolmentSchema = z.strictObject({ code: twoFactorCodeField });
 
 export const currentPasswordSchema = z.strictObject({
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX_LENGTH, "That password is too long."),
 });

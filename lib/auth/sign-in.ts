@@ -67,7 +67,8 @@ export async function verifySignInCode(
   const pending = challengeId ? await pendingSignIn(challengeId) : undefined;
   if (!pendingCookie || !challengeId || !pending) return SIGN_IN_ENDED;
   const result = await verifyUserChallenge(pending.user.id, challengeId, "sign_in", parsed.data.code);
-  if (!result.ok) return { ok: false, error: challengeFailureMessage(result, RESTART), fieldErrors: { code: "Check the code and try again." } };
+  if (!result.ok)
+    return { ok: false, error: challengeFailureMessage(result, RESTART), fieldErrors: { code: "Check the code and try again." } };
   const device = parsed.data.trustDevice ? await trustDevice(result.userId) : undefined;
   return { ok: true, data: { ticket: pendingCookie, trustedDeviceToken: device?.token, callbackUrl: parsed.data.callbackUrl } };
 }

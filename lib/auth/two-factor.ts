@@ -42,7 +42,14 @@ export async function createChallenge(user: Pick<User, "id" | "email" | "name">,
     await tx
       .update(twoFactorChallenges)
       .set({ expiresAt: now })
-      .where(and(eq(twoFactorChallenges.userId, user.id), eq(twoFactorChallenges.purpose, purpose), isNull(twoFactorChallenges.consumedAt), gt(twoFactorChallenges.expiresAt, now)));
+      .where(
+        and(
+          eq(twoFactorChallenges.userId, user.id),
+          eq(twoFactorChallenges.purpose, purpose),
+          isNull(twoFactorChallenges.consumedAt),
+          gt(twoFactorChallenges.expiresAt, now),
+        ),
+      );
     await tx.insert(twoFactorChallenges).values({
       id: challengeId,
       userId: user.id,
@@ -69,7 +76,7 @@ export type ChallengeResult =
   | { ok: false; reason: "throttled"; retryMessage: string };
 
 /**
- * Checks a code for a user's challenge, within the account's hourly allowance of guesses (T7: at
+ * Checks a code for a user's challenge, within the account's hourly allowance of guesses (at
  * most 10 an hour across all challenges, so asking for new codes does not buy more guesses).
  */
 export async function verifyUserChallenge(userId: string, challengeId: string, purpose: Purpose, code: string): Promise<ChallengeResult> {
@@ -156,7 +163,14 @@ export async function latestEnrolmentChallenge(userId: string, now = new Date())
   const [challenge] = await db
     .select({ id: twoFactorChallenges.id })
     .from(twoFactorChallenges)
-    .where(and(eq(twoFactorChallenges.userId, userId), eq(twoFactorChallenges.purpose, "enable"), isNull(twoFactorChallenges.consumedAt), gt(twoFactorChallenges.expiresAt, now)))
+    .where(
+      and(
+        eq(twoFactorChallenges.userId, userId),
+        eq(twoFactorChallenges.purpose, "enable"),
+        isNull(twoFactorChallenges.consumedAt),
+        gt(twoFactorChallenges.expiresAt, now),
+      ),
+    )
     .orderBy(desc(twoFactorChallenges.createdAt))
     .limit(1);
   return challenge?.id ?? null;
@@ -194,7 +208,10 @@ export async function isTrustedDevice(userId: string, token: string | undefined,
 }
 
 /** Whether signing in with a correct password must also pass an emailed code on this device. */
-export async function needsSecondFactor(user: Pick<User, "id" | "twoFactorEnabled">, trustedDeviceToken: string | undefined): Promise<boolean> {
+export async function needsSecondFactor(
+  user: Pick<User, "id" | "twoFactorEnabled">,
+  trustedDeviceToken: string | undefined,
+): Promise<boolean> {
   return user.twoFactorEnabled && !(await isTrustedDevice(user.id, trustedDeviceToken));
 }
 

@@ -17,7 +17,7 @@ import { NOT_FOUND } from "./answers";
 import { connectionRefSchema, inviteSchema } from "./schemas";
 
 /**
- * The link in an invitation email. Built from APP_URL only (never a request's Host header, T11): a
+ * The link in an invitation email. Built from APP_URL only (never a request's Host header): a
  * student with an account goes to their teachers page, anyone else to sign-up, which leads there.
  */
 export function invitationLink(token: string, hasAccount: boolean): string {
@@ -32,7 +32,9 @@ function teacherMayInvite(actor: ViewerWithEmail): ActionResult<never> | null {
 
 async function rateLimited(actor: ViewerWithEmail): Promise<ActionResult<never> | null> {
   const limit = await consumeRateLimit("invite", actor.id);
-  return limit.ok ? null : { ok: false, error: `You have sent a lot of invitations today. Try again in ${describeWait(limit.retryAfterSeconds)}.` };
+  return limit.ok
+    ? null
+    : { ok: false, error: `You have sent a lot of invitations today. Try again in ${describeWait(limit.retryAfterSeconds)}.` };
 }
 
 function sendInvitationEmail(teacher: ViewerWithEmail, to: string, message: string | null, token: string, hasAccount: boolean): void {
@@ -56,7 +58,11 @@ const alreadyInvited = {
  * A teacher invites a student by email. One row per teacher and student: a declined, ended or
  * expired earlier connection is reused (so its history stays attached), never duplicated.
  */
-export async function inviteStudent(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult<{ connectionId: string }>> {
+export async function inviteStudent(
+  actor: ViewerWithEmail,
+  raw: unknown,
+  now = new Date(),
+): Promise<ActionResult<{ connectionId: string }>> {
   const refused = teacherMayInvite(actor);
   if (refused) return refused;
   const parsed = inviteSchema.safeParse(raw);
@@ -68,7 +74,11 @@ export async function inviteStudent(actor: ViewerWithEmail, raw: unknown, now = 
   }
   const student = await findUserByEmail(email);
   if (student?.role === "teacher") {
-    return { ok: false, error: "That address belongs to a teacher account.", fieldErrors: { email: "That address belongs to a teacher account." } };
+    return {
+      ok: false,
+      error: "That address belongs to a teacher account.",
+      fieldErrors: { email: "That address belongs to a teacher account." },
+    };
   }
   const limited = await rateLimited(actor);
   if (limited) return limited;
@@ -109,7 +119,10 @@ export async function inviteStudent(actor: ViewerWithEmail, raw: unknown, now = 
       };
       const [row] = earlier
         ? await scope.tx.update(connections).set(invitation).where(eq(connections.id, earlier.id)).returning()
-        : await scope.tx.insert(connections).values({ teacherId: actor.id, ...invitation }).returning();
+        : await scope.tx
+            .insert(connections)
+            .values({ teacherId: actor.id, ...invitation })
+            .returning();
       if (student) {
         await notify(
           [student.id],
@@ -119,7 +132,8 @@ export async function inviteStudent(actor: ViewerWithEmail, raw: unknown, now = 
       }
       return row!;
     });
-    if (outcome === "connected") return { ok: false, error: "You are already connected with this student.", fieldErrors: { email: "Already one of your students." } };
+    if (outcome === "connected")
+      return { ok: false, error: "You are already connected with this student.", fieldErrors: { email: "Already one of your students." } };
     if (outcome === "pending") return alreadyInvited;
     sendInvitationEmail(actor, email, message, token, Boolean(student));
     return { ok: true, message: `Invitation sent to ${email}.`, data: { connectionId: outcome.id } };
@@ -145,11 +159,21 @@ export async function resendInvitation(actor: ViewerWithEmail, raw: unknown, now
   const updated = await inTransaction(async ({ tx }) => {
     const locked = await findConnectionFor(actor, pending.id, { as: "teacher", state: "pending", lock: "update" }, tx);
     if (!locked) return null;
-    const [row] = await tx.update(connections).set({ inviteTokenHash: hash, invitedAt: now }).where(eq(connections.id, locked.id)).returning();
+    const [row] = await tx
+      .update(connections)
+      .set({ inviteTokenHash: hash, invitedAt: now })
+      .where(eq(connections.id, locked.id))
+      .returning();
     return row!;
   });
   if (!updated) return NOT_FOUND;
-  sendInvitationEmail(actor, updated.invitedEmail, updated.inviteMessage, token, Boolean(updated.studentId ?? (await findUserByEmail(updated.invitedEmail))));
+  sendInvitationEmail(
+    actor,
+    updated.invitedEmail,
+    updated.inviteMessage,
+    token,
+    Boolean(updated.studentId ?? (await findUserByEmail(updated.invitedEmail))),
+  );
   return { ok: true, message: `Invitation sent again to ${updated.invitedEmail}.` };
 }
 
@@ -161,7 +185,12 @@ export async function cancelInvitation(actor: ViewerWithEmail, raw: unknown, now
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const cancelled = await inTransaction(async ({ tx }) => {
-    const pending: Connection | null = await findConnectionFor(actor, parsed.data.connectionId, { as: "teacher", state: "pending", lock: "update" }, tx);
+    const pending: Connection | null = await findConnectionFor(
+      actor,
+      parsed.data.connectionId,
+      { as: "teacher", state: "pending", lock: "update" },
+      tx,
+    );
     if (!pending) return false;
     if (pending.studentId === null) await tx.delete(connections).where(eq(connections.id, pending.id));
     else {
@@ -179,13 +208,21 @@ export async function cancelInvitation(actor: ViewerWithEmail, raw: unknown, now
  * When a student confirms an address, invitations sent to it before they had an account become
  * theirs: tell them in the app, once, inside the confirming transaction.
  */
-export async function announceWaitingInvitations(student: { id: string; email: string }, scope: TransactionScope, now = new Date()): Promise<void> {
+export async function announceWaitingInvitations(
+  student: { id: string; email: string },
+  scope: TransactionScope,
+  now = new Date(),
+): Promise<void> {
   const waiting = await scope.tx
     .select({ teacherName: users.name })
     .from(connections)
     .innerJoin(users, eq(users.id, connections.teacherId))
     .where(unclaimedInvitationsTo(normalizeEmail(student.email), now));
   for (const { teacherName } of waiting) {
-    await notify([student.id], { type: "connection.invited", title: `${teacherName} invited you to be their student`, link: "/teachers" }, scope);
+    await notify(
+      [student.id],
+      { type: "connection.invited", title: `${teacherName} invited you to be their student`, link: "/teachers" },
+      scope,
+    );
   }
 }

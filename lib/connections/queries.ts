@@ -83,7 +83,13 @@ export async function listStudents(viewer: Viewer, query?: string, now = new Dat
         attended: sql<number>`count(*) filter (where ${lessons.attendance} in ('present', 'late'))`.mapWith(Number),
       })
       .from(lessons)
-      .where(and(inArray(lessons.connectionId, ids), gte(lessons.startsAt, new Date(now.getTime() - ATTENDANCE_WINDOW_DAYS * DAY)), lt(lessons.startsAt, now)))
+      .where(
+        and(
+          inArray(lessons.connectionId, ids),
+          gte(lessons.startsAt, new Date(now.getTime() - ATTENDANCE_WINDOW_DAYS * DAY)),
+          lt(lessons.startsAt, now),
+        ),
+      )
       .groupBy(lessons.connectionId),
   ]);
   const attendanceBy = new Map(attendance.map((row) => [row.connectionId, row]));
@@ -179,7 +185,10 @@ export async function listTeachers(viewer: Viewer, now = new Date()): Promise<Te
     .innerJoin(users, eq(users.id, connections.teacherId))
     .where(acceptedConnectionsOf(viewer))
     .orderBy(asc(users.name));
-  const upcoming = await nextLessons(rows.map((row) => row.connectionId), now);
+  const upcoming = await nextLessons(
+    rows.map((row) => row.connectionId),
+    now,
+  );
   return rows.map((row) => ({ ...row, nextLesson: upcoming.get(row.connectionId) ?? null }));
 }
 
@@ -194,7 +203,11 @@ export interface ReceivedInvitation {
 }
 
 /** Live invitations addressed to the student's verified email or account. */
-export async function listReceivedInvitations(viewer: ViewerWithEmail, inviteToken?: string, now = new Date()): Promise<ReceivedInvitation[]> {
+export async function listReceivedInvitations(
+  viewer: ViewerWithEmail,
+  inviteToken?: string,
+  now = new Date(),
+): Promise<ReceivedInvitation[]> {
   const tokenHash = inviteToken ? hashSecretToken(inviteToken) : null;
   const rows = await db
     .select({ connection: connections, teacherName: users.name, teacherInstruments: users.instruments })

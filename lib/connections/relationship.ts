@@ -15,13 +15,24 @@ const NO_INVITATION = { ok: false, error: "This invitation is no longer availabl
  * they had an account joins any earlier connection with the same teacher, so one row (and its
  * history) remains per teacher and student.
  */
-export async function acceptInvitation(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult<{ connectionId: string }>> {
+export async function acceptInvitation(
+  actor: ViewerWithEmail,
+  raw: unknown,
+  now = new Date(),
+): Promise<ActionResult<{ connectionId: string }>> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const accepted = await inTransaction(async (scope) => {
     const invitation = await findInvitationFor(actor, parsed.data.connectionId, scope.tx, now);
     if (!invitation) return null;
-    const acceptance = { studentId: actor.id, status: "accepted" as const, respondedAt: now, inviteTokenHash: null, endedAt: null, endedById: null };
+    const acceptance = {
+      studentId: actor.id,
+      status: "accepted" as const,
+      respondedAt: now,
+      inviteTokenHash: null,
+      endedAt: null,
+      endedById: null,
+    };
     let connection: Connection;
     const [earlier] = invitation.studentId
       ? []
@@ -34,11 +45,18 @@ export async function acceptInvitation(actor: ViewerWithEmail, raw: unknown, now
       await scope.tx.delete(connections).where(eq(connections.id, invitation.id));
       [connection] = (await scope.tx
         .update(connections)
-        .set({ ...acceptance, invitedEmail: invitation.invitedEmail, inviteMessage: invitation.inviteMessage, invitedAt: invitation.invitedAt })
+        .set({
+          ...acceptance,
+          invitedEmail: invitation.invitedEmail,
+          inviteMessage: invitation.inviteMessage,
+          invitedAt: invitation.invitedAt,
+        })
         .where(eq(connections.id, earlier.id))
         .returning()) as [Connection];
     } else {
-      [connection] = (await scope.tx.update(connections).set(acceptance).where(eq(connections.id, invitation.id)).returning()) as [Connection];
+      [connection] = (await scope.tx.update(connections).set(acceptance).where(eq(connections.id, invitation.id)).returning()) as [
+        Connection,
+      ];
     }
     await notify(
       [connection.teacherId],
@@ -60,7 +78,11 @@ export async function declineInvitation(actor: ViewerWithEmail, raw: unknown, no
       .update(connections)
       .set({ status: "declined", respondedAt: now, inviteTokenHash: null })
       .where(eq(connections.id, invitation.id));
-    await notify([invitation.teacherId], { type: "connection.declined", title: `${actor.name} declined your invitation`, link: "/students" }, scope);
+    await notify(
+      [invitation.teacherId],
+      { type: "connection.declined", title: `${actor.name} declined your invitation`, link: "/students" },
+      scope,
+    );
     return true;
   });
   return declined ? { ok: true, message: "Invitation declined." } : NO_INVITATION;
@@ -83,7 +105,11 @@ export async function endConnection(actor: Viewer, raw: unknown, now = new Date(
       .where(eq(connections.id, connection.id));
     const cancelled = await closeConnectionSchedule(scope.tx, connection, actor, now);
     const cancelledNote = cancelled > 0 ? ` ${cancelled} upcoming lesson${cancelled === 1 ? " was" : "s were"} cancelled.` : "";
-    await notify([otherPartyId(actor, connection)], { type: "connection.ended", title: `${actor.name} ended your connection`, body: `Your history is kept.${cancelledNote}` }, scope);
+    await notify(
+      [otherPartyId(actor, connection)],
+      { type: "connection.ended", title: `${actor.name} ended your connection`, body: `Your history is kept.${cancelledNote}` },
+      scope,
+    );
     await notify([actor.id], { type: "connection.ended", title: "Connection ended", body: `Your history is kept.${cancelledNote}` }, scope);
     return cancelled;
   });

@@ -6,7 +6,6 @@ import { DAY } from "@/lib/time";
 import { connections, lessonRequests, lessons, users } from "@/db/schema";
 import { acceptedConnectionsOf, lessonRequestsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, type Viewer } from "@/lib/access";
 
-
 export interface UpcomingLesson {
   id: string;
   startsAt: Date;
@@ -33,16 +32,36 @@ const other = alias(users, "other_party");
 export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Dashboard> {
   const [upcoming, weekCount, connectionCount, attendance, pendingRequests] = await Promise.all([
     db
-      .select({ id: lessons.id, startsAt: lessons.startsAt, endsAt: lessons.endsAt, location: lessons.location, otherPartyName: other.name })
+      .select({
+        id: lessons.id,
+        startsAt: lessons.startsAt,
+        endsAt: lessons.endsAt,
+        location: lessons.location,
+        otherPartyName: other.name,
+      })
       .from(lessons)
       .innerJoin(other, eq(other.id, otherPartyOfLesson(viewer)))
-      .where(and(lessonsOf(viewer), eq(lessons.status, "scheduled"), gte(lessons.endsAt, now), lt(lessons.startsAt, new Date(now.getTime() + 14 * DAY))))
+      .where(
+        and(
+          lessonsOf(viewer),
+          eq(lessons.status, "scheduled"),
+          gte(lessons.endsAt, now),
+          lt(lessons.startsAt, new Date(now.getTime() + 14 * DAY)),
+        ),
+      )
       .orderBy(asc(lessons.startsAt))
       .limit(8),
     db
       .select({ value: count() })
       .from(lessons)
-      .where(and(lessonsOf(viewer), ne(lessons.status, "cancelled"), gte(lessons.startsAt, now), lt(lessons.startsAt, new Date(now.getTime() + 7 * DAY)))),
+      .where(
+        and(
+          lessonsOf(viewer),
+          ne(lessons.status, "cancelled"),
+          gte(lessons.startsAt, now),
+          lt(lessons.startsAt, new Date(now.getTime() + 7 * DAY)),
+        ),
+      ),
     db.select({ value: count() }).from(connections).where(acceptedConnectionsOf(viewer)),
     db
       .select({

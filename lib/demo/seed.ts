@@ -44,7 +44,10 @@ export interface SeedSummary {
 
 const signInHelp =
   `Demo sign-in (password "${DEMO_PASSWORD}" for every account): teachers ${demoTeachers.map((t) => t.email).join(", ")}; ` +
-  `students ${demoStudents.slice(0, 3).map((s) => s.email).join(", ")} and more (${demoStudents.length} in all).`;
+  `students ${demoStudents
+    .slice(0, 3)
+    .map((s) => s.email)
+    .join(", ")} and more (${demoStudents.length} in all).`;
 
 export async function isDatabaseEmpty(): Promise<boolean> {
   const [row] = await db.select({ users: count() }).from(users);
@@ -102,11 +105,19 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
     "Oliver's move",
     await proposeReschedule(
       personOf("oliver"),
-      { lessonId: moved.id, ...formTime(sameTimeDaysLater(moved.startsAt, personOf("amelia").timezone, 1), personOf("oliver").timezone), timezone: personOf("oliver").timezone, reason: "Orchestra rehearsal moved to Wednesday." },
+      {
+        lessonId: moved.id,
+        ...formTime(sameTimeDaysLater(moved.startsAt, personOf("amelia").timezone, 1), personOf("oliver").timezone),
+        timezone: personOf("oliver").timezone,
+        reason: "Orchestra rehearsal moved to Wednesday.",
+      },
       new Date(moved.startsAt.getTime() - 5 * DAY),
     ),
   );
-  must("Amelia approves the move", await approveReschedule(personOf("amelia"), { rescheduleId: proposal.rescheduleId }, new Date(moved.startsAt.getTime() - 4 * DAY)));
+  must(
+    "Amelia approves the move",
+    await approveReschedule(personOf("amelia"), { rescheduleId: proposal.rescheduleId }, new Date(moved.startsAt.getTime() - 4 * DAY)),
+  );
 
   const lastPastLessons: { teacher: User; lesson: Lesson; attendance: (typeof demoAttendanceCycle)[number] }[] = [];
   for (const { slot, connectionId } of bookings) {
@@ -122,7 +133,15 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
 
   for (const teacher of demoTeachers) {
     const day = formatLocalDateTime(addLocalDays(mondayOfWeek(now, teacher.timezone), 9)).slice(0, 10);
-    const event = { title: "Dentist", timezone: teacher.timezone, startDate: day, startTime: "12:00", endDate: day, endTime: "13:30", notes: "Bring the referral letter." };
+    const event = {
+      title: "Dentist",
+      timezone: teacher.timezone,
+      startDate: day,
+      startTime: "12:00",
+      endDate: day,
+      endTime: "13:30",
+      notes: "Bring the referral letter.",
+    };
     must("a calendar event", await createCalendarEvent(personOf(teacher.key), event));
   }
 
@@ -130,27 +149,67 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
 
   // What is still new: last week's attendance, a cancellation, two proposed moves, a request, open invitations.
   for (const { teacher, lesson, attendance } of lastPastLessons) {
-    must("attendance", await markAttendance(teacher, { lessonId: lesson.id, attendance }, new Date(Math.min(lesson.endsAt.getTime() + HOUR, now.getTime()))));
+    must(
+      "attendance",
+      await markAttendance(teacher, { lessonId: lesson.id, attendance }, new Date(Math.min(lesson.endsAt.getTime() + HOUR, now.getTime()))),
+    );
   }
   const sofia = booking("amelia", "sofia").lessons[WEEKS_PAST + 2]!;
-  must("Sofia's cancellation", await cancelLesson(personOf("sofia"), { lessonId: sofia.id, reason: "School concert that evening — sorry!" }, new Date(now.getTime() - DAY)));
-  await proposeMove("grace", booking("amelia", "grace"), (start) => new Date(start.getTime() + 30 * MINUTE), "Could we start half an hour later? Netball runs late.", personOf, now);
-  await proposeMove("noah", booking("daniel", "noah"), (start) => sameTimeDaysLater(start, personOf("daniel").timezone, 1), "Band practice that day, could we do Thursday?", personOf, now);
+  must(
+    "Sofia's cancellation",
+    await cancelLesson(
+      personOf("sofia"),
+      { lessonId: sofia.id, reason: "School concert that evening — sorry!" },
+      new Date(now.getTime() - DAY),
+    ),
+  );
+  await proposeMove(
+    "grace",
+    booking("amelia", "grace"),
+    (start) => new Date(start.getTime() + 30 * MINUTE),
+    "Could we start half an hour later? Netball runs late.",
+    personOf,
+    now,
+  );
+  await proposeMove(
+    "noah",
+    booking("daniel", "noah"),
+    (start) => sameTimeDaysLater(start, personOf("daniel").timezone, 1),
+    "Band practice that day, could we do Thursday?",
+    personOf,
+    now,
+  );
 
   const leo = personOf("leo");
-  const extra = zonedToUtc({ ...addLocalDays(mondayOfWeek(now, personOf("amelia").timezone), 11), hour: 11, minute: 0 }, personOf("amelia").timezone);
+  const extra = zonedToUtc(
+    { ...addLocalDays(mondayOfWeek(now, personOf("amelia").timezone), 11), hour: 11, minute: 0 },
+    personOf("amelia").timezone,
+  );
   must(
     "Leo's extra lesson",
     await requestLessons(
       leo,
-      { connectionId: booking("amelia", "leo").connectionId, ...formTime(extra, leo.timezone), durationMinutes: "45", timezone: leo.timezone, note: "Could we fit in an extra lesson before the recital?" },
+      {
+        connectionId: booking("amelia", "leo").connectionId,
+        ...formTime(extra, leo.timezone),
+        durationMinutes: "45",
+        timezone: leo.timezone,
+        note: "Could we fit in an extra lesson before the recital?",
+      },
       now,
     ),
   );
 
   for (const [index, invitation] of demoOpenInvitations.entries()) {
     const message = invitation.message ? { message: invitation.message } : {};
-    must("an open invitation", await inviteStudent(personOf(invitation.teacher), { email: invitation.email, ...message }, new Date(now.getTime() - (index + 1) * DAY)));
+    must(
+      "an open invitation",
+      await inviteStudent(
+        personOf(invitation.teacher),
+        { email: invitation.email, ...message },
+        new Date(now.getTime() - (index + 1) * DAY),
+      ),
+    );
   }
 
   // Emails and event handlers run in the background outside a request; finish them before the caller closes the database.
@@ -161,13 +220,23 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
 /** Signs up, confirms the address and fills in the profile, as the person would. */
 async function createAccount(person: DemoPerson, at: Date): Promise<User> {
   const { role, name, email, timezone } = person;
-  const account = must(`${email} sign-up`, await registerAccount({ role, name, email, password: DEMO_PASSWORD, timezone, phone: person.phone ?? "" }, at));
+  const account = must(
+    `${email} sign-up`,
+    await registerAccount({ role, name, email, password: DEMO_PASSWORD, timezone, phone: person.phone ?? "" }, at),
+  );
   must(`${email} confirmation`, await verifyEmail({ token: account.verificationToken }, at));
-  must(`${email} profile`, await updateProfile({ id: account.userId }, { name, timezone, phone: person.phone ?? "", bio: person.bio ?? "", instruments: person.instruments }));
+  must(
+    `${email} profile`,
+    await updateProfile(
+      { id: account.userId },
+      { name, timezone, phone: person.phone ?? "", bio: person.bio ?? "", instruments: person.instruments },
+    ),
+  );
   return (await findUserById(account.userId))!;
 }
 
-const lessonsOf = (connectionId: string) => db.select().from(lessons).where(eq(lessons.connectionId, connectionId)).orderBy(asc(lessons.startsAt));
+const lessonsOf = (connectionId: string) =>
+  db.select().from(lessons).where(eq(lessons.connectionId, connectionId)).orderBy(asc(lessons.startsAt));
 
 /**
  * The teacher invites the student, who accepts; then one of them asks for twelve weekly lessons (six
@@ -177,8 +246,14 @@ async function bookWeeklyLessons(slot: DemoSlot, personOf: (key: string) => User
   const teacher = personOf(slot.teacher);
   const student = personOf(slot.student);
   const message = demoInviteMessages[slotKey(slot)];
-  const invitation = must(`inviting ${student.email}`, await inviteStudent(teacher, { email: student.email, ...(message ? { message } : {}) }, termStart));
-  const { connectionId } = must(`${student.email} accepting`, await acceptInvitation(student, invitation, new Date(termStart.getTime() + DAY)));
+  const invitation = must(
+    `inviting ${student.email}`,
+    await inviteStudent(teacher, { email: student.email, ...(message ? { message } : {}) }, termStart),
+  );
+  const { connectionId } = must(
+    `${student.email} accepting`,
+    await acceptInvitation(student, invitation, new Date(termStart.getTime() + DAY)),
+  );
 
   const [hour, minute] = slot.time.split(":").map(Number) as [number, number];
   const firstDay = addLocalDays(mondayOfWeek(now, teacher.timezone), slot.weekday - 1 - WEEKS_PAST * 7);

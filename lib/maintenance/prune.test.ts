@@ -28,7 +28,9 @@ describe("pruning expired auth data", () => {
       { sessionId: "00000000-0000-4000-8000-000000000001", userId: user.id, expiresAt: hoursAgo(1) },
       { sessionId: "00000000-0000-4000-8000-000000000002", userId: user.id, expiresAt: hoursAgo(-11) },
     ]);
-    await db.insert(emailVerificationTokens).values({ userId: user.id, email: user.email, tokenHash: "old-verify", expiresAt: hoursAgo(48) });
+    await db
+      .insert(emailVerificationTokens)
+      .values({ userId: user.id, email: user.email, tokenHash: "old-verify", expiresAt: hoursAgo(48) });
     await db.insert(twoFactorChallenges).values({ userId: user.id, purpose: "sign_in", codeHash: "h", expiresAt: hoursAgo(26) });
     await db.insert(emailOutbox).values([
       { toAddress: "a@example.com", subject: "old", html: "<p>x</p>", text: "x", createdAt: hoursAgo(24 * 31) },

@@ -6,7 +6,13 @@ import { invalid, type ActionResult } from "@/lib/actions";
 import { emit } from "@/lib/jobs/emit";
 import { publish } from "@/lib/realtime";
 import { shortenText } from "@/lib/text";
-import { markReadSchema, notificationInputSchema, notificationListQuerySchema, type NotificationInput, type NotificationListQuery } from "./schemas";
+import {
+  markReadSchema,
+  notificationInputSchema,
+  notificationListQuerySchema,
+  type NotificationInput,
+  type NotificationListQuery,
+} from "./schemas";
 import {
   notificationCategories,
   USER_CHANNEL_EVENTS,

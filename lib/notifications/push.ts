@@ -9,7 +9,13 @@ import { sendPush } from "@/lib/push";
  */
 export async function deliverNotificationPushes(notificationIds: string[]): Promise<{ pushed: number }> {
   const due = await db
-    .select({ id: notifications.id, userId: notifications.userId, title: notifications.title, body: notifications.body, link: notifications.link })
+    .select({
+      id: notifications.id,
+      userId: notifications.userId,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+    })
     .from(notifications)
     .innerJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
     .where(and(inArray(notifications.id, notificationIds), isNull(notifications.readAt), eq(notificationPreferences.push, true)));

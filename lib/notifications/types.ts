@@ -5,11 +5,28 @@
 
 /** Every kind of notification, grouped into the categories the notification centre filters by. */
 export const notificationCategories = {
-  lessons: ["lesson.requested", "lesson.approved", "lesson.declined", "lesson.withdrawn", "lesson.reschedule_proposed", "lesson.rescheduled", "lesson.reschedule_declined", "lesson.cancelled", "lesson.attendance", "lesson.reminder"],
+  lessons: [
+    "lesson.requested",
+    "lesson.approved",
+    "lesson.declined",
+    "lesson.withdrawn",
+    "lesson.reschedule_proposed",
+    "lesson.rescheduled",
+    "lesson.reschedule_declined",
+    "lesson.cancelled",
+    "lesson.attendance",
+    "lesson.reminder",
+  ],
   messages: ["message.received"],
   assignments: ["assignment.set", "assignment.completed"],
   connections: ["connection.invited", "connection.accepted", "connection.declined", "connection.ended", "connection.messaging_locked"],
-  account: ["account.email_verified", "account.email_changed", "account.password_changed", "account.two_factor_changed", "account.signed_out_everywhere"],
+  account: [
+    "account.email_verified",
+    "account.email_changed",
+    "account.password_changed",
+    "account.two_factor_changed",
+    "account.signed_out_everywhere",
+  ],
 } as const;
 
 export type NotificationCategory = keyof typeof notificationCategories;

@@ -53,11 +53,15 @@ export async function sendPush(userId: string, payload: PushPayload): Promise<Pu
   await Promise.all(
     subscriptions.map(async (subscription) => {
       try {
-        await webPush.sendNotification({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, body, {
-          vapidDetails: { subject: env().VAPID_SUBJECT, publicKey: keys.publicKey, privateKey: keys.privateKey },
-          TTL: 60 * 60,
-          timeout: 10_000,
-        });
+        await webPush.sendNotification(
+          { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+          body,
+          {
+            vapidDetails: { subject: env().VAPID_SUBJECT, publicKey: keys.publicKey, privateKey: keys.privateKey },
+            TTL: 60 * 60,
+            timeout: 10_000,
+          },
+        );
         delivered.push(subscription.id);
       } catch (error) {
         if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
@@ -71,6 +75,7 @@ export async function sendPush(userId: string, payload: PushPayload): Promise<Pu
   );
 
   if (gone.length > 0) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, gone));
-  if (delivered.length > 0) await db.update(pushSubscriptions).set({ lastUsedAt: new Date() }).where(inArray(pushSubscriptions.id, delivered));
+  if (delivered.length > 0)
+    await db.update(pushSubscriptions).set({ lastUsedAt: new Date() }).where(inArray(pushSubscriptions.id, delivered));
   return { sent: delivered.length, removed: gone.length, failed };
 }

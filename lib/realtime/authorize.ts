@@ -11,7 +11,11 @@ export type ChannelAuthorization = { ok: true; body: { auth: string; channel_dat
  * an accepted connection they are a party to (membership read from the database on every request, so
  * a party who ended the connection is refused at once). The answer is signed for this socket only.
  */
-export async function authorizeChannel(user: Pick<User, "id" | "role" | "name">, socketId: string, channelName: string): Promise<ChannelAuthorization> {
+export async function authorizeChannel(
+  user: Pick<User, "id" | "role" | "name">,
+  socketId: string,
+  channelName: string,
+): Promise<ChannelAuthorization> {
   if (!SOCKET_ID.test(socketId)) return failure("invalid", "Invalid socket id");
   const channel = parseChannel(channelName);
   if (!channel) return failure("forbidden", "Unknown channel");

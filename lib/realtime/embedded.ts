@@ -7,7 +7,13 @@ const registry = globalThis as typeof globalThis & { __musbookRealtime?: Promise
 export async function startEmbeddedRealtime(): Promise<void> {
   const config = realtimeServerConfig();
   if (config.mode !== "embedded" || registry.__musbookRealtime) return;
-  registry.__musbookRealtime = startProtocolServer({ appId: config.appId, key: config.key, secret: config.secret, port: config.port, host: "0.0.0.0" });
+  registry.__musbookRealtime = startProtocolServer({
+    appId: config.appId,
+    key: config.key,
+    secret: config.secret,
+    port: config.port,
+    host: "0.0.0.0",
+  });
   try {
     const server = await registry.__musbookRealtime;
     console.info(`[musbook] Realtime server listening on port ${server.port}`);

@@ -110,9 +110,7 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
     connection.socket.send(frame("pusher:subscription_error", { type: "AuthError", error, status }, channel));
 
   const subscribe = (connection: Connection, data: unknown) => {
-    const parsed = z
-      .object({ channel: z.string(), auth: z.string().optional(), channel_data: z.string().optional() })
-      .safeParse(data);
+    const parsed = z.object({ channel: z.string(), auth: z.string().optional(), channel_data: z.string().optional() }).safeParse(data);
     if (!parsed.success || !CHANNEL_NAME.test(parsed.data.channel)) {
       connection.socket.send(frame("pusher:error", { code: 4009, message: "Invalid subscription" }));
       return;
@@ -155,7 +153,11 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
         frame("pusher_internal:subscription_succeeded", { presence: { ids: [...members.keys()], hash, count: members.size } }, channel),
       );
       if (!alreadyPresent) {
-        broadcast(channel, frame("pusher_internal:member_added", { user_id: member.userId, user_info: member.userInfo }, channel), connection);
+        broadcast(
+          channel,
+          frame("pusher_internal:member_added", { user_id: member.userId, user_info: member.userInfo }, channel),
+          connection,
+        );
       }
     } else {
       connection.socket.send(frame("pusher_internal:subscription_succeeded", {}, channel));
@@ -207,7 +209,8 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
         return;
       }
       default:
-        if (message.event.startsWith("client-")) clientEvent(connection, { event: message.event, channel: message.channel, data: message.data });
+        if (message.event.startsWith("client-"))
+          clientEvent(connection, { event: message.event, channel: message.channel, data: message.data });
     }
   };
 

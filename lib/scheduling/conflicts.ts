@@ -5,7 +5,8 @@ import { eventsOf } from "@/lib/access";
 import type { Occurrence } from "@/lib/time";
 import { overlaps } from "./series";
 
-export const CONFLICT_MESSAGE = "That time is already booked. Someone else took the slot a moment ago, or one of you has another lesson then.";
+export const CONFLICT_MESSAGE =
+  "That time is already booked. Someone else took the slot a moment ago, or one of you has another lesson then.";
 
 export interface Clash {
   startsAt: Date;
@@ -39,11 +40,20 @@ export async function findClashes(executor: Executor, viewerId: string, checks: 
   const eventChecks = checks.filter((check) => check.withViewerEvents && check.occurrences.length > 0);
   const [busy, events] = await Promise.all([
     executor
-      .select({ id: lessons.id, startsAt: lessons.startsAt, endsAt: lessons.endsAt, teacherId: lessons.teacherId, studentId: lessons.studentId })
+      .select({
+        id: lessons.id,
+        startsAt: lessons.startsAt,
+        endsAt: lessons.endsAt,
+        teacherId: lessons.teacherId,
+        studentId: lessons.studentId,
+      })
       .from(lessons)
       .where(
         and(
-          or(inArray(lessons.teacherId, [...new Set(checks.map((c) => c.teacherId))]), inArray(lessons.studentId, [...new Set(checks.map((c) => c.studentId))])),
+          or(
+            inArray(lessons.teacherId, [...new Set(checks.map((c) => c.teacherId))]),
+            inArray(lessons.studentId, [...new Set(checks.map((c) => c.studentId))]),
+          ),
           ne(lessons.status, "cancelled"),
           lt(lessons.startsAt, to),
           gt(lessons.endsAt, from),

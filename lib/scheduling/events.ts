@@ -65,6 +65,9 @@ export async function updateCalendarEvent(actor: Viewer, raw: unknown): Promise<
 export async function deleteCalendarEvent(actor: Viewer, raw: unknown): Promise<ActionResult> {
   const parsed = calendarEventIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
-  const deleted = await db.delete(calendarEvents).where(and(eq(calendarEvents.id, parsed.data.eventId), eventsOf(actor))).returning({ id: calendarEvents.id });
+  const deleted = await db
+    .delete(calendarEvents)
+    .where(and(eq(calendarEvents.id, parsed.data.eventId), eventsOf(actor)))
+    .returning({ id: calendarEvents.id });
   return deleted.length > 0 ? { ok: true, message: "Event deleted." } : NOT_FOUND;
 }

@@ -15,7 +15,11 @@ export const feedUrl = (token: string) => appUrl(`/api/calendar/feed/${token}`);
 
 /** Whether the actor has a feed URL (the token itself is only ever shown when it is made). */
 export async function hasFeedToken(actor: Viewer): Promise<boolean> {
-  const [row] = await db.select({ id: calendarFeedTokens.id }).from(calendarFeedTokens).where(eq(calendarFeedTokens.userId, actor.id)).limit(1);
+  const [row] = await db
+    .select({ id: calendarFeedTokens.id })
+    .from(calendarFeedTokens)
+    .where(eq(calendarFeedTokens.userId, actor.id))
+    .limit(1);
   return Boolean(row);
 }
 

@@ -1,5 +1,12 @@
 /** Scheduling domain functions: each takes the actor first and returns an ActionResult. */
-export { approveLessonRequest, declineLessonRequest, previewLessonRequest, requestLessons, withdrawLessonRequest, type PreviewOccurrence } from "./requests";
+export {
+  approveLessonRequest,
+  declineLessonRequest,
+  previewLessonRequest,
+  requestLessons,
+  withdrawLessonRequest,
+  type PreviewOccurrence,
+} from "./requests";
 export { approveReschedule, cancelLesson, cancelSeriesFrom, declineReschedule, markAttendance, proposeReschedule } from "./lessons";
 export { createCalendarEvent, deleteCalendarEvent, updateCalendarEvent } from "./events";
 export { calendarFeed, feedUrl, hasFeedToken, regenerateFeedToken } from "./feed";

@@ -13,7 +13,6 @@ import { instantFromForm } from "./series";
 import { attendanceSchema, cancelLessonSchema, proposeRescheduleSchema, rescheduleIdSchema, SCHEDULING_LIMITS } from "./schemas";
 import { DAY } from "@/lib/time";
 
-
 /** Only the reason is worth a field error; a malformed id is answered like an unknown one. */
 function rejectInput(error: ZodError): ActionResult<never> {
   const onlyIds = error.issues.every((issue) => ["lessonId", "rescheduleId"].includes(String(issue.path[0])));
@@ -52,14 +51,28 @@ export async function proposeReschedule(actor: Viewer, raw: unknown, now = new D
 
   const newStartsAt = instantFromForm(input.date, input.time, input.timezone);
   const newEndsAt = new Date(newStartsAt.getTime() + (lesson.endsAt.getTime() - lesson.startsAt.getTime()));
-  if (newStartsAt <= now) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: { date: "Choose a time in the future." } };
+  if (newStartsAt <= now)
+    return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: { date: "Choose a time in the future." } };
   if (newStartsAt.getTime() > now.getTime() + SCHEDULING_LIMITS.horizonDays * DAY)
-    return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: { date: "Lessons can be booked up to a year ahead." } };
+    return {
+      ok: false,
+      error: "Please correct the highlighted fields.",
+      fieldErrors: { date: "Lessons can be booked up to a year ahead." },
+    };
   if (newStartsAt.getTime() === lesson.startsAt.getTime()) return { ok: false, error: "That is the lesson's current time." };
   const [[clash]] = (await findClashes(db, actor.id, [
-    { teacherId: lesson.teacherId, studentId: lesson.studentId, occurrences: [{ startsAt: newStartsAt, endsAt: newEndsAt }], excludeLessonId: lesson.id },
+    {
+      teacherId: lesson.teacherId,
+      studentId: lesson.studentId,
+      occurrences: [{ startsAt: newStartsAt, endsAt: newEndsAt }],
+      excludeLessonId: lesson.id,
+    },
   ])) as [[Clash | null]];
-  if (clash) return { ok: false, error: clash.with === "you" ? "You have another lesson at that time." : "The other party has another lesson at that time." };
+  if (clash)
+    return {
+      ok: false,
+      error: clash.with === "you" ? "You have another lesson at that time." : "The other party has another lesson at that time.",
+    };
 
   try {
     return await inTransaction(async (scope) => {
@@ -96,7 +109,10 @@ export async function proposeReschedule(actor: Viewer, raw: unknown, now = new D
 
 /** A pending proposal on a lesson the actor belongs to, locked after its lesson (the lock order). */
 async function lockProposal(tx: Transaction, actor: Viewer, rescheduleId: string) {
-  const [target] = await tx.select({ lessonId: rescheduleRequests.lessonId }).from(rescheduleRequests).where(eq(rescheduleRequests.id, rescheduleId));
+  const [target] = await tx
+    .select({ lessonId: rescheduleRequests.lessonId })
+    .from(rescheduleRequests)
+    .where(eq(rescheduleRequests.id, rescheduleId));
   if (!target) return null;
   const lesson = await findLessonFor(actor, target.lessonId, { lock: "update" }, tx);
   if (!lesson) return null;
@@ -117,7 +133,8 @@ export async function approveReschedule(actor: Viewer, raw: unknown, now = new D
       const found = await lockProposal(scope.tx, actor, parsed.data.rescheduleId);
       if (!found || found.proposal.proposedById === actor.id) return NOT_FOUND;
       const { proposal, lesson } = found;
-      const stale = !isUpcoming(lesson, now) || lesson.startsAt.getTime() !== proposal.fromStartsAt.getTime() || proposal.newStartsAt <= now;
+      const stale =
+        !isUpcoming(lesson, now) || lesson.startsAt.getTime() !== proposal.fromStartsAt.getTime() || proposal.newStartsAt <= now;
       if (stale) {
         await supersedeProposals(scope.tx, [lesson.id], now);
         return { ok: false, error: "This proposal no longer applies: the lesson has changed since." };
@@ -255,13 +272,24 @@ export const CONNECTION_ENDED_REASON = "Connection ended";
  * connection row): future lessons are cancelled and every pending move of the connection's lessons is
  * closed, open requests are withdrawn and series stop. Returns how many lessons were cancelled.
  */
-export async function closeConnectionSchedule(tx: Transaction, connection: Pick<Connection, "id">, actor: Pick<Viewer, "id">, now: Date): Promise<number> {
+export async function closeConnectionSchedule(
+  tx: Transaction,
+  connection: Pick<Connection, "id">,
+  actor: Pick<Viewer, "id">,
+  now: Date,
+): Promise<number> {
   const upcoming = await tx
     .select({ id: lessons.id })
     .from(lessons)
     .where(and(eq(lessons.connectionId, connection.id), eq(lessons.status, "scheduled"), gt(lessons.startsAt, now)))
     .for("update");
-  await cancel(tx, actor, upcoming.map((lesson) => lesson.id), CONNECTION_ENDED_REASON, now);
+  await cancel(
+    tx,
+    actor,
+    upcoming.map((lesson) => lesson.id),
+    CONNECTION_ENDED_REASON,
+    now,
+  );
   // Moves proposed for lessons that have already begun are closed too, or they would reappear on a re-invite.
   const everyLesson = tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.connectionId, connection.id));
   await tx
@@ -272,6 +300,9 @@ export async function closeConnectionSchedule(tx: Transaction, connection: Pick<
     .update(lessonRequests)
     .set({ status: "withdrawn", respondedAt: now, respondedById: actor.id, responseReason: CONNECTION_ENDED_REASON })
     .where(and(eq(lessonRequests.connectionId, connection.id), eq(lessonRequests.status, "pending")));
-  await tx.update(lessonSeries).set({ endedAt: now }).where(and(eq(lessonSeries.connectionId, connection.id), isNull(lessonSeries.endedAt)));
+  await tx
+    .update(lessonSeries)
+    .set({ endedAt: now })
+    .where(and(eq(lessonSeries.connectionId, connection.id), isNull(lessonSeries.endedAt)));
   return upcoming.length;
 }

@@ -2,7 +2,16 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, lt, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { calendarEvents, connections, lessonRequests, lessons, rescheduleRequests, users, type Attendance, type LessonStatus } from "@/db/schema";
+import {
+  calendarEvents,
+  connections,
+  lessonRequests,
+  lessons,
+  rescheduleRequests,
+  users,
+  type Attendance,
+  type LessonStatus,
+} from "@/db/schema";
 import {
   acceptedConnectionsOf,
   eventsOf,
@@ -111,7 +120,14 @@ export async function getLessonsOverview(viewer: Viewer, now = new Date()): Prom
   const requestTeacher = alias(users, "request_teacher");
   const [upcoming, past, requests, proposals, options] = await Promise.all([
     lessonQuery(viewer)
-      .where(and(lessonsOf(viewer), eq(lessons.status, "scheduled"), gte(lessons.endsAt, now), lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY))))
+      .where(
+        and(
+          lessonsOf(viewer),
+          eq(lessons.status, "scheduled"),
+          gte(lessons.endsAt, now),
+          lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY)),
+        ),
+      )
       .orderBy(asc(lessons.startsAt))
       .limit(UPCOMING_LIMIT),
     lessonQuery(viewer)
@@ -159,7 +175,10 @@ export async function getLessonsOverview(viewer: Viewer, now = new Date()): Prom
     acceptedConnectionNames(viewer),
   ]);
 
-  const row = ({ requestedById, parties: _parties, ...request }: (typeof requests)[number]) => ({ ...request, mine: requestedById === viewer.id });
+  const row = ({ requestedById, parties: _parties, ...request }: (typeof requests)[number]) => ({
+    ...request,
+    mine: requestedById === viewer.id,
+  });
   const answerable = requests.filter((request) => request.requestedById !== viewer.id);
   const previews = await previewRequests(
     viewer,
@@ -204,7 +223,14 @@ export async function getLessonDetail(viewer: Viewer, lessonId: string): Promise
   const teacher = alias(users, "teacher");
   const student = alias(users, "student");
   const [row] = await db
-    .select({ ...lessonColumns, teacherName: teacher.name, studentName: student.name, teacherId: lessons.teacherId, note: lessonRequests.note, cancelledAt: lessons.cancelledAt })
+    .select({
+      ...lessonColumns,
+      teacherName: teacher.name,
+      studentName: student.name,
+      teacherId: lessons.teacherId,
+      note: lessonRequests.note,
+      cancelledAt: lessons.cancelledAt,
+    })
     .from(lessons)
     .innerJoin(otherParty, otherOfLesson(viewer))
     .innerJoin(teacher, eq(teacher.id, lessons.teacherId))
@@ -264,7 +290,12 @@ export async function getCalendarItems(viewer: Viewer, start: Date, end: Date, z
     // The lower bound on starts_at (no lesson is longer than the 8 hours the database allows) keeps this a
     // range scan of the viewer's index instead of every lesson since the first one.
     lessonQuery(viewer).where(
-      and(lessonsOf(viewer), lt(lessons.startsAt, end), gt(lessons.startsAt, new Date(start.getTime() - LONGEST_LESSON_MS)), gt(lessons.endsAt, start)),
+      and(
+        lessonsOf(viewer),
+        lt(lessons.startsAt, end),
+        gt(lessons.startsAt, new Date(start.getTime() - LONGEST_LESSON_MS)),
+        gt(lessons.endsAt, start),
+      ),
     ),
     db
       .select()
@@ -274,7 +305,14 @@ export async function getCalendarItems(viewer: Viewer, start: Date, end: Date, z
       .select({ lessonId: rescheduleRequests.lessonId })
       .from(rescheduleRequests)
       .innerJoin(lessons, eq(lessons.id, rescheduleRequests.lessonId))
-      .where(and(rescheduleProposalsOf(viewer), eq(rescheduleRequests.status, "pending"), lte(lessons.startsAt, end), gte(lessons.endsAt, start))),
+      .where(
+        and(
+          rescheduleProposalsOf(viewer),
+          eq(rescheduleRequests.status, "pending"),
+          lte(lessons.startsAt, end),
+          gte(lessons.endsAt, start),
+        ),
+      ),
   ]);
   const moving = new Set(pendingMoves.map((row) => row.lessonId));
   return [
@@ -301,4 +339,3 @@ export async function getCalendarItems(viewer: Viewer, start: Date, end: Date, z
     })),
   ];
 }
-

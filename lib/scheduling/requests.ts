@@ -19,7 +19,6 @@ import {
 } from "./schemas";
 import { instantFromForm, localStartTime, occurrencesOf } from "./series";
 
-
 async function teacherZone(teacherId: string): Promise<string> {
   const [teacher] = await db.select({ timezone: users.timezone }).from(users).where(eq(users.id, teacherId)).limit(1);
   return teacher?.timezone ?? "UTC";
@@ -67,7 +66,14 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
     if (!(await findConnectionFor(actor, connection.id, { lock: "share" }, scope.tx))) return null;
     const [request] = await scope.tx
       .insert(lessonRequests)
-      .values({ connectionId: connection.id, requestedById: actor.id, ...recurrence, timezone: input.timezone, location: input.location, note: input.note })
+      .values({
+        connectionId: connection.id,
+        requestedById: actor.id,
+        ...recurrence,
+        timezone: input.timezone,
+        location: input.location,
+        note: input.note,
+      })
       .returning({ id: lessonRequests.id });
     const other = await recipient(scope.tx, otherPartyId(actor, connection));
     const what = occurrences.length > 1 ? `${occurrences.length} ${intervalWeeks === 2 ? "fortnightly" : "weekly"} lessons` : "a lesson";
@@ -87,7 +93,11 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
 async function requestFor(actor: Viewer, requestId: string, executor: Executor = db) {
   const id = parseId(requestId);
   if (!id) return null;
-  const [request] = await executor.select().from(lessonRequests).where(and(eq(lessonRequests.id, id), lessonRequestsOf(actor))).limit(1);
+  const [request] = await executor
+    .select()
+    .from(lessonRequests)
+    .where(and(eq(lessonRequests.id, id), lessonRequestsOf(actor)))
+    .limit(1);
   if (!request) return null;
   const connection = await findConnectionFor(actor, request.connectionId, {}, executor);
   return connection ? { request, connection } : null;
@@ -110,7 +120,12 @@ export interface PreviewSubject {
  * or one of the approver's own events), so clashing ones can be skipped before anything is written.
  * Any number of requests costs at most two statements.
  */
-export async function previewRequests(actor: Viewer, subjects: PreviewSubject[], now: Date, executor: Executor = db): Promise<PreviewOccurrence[][]> {
+export async function previewRequests(
+  actor: Viewer,
+  subjects: PreviewSubject[],
+  now: Date,
+  executor: Executor = db,
+): Promise<PreviewOccurrence[][]> {
   const upcoming = subjects.map((subject) => occurrencesOf(subject.request, subject.teacherZone).filter((o) => o.startsAt > now));
   const clashes = await findClashes(
     executor,
@@ -136,7 +151,12 @@ export async function previewLessonRequest(
   const found = await requestFor(actor, parsed.data.requestId);
   if (!found) return NOT_FOUND;
   const { request, connection } = found;
-  const subject = { request, teacherId: connection.teacherId, studentId: connection.studentId, teacherZone: await teacherZone(connection.teacherId) };
+  const subject = {
+    request,
+    teacherId: connection.teacherId,
+    studentId: connection.studentId,
+    teacherZone: await teacherZone(connection.teacherId),
+  };
   const [occurrences] = await previewRequests(actor, [subject], now);
   return { ok: true, data: { occurrences: occurrences! } };
 }
@@ -160,11 +180,7 @@ const ALREADY_ANSWERED: ActionResult<never> = { ok: false, error: "This request 
  * refused before writing; a booking that races in between is caught by the exclusion constraint and
  * the whole approval rolls back, so nothing is ever half-created.
  */
-export async function approveLessonRequest(
-  actor: Viewer,
-  raw: unknown,
-  now = new Date(),
-): Promise<ActionResult<{ lessonIds: string[] }>> {
+export async function approveLessonRequest(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ lessonIds: string[] }>> {
   const parsed = approveRequestSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
   const found = await requestFor(actor, parsed.data.requestId);
@@ -180,11 +196,16 @@ export async function approveLessonRequest(
       if (!request) return ALREADY_ANSWERED;
       const wanted = occurrencesOf(request, seriesZone).filter((o) => o.startsAt > now && !skipped.has(o.startsAt.getTime()));
       if (wanted.length === 0) return { ok: false, error: "There is no lesson left to book: every time has passed or was skipped." };
-      const [clashes] = await findClashes(scope.tx, actor.id, [{ teacherId: connection.teacherId, studentId: connection.studentId, occurrences: wanted }]);
+      const [clashes] = await findClashes(scope.tx, actor.id, [
+        { teacherId: connection.teacherId, studentId: connection.studentId, occurrences: wanted },
+      ]);
       const clashing = wanted.filter((_, index) => clashes![index]);
       if (clashing.length > 0) {
         const list = clashing.map((o) => whenFor({ timezone: seriesZone }, o.startsAt)).join("; ");
-        return { ok: false, error: `${clashing.length === 1 ? "One lesson clashes" : `${clashing.length} lessons clash`} with another lesson: ${list}. Skip ${clashing.length === 1 ? "it" : "them"} to approve the rest.` };
+        return {
+          ok: false,
+          error: `${clashing.length === 1 ? "One lesson clashes" : `${clashing.length} lessons clash`} with another lesson: ${list}. Skip ${clashing.length === 1 ? "it" : "them"} to approve the rest.`,
+        };
       }
 
       let seriesId: string | null = null;
@@ -225,7 +246,11 @@ export async function approveLessonRequest(
         body: `First lesson ${whenFor(requester, wanted[0]!.startsAt)}.`,
         link: created.length === 1 ? `/lessons/${created[0]!.id}` : "/lessons",
       });
-      return { ok: true, message: `${created.length === 1 ? "Lesson" : `${created.length} lessons`} booked.`, data: { lessonIds: created.map((row) => row.id) } };
+      return {
+        ok: true,
+        message: `${created.length === 1 ? "Lesson" : `${created.length} lessons`} booked.`,
+        data: { lessonIds: created.map((row) => row.id) },
+      };
     });
   } catch (error) {
     if (isExclusionViolation(error)) return { ok: false, error: CONFLICT_MESSAGE };
@@ -233,14 +258,7 @@ export async function approveLessonRequest(
   }
 }
 
-async function answer(
-  tx: Transaction,
-  requestId: string,
-  actorId: string,
-  status: Answer,
-  now: Date,
-  reason?: string,
-) {
+async function answer(tx: Transaction, requestId: string, actorId: string, status: Answer, now: Date, reason?: string) {
   await tx
     .update(lessonRequests)
     .set({ status, respondedAt: now, respondedById: actorId, responseReason: reason ?? null })

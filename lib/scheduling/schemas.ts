@@ -48,7 +48,8 @@ export const lessonRequestSchema = z
     note: optionalText(multiLineText("The note", REQUEST_NOTE_MAX_LENGTH)),
   })
   .superRefine((input, context) => {
-    if (!parseLocalDateTime(`${input.date}T${input.time}`)) context.addIssue({ code: "custom", path: ["date"], message: "Enter a real date." });
+    if (!parseLocalDateTime(`${input.date}T${input.time}`))
+      context.addIssue({ code: "custom", path: ["date"], message: "Enter a real date." });
     if (input.repeat === "none") {
       if (input.occurrences !== undefined || input.untilDate !== undefined)
         context.addIssue({ code: "custom", path: ["repeat"], message: "Choose weekly or fortnightly to repeat." });
@@ -64,7 +65,10 @@ export const requestIdSchema = z.strictObject({ requestId: uuid });
 export const approveRequestSchema = z.strictObject({
   requestId: uuid,
   /** Start instants (ISO) of occurrences the approver chose to leave out, e.g. because they clash. */
-  skip: z.array(z.iso.datetime({ offset: true })).max(SCHEDULING_LIMITS.maxOccurrences).default([]),
+  skip: z
+    .array(z.iso.datetime({ offset: true }))
+    .max(SCHEDULING_LIMITS.maxOccurrences)
+    .default([]),
 });
 
 export const declineRequestSchema = z.strictObject({ requestId: uuid, reason: optionalReason });
@@ -80,7 +84,10 @@ export const cancelLessonSchema = z.strictObject({
   reason: requiredText(multiLineText("The reason", REASON_MAX_LENGTH), "Say why the lesson is cancelled."),
 });
 
-export const attendanceSchema = z.strictObject({ lessonId: uuid, attendance: z.enum(attendanceValues, "Choose present, absent, late or excused.") });
+export const attendanceSchema = z.strictObject({
+  lessonId: uuid,
+  attendance: z.enum(attendanceValues, "Choose present, absent, late or excused."),
+});
 
 const eventFields = {
   title: requiredText(singleLineText("The title", EVENT_TITLE_MAX_LENGTH), "Give the event a title."),

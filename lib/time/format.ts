@@ -10,7 +10,20 @@ import { utcOffsetMs, utcToZoned } from "./zones";
  */
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 const two = (value: number) => String(value).padStart(2, "0");
 
@@ -18,7 +31,14 @@ function wallClock(instant: Date, zone: string) {
   const local = utcToZoned(instant, zone);
   const weekday = WEEKDAYS[new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay()]!;
   const monthName = MONTHS[local.month - 1]!;
-  return { ...local, weekday, shortWeekday: weekday.slice(0, 3), monthName, shortMonth: monthName.slice(0, 3), time: `${two(local.hour)}:${two(local.minute)}` };
+  return {
+    ...local,
+    weekday,
+    shortWeekday: weekday.slice(0, 3),
+    monthName,
+    shortMonth: monthName.slice(0, 3),
+    time: `${two(local.hour)}:${two(local.minute)}`,
+  };
 }
 
 /** "17:00" */

@@ -7,7 +7,13 @@ import { requireUser } from "@/lib/auth/session";
 import { hasFeedToken } from "@/lib/scheduling";
 import { acceptedConnectionNames } from "@/lib/scheduling/queries";
 import { zoneLabel } from "@/lib/time";
-import { createEventAction, deleteEventAction, proposeRescheduleAction, regenerateFeedAction, requestLessonsAction } from "../lessons/actions";
+import {
+  createEventAction,
+  deleteEventAction,
+  proposeRescheduleAction,
+  regenerateFeedAction,
+  requestLessonsAction,
+} from "../lessons/actions";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -23,9 +29,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <p className="text-sm text-muted-foreground">
-            Times in {zoneLabel(zone)}
-          </p>
+          <p className="text-sm text-muted-foreground">Times in {zoneLabel(zone)}</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Calendar</h1>
         </div>
         <ul className="flex flex-wrap gap-3 text-xs text-muted-foreground" aria-label="Legend">
@@ -36,10 +40,21 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
           ))}
         </ul>
       </div>
-      <p className="text-sm text-muted-foreground">Select a time to add an event or request a lesson. Drag one of your lessons to propose a new time.</p>
+      <p className="text-sm text-muted-foreground">
+        Select a time to add an event or request a lesson. Drag one of your lessons to propose a new time.
+      </p>
       <CalendarHub
-        actions={{ createEvent: createEventAction, deleteEvent: deleteEventAction, proposeReschedule: proposeRescheduleAction, requestLessons: requestLessonsAction }}
-        timezone={zone} initialDate={initialDate} connections={connections} otherLabel={user.role === "teacher" ? "Student" : "Teacher"} />
+        actions={{
+          createEvent: createEventAction,
+          deleteEvent: deleteEventAction,
+          proposeReschedule: proposeRescheduleAction,
+          requestLessons: requestLessonsAction,
+        }}
+        timezone={zone}
+        initialDate={initialDate}
+        connections={connections}
+        otherLabel={user.role === "teacher" ? "Student" : "Teacher"}
+      />
       <Card>
         <CardHeader>
           <CardTitle>Calendar feed</CardTitle>

@@ -65,7 +65,11 @@ export default async function DashboardPage() {
                   <p className="text-sm text-brand-100">with {next.otherPartyName}</p>
                   {next.location ? (
                     <p className="mt-2 inline-flex items-center gap-1.5 text-sm text-brand-100">
-                      {isLink(next.location) ? <Video className="size-4" aria-hidden="true" /> : <MapPin className="size-4" aria-hidden="true" />}
+                      {isLink(next.location) ? (
+                        <Video className="size-4" aria-hidden="true" />
+                      ) : (
+                        <MapPin className="size-4" aria-hidden="true" />
+                      )}
                       {isLink(next.location) ? (
                         <a href={next.location} target="_blank" rel="noopener noreferrer" className="underline underline-offset-2">
                           Join online

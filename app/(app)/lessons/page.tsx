@@ -39,16 +39,23 @@ export default async function LessonsPage() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <p className="text-sm text-muted-foreground">
-            Times in {zoneLabel(zone, now)}
-          </p>
+          <p className="text-sm text-muted-foreground">Times in {zoneLabel(zone, now)}</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Lessons</h1>
         </div>
-        <RequestLessonPanel requestLessons={requestLessonsAction} connections={overview.connections} timezone={zone} otherLabel={isTeacher ? "Student" : "Teacher"} />
+        <RequestLessonPanel
+          requestLessons={requestLessonsAction}
+          connections={overview.connections}
+          timezone={zone}
+          otherLabel={isTeacher ? "Student" : "Teacher"}
+        />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <ListCard title="Requests awaiting you" action={<Inbox className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.incoming.length === 0 ? "No requests to answer." : null}>
+        <ListCard
+          title="Requests awaiting you"
+          action={<Inbox className="size-4 text-muted-foreground" aria-hidden="true" />}
+          empty={overview.incoming.length === 0 ? "No requests to answer." : null}
+        >
           <ul className="space-y-4">
             {overview.incoming.map((request) => (
               <li key={request.id} className="space-y-3 rounded-xl border p-4" aria-label={`Request from ${request.otherPartyName}`}>
@@ -77,10 +84,18 @@ export default async function LessonsPage() {
         </ListCard>
 
         <div className="space-y-6">
-          <ListCard title="Proposed new times" action={<CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.proposals.length === 0 ? "No lesson is waiting to be moved." : null}>
+          <ListCard
+            title="Proposed new times"
+            action={<CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />}
+            empty={overview.proposals.length === 0 ? "No lesson is waiting to be moved." : null}
+          >
             <ul className="space-y-3">
               {overview.proposals.map((proposal) => (
-                <li key={proposal.id} className="space-y-2 rounded-xl border p-4" aria-label={`Proposed move of the lesson with ${proposal.otherPartyName}`}>
+                <li
+                  key={proposal.id}
+                  className="space-y-2 rounded-xl border p-4"
+                  aria-label={`Proposed move of the lesson with ${proposal.otherPartyName}`}
+                >
                   <p className="text-sm">
                     <span className="font-medium">{proposal.otherPartyName}</span>
                     <span className="text-muted-foreground"> · {proposal.mine ? "you proposed" : "proposed by them"}</span>
@@ -91,16 +106,31 @@ export default async function LessonsPage() {
                     <span className="font-medium">{formatDateTime(proposal.newStartsAt, zone)}</span>
                   </p>
                   {proposal.reason ? <p className="text-sm text-muted-foreground">“{proposal.reason}”</p> : null}
-                  {proposal.mine ? <Badge tone="warning">Waiting for {proposal.otherPartyName}</Badge> : <ProposalActions actions={{ approve: approveRescheduleAction, decline: declineRescheduleAction }} rescheduleId={proposal.id} />}
+                  {proposal.mine ? (
+                    <Badge tone="warning">Waiting for {proposal.otherPartyName}</Badge>
+                  ) : (
+                    <ProposalActions
+                      actions={{ approve: approveRescheduleAction, decline: declineRescheduleAction }}
+                      rescheduleId={proposal.id}
+                    />
+                  )}
                 </li>
               ))}
             </ul>
           </ListCard>
 
-          <ListCard title="Your requests" action={<Send className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.outgoing.length === 0 ? "Nothing waiting for an answer." : null}>
+          <ListCard
+            title="Your requests"
+            action={<Send className="size-4 text-muted-foreground" aria-hidden="true" />}
+            empty={overview.outgoing.length === 0 ? "Nothing waiting for an answer." : null}
+          >
             <ul className="divide-y">
               {overview.outgoing.map((request) => (
-                <li key={request.id} className="flex items-center justify-between gap-3 py-3 first:pt-0 last:pb-0" aria-label={`Your request to ${request.otherPartyName}`}>
+                <li
+                  key={request.id}
+                  className="flex items-center justify-between gap-3 py-3 first:pt-0 last:pb-0"
+                  aria-label={`Your request to ${request.otherPartyName}`}
+                >
                   <div className="min-w-0">
                     <p className="text-sm font-medium">To {request.otherPartyName}</p>
                     <p className="text-xs text-muted-foreground">{describeRequest(request, zone)}</p>
@@ -120,7 +150,13 @@ export default async function LessonsPage() {
             Open calendar
           </Link>
         }
-        empty={overview.upcoming.length > 0 ? null : isTeacher ? "No upcoming lessons. Approve a request or send one to a student." : "No upcoming lessons. Request one from your teacher."}
+        empty={
+          overview.upcoming.length > 0
+            ? null
+            : isTeacher
+              ? "No upcoming lessons. Approve a request or send one to a student."
+              : "No upcoming lessons. Request one from your teacher."
+        }
       >
         <ul className="divide-y rounded-xl border" aria-label="Upcoming lessons">
           {overview.upcoming.map((lesson) => (
@@ -142,7 +178,11 @@ export default async function LessonsPage() {
         </ul>
       </ListCard>
 
-      <ListCard title="Recent lessons" action={<History className="size-4 text-muted-foreground" aria-hidden="true" />} empty={overview.past.length === 0 ? "No lessons in the last 60 days." : null}>
+      <ListCard
+        title="Recent lessons"
+        action={<History className="size-4 text-muted-foreground" aria-hidden="true" />}
+        empty={overview.past.length === 0 ? "No lessons in the last 60 days." : null}
+      >
         <ul className="divide-y rounded-xl border" aria-label="Recent lessons">
           {overview.past.map((lesson) => (
             <li key={lesson.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -154,7 +194,12 @@ export default async function LessonsPage() {
               {lesson.status === "cancelled" ? (
                 <LessonStatusBadge status="cancelled" />
               ) : isTeacher ? (
-                <AttendancePicker markAttendance={markAttendanceAction} lessonId={lesson.id} value={lesson.attendance} label={`${lesson.otherPartyName}, ${formatDateTime(lesson.startsAt, zone)}`} />
+                <AttendancePicker
+                  markAttendance={markAttendanceAction}
+                  lessonId={lesson.id}
+                  value={lesson.attendance}
+                  label={`${lesson.otherPartyName}, ${formatDateTime(lesson.startsAt, zone)}`}
+                />
               ) : (
                 <AttendanceBadge attendance={lesson.attendance} />
               )}

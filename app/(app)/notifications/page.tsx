@@ -31,7 +31,9 @@ function FilterLink({ active, to, children }: { active: boolean; to: Route; chil
       aria-current={active ? "page" : undefined}
       className={cn(
         "rounded-full border px-3 py-1.5 text-sm font-medium transition",
-        active ? "border-transparent bg-accent text-accent-foreground" : "bg-surface text-muted-foreground hover:bg-surface-muted hover:text-foreground",
+        active
+          ? "border-transparent bg-accent text-accent-foreground"
+          : "bg-surface text-muted-foreground hover:bg-surface-muted hover:text-foreground",
       )}
     >
       {children}
@@ -41,7 +43,9 @@ function FilterLink({ active, to, children }: { active: boolean; to: Route; chil
 
 export default async function NotificationsPage({ searchParams }: PageProps<"/notifications">) {
   const user = await requireUser("/notifications");
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([key, value]) => ["status", "category", "page"].includes(key) && typeof value === "string"));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter(([key, value]) => ["status", "category", "page"].includes(key) && typeof value === "string"),
+  );
   // A hand-edited or stale query string shows the first page of everything rather than an error.
   const parsed = notificationListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : notificationListQuerySchema.parse({});
@@ -85,14 +89,19 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
         {items.length === 0 ? (
           <div className="px-6 py-16 text-center">
             <Bell className="mx-auto size-10 text-muted-foreground/50" aria-hidden="true" />
-            <p className="mt-4 font-medium">{query.status === "unread" || query.category ? "Nothing matches these filters" : "No notifications yet"}</p>
+            <p className="mt-4 font-medium">
+              {query.status === "unread" || query.category ? "Nothing matches these filters" : "No notifications yet"}
+            </p>
             <p className="mt-1 text-sm text-muted-foreground">Lesson requests, changes and invitations will appear here as they happen.</p>
           </div>
         ) : (
           <ul aria-label="Notifications" className="divide-y">
             {items.map((notification) => (
               <li key={notification.id}>
-                <NotificationRow notification={notification} time={formatDateTimeWithYear(new Date(notification.createdAt), user.timezone)} />
+                <NotificationRow
+                  notification={notification}
+                  time={formatDateTimeWithYear(new Date(notification.createdAt), user.timezone)}
+                />
               </li>
             ))}
           </ul>

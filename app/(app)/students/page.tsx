@@ -23,7 +23,10 @@ function StudentListItem({ row, zone }: { row: StudentRow; zone: string }) {
   const { student, nextLesson, attendanceRate } = row;
   return (
     <li>
-      <Link href={`/students/${row.connectionId}`} className="flex gap-3 px-5 py-4 transition hover:bg-surface-muted/60 focus-visible:bg-surface-muted/60">
+      <Link
+        href={`/students/${row.connectionId}`}
+        className="flex gap-3 px-5 py-4 transition hover:bg-surface-muted/60 focus-visible:bg-surface-muted/60"
+      >
         <Avatar name={student.name} className="mt-0.5" />
         <div className="min-w-0 flex-1 space-y-1.5">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -34,7 +37,13 @@ function StudentListItem({ row, zone }: { row: StudentRow; zone: string }) {
           <div className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
             <span className="inline-flex items-center gap-1">
               <CalendarClock className="size-3.5" aria-hidden="true" />
-              {nextLesson ? <>Next: <span className="font-medium text-foreground">{formatDateTime(nextLesson.startsAt, zone)}</span></> : "No lesson booked"}
+              {nextLesson ? (
+                <>
+                  Next: <span className="font-medium text-foreground">{formatDateTime(nextLesson.startsAt, zone)}</span>
+                </>
+              ) : (
+                "No lesson booked"
+              )}
             </span>
             <span>
               Attendance:{" "}
@@ -59,7 +68,9 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Students</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Everyone you teach, their next lesson and how they are getting on. Times in {zoneLabel(zone)}.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Everyone you teach, their next lesson and how they are getting on. Times in {zoneLabel(zone)}.
+        </p>
       </div>
 
       <div className="grid items-start gap-6 lg:grid-cols-[1.6fr_1fr] [&>*]:min-w-0">
@@ -71,7 +82,10 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
                 Search students
               </label>
               <div className="relative flex-1">
-                <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+                <Search
+                  className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+                  aria-hidden="true"
+                />
                 <Input id="q" name="q" type="search" defaultValue={query} placeholder="Name or email" className="h-9 pl-9 sm:w-56" />
               </div>
               <Button type="submit" variant="secondary" size="sm" className="h-9">
@@ -91,7 +105,10 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
                 <EmptyState>
                   {query ? (
                     <>
-                      Nobody matches “{query}”. <Link href="/students" className="font-medium text-accent underline-offset-2 hover:underline">Show everyone</Link>
+                      Nobody matches “{query}”.{" "}
+                      <Link href="/students" className="font-medium text-accent underline-offset-2 hover:underline">
+                        Show everyone
+                      </Link>
                     </>
                   ) : (
                     "No students yet. Invite your first student and they will appear here once they accept."
@@ -133,7 +150,11 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
                         {invitation.expired ? <Badge tone="danger">Expired</Badge> : <Badge tone="accent">Pending</Badge>}
                       </div>
                       <div className="flex flex-wrap gap-2">
-                        <ActionButton action={resendInvitationAction} fields={{ connectionId: invitation.connectionId }} pendingLabel="Sending…">
+                        <ActionButton
+                          action={resendInvitationAction}
+                          fields={{ connectionId: invitation.connectionId }}
+                          pendingLabel="Sending…"
+                        >
                           Resend
                         </ActionButton>
                         <ActionButton

@@ -50,7 +50,10 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
           <ul className="grid gap-4 md:grid-cols-2 [&>*]:min-w-0">
             {invitations.map((invitation) => (
               <li key={invitation.connectionId}>
-                <Card className={cn("h-full p-5", invitation.highlighted && "border-accent ring-2 ring-ring/30")} aria-label={`Invitation from ${invitation.teacherName}`}>
+                <Card
+                  className={cn("h-full p-5", invitation.highlighted && "border-accent ring-2 ring-ring/30")}
+                  aria-label={`Invitation from ${invitation.teacherName}`}
+                >
                   <div className="flex items-start gap-3">
                     <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-accent-soft text-accent-soft-foreground">
                       <MailOpen className="size-5" aria-hidden="true" />
@@ -64,13 +67,25 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
                     </div>
                   </div>
                   {invitation.message ? (
-                    <p className="mt-4 whitespace-pre-line break-words border-l-2 border-accent/40 pl-3 text-sm text-muted-foreground">{invitation.message}</p>
+                    <p className="mt-4 whitespace-pre-line break-words border-l-2 border-accent/40 pl-3 text-sm text-muted-foreground">
+                      {invitation.message}
+                    </p>
                   ) : null}
                   <div className="mt-4 flex flex-wrap gap-2">
-                    <ActionButton action={acceptInvitationAction} fields={{ connectionId: invitation.connectionId }} variant="primary" pendingLabel="Accepting…">
+                    <ActionButton
+                      action={acceptInvitationAction}
+                      fields={{ connectionId: invitation.connectionId }}
+                      variant="primary"
+                      pendingLabel="Accepting…"
+                    >
                       Accept
                     </ActionButton>
-                    <ActionButton action={declineInvitationAction} fields={{ connectionId: invitation.connectionId }} variant="ghost" pendingLabel="Declining…">
+                    <ActionButton
+                      action={declineInvitationAction}
+                      fields={{ connectionId: invitation.connectionId }}
+                      variant="ghost"
+                      pendingLabel="Declining…"
+                    >
                       Decline
                     </ActionButton>
                   </div>
@@ -110,7 +125,11 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
                     </p>
                     <ContactDetails contact={row.teacher} />
                     <div className="border-t pt-4">
-                      <EndConnectionButton action={endConnectionWithTeacherAction} connectionId={row.connectionId} otherPartyName={row.teacher.name} />
+                      <EndConnectionButton
+                        action={endConnectionWithTeacherAction}
+                        connectionId={row.connectionId}
+                        otherPartyName={row.teacher.name}
+                      />
                     </div>
                   </CardBody>
                 </Card>
@@ -120,7 +139,9 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
         ) : (
           <Card className="p-5">
             <EmptyState>
-              {invitations.length > 0 ? "Accept an invitation above to get started." : "No teachers yet. When a teacher invites you with this email address, the invitation appears here."}
+              {invitations.length > 0
+                ? "Accept an invitation above to get started."
+                : "No teachers yet. When a teacher invites you with this email address, the invitation appears here."}
             </EmptyState>
           </Card>
         )}

@@ -34,8 +34,8 @@ export default async function ResetPasswordPage({ searchParams }: PageProps<"/re
     <>
       <h1 className="text-2xl font-bold tracking-tight">Choose a new password</h1>
       <p className="mt-2 text-sm text-muted-foreground">
-        For <strong className="font-medium text-foreground">{holder.email}</strong>. You&rsquo;ll be signed out everywhere and
-        can then sign in with the new password.
+        For <strong className="font-medium text-foreground">{holder.email}</strong>. You&rsquo;ll be signed out everywhere and can then sign
+        in with the new password.
       </p>
       <div className="mt-8">
         <ResetPasswordForm resetPassword={resetPasswordAction} token={token} name={holder.name} email={holder.email} />

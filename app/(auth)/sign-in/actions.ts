@@ -9,7 +9,8 @@ import { PENDING_SIGN_IN_COOKIE, signPendingSignIn, TRUSTED_DEVICE_COOKIE, TWO_F
 import { anonymousAction } from "@/lib/server-action";
 
 export const signInAction = anonymousAction(
-  async (visitor, input) => signInWithPassword(input, { ip: visitor.ip, trustedDeviceToken: (await cookies()).get(TRUSTED_DEVICE_COOKIE)?.value }),
+  async (visitor, input) =>
+    signInWithPassword(input, { ip: visitor.ip, trustedDeviceToken: (await cookies()).get(TRUSTED_DEVICE_COOKIE)?.value }),
   {
     onSuccess: async ({ data }) => {
       if (data.next === "code") {

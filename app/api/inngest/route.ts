@@ -12,7 +12,9 @@ type Handler = (request: Request, context: unknown) => Promise<Response>;
 /** Inngest calls this endpoint in hosted mode (requests are signed with INNGEST_SIGNING_KEY outside dev). */
 function onlyWithInngest(handler: Handler): Handler {
   return (request, context) =>
-    jobsMode() === "inngest" ? handler(request, context) : Promise.resolve(failureResponse(failure("not-found", "Inngest is not configured")));
+    jobsMode() === "inngest"
+      ? handler(request, context)
+      : Promise.resolve(failureResponse(failure("not-found", "Inngest is not configured")));
 }
 
 export const GET = onlyWithInngest(handlers.GET as Handler);

@@ -8,7 +8,18 @@ describe("the id parser", () => {
   });
 
   it("refuses what only looks like one, so it never reaches the database", () => {
-    for (const value of ["-".repeat(36), "0b5f1c2e8a4d4c1b9e7f2a3b4c5d6e7f0000", "0b5f1c2e-8a4d-4c1b-9e7f-2a3b4c5d6e7", "g".repeat(8) + "-0000-0000-0000-000000000000", " 0b5f1c2e-8a4d-4c1b-9e7f-2a3b4c5d6e7f", "", null, undefined, 42, {}]) {
+    for (const value of [
+      "-".repeat(36),
+      "0b5f1c2e8a4d4c1b9e7f2a3b4c5d6e7f0000",
+      "0b5f1c2e-8a4d-4c1b-9e7f-2a3b4c5d6e7",
+      "g".repeat(8) + "-0000-0000-0000-000000000000",
+      " 0b5f1c2e-8a4d-4c1b-9e7f-2a3b4c5d6e7f",
+      "",
+      null,
+      undefined,
+      42,
+      {},
+    ]) {
       expect(isUuid(value)).toBe(false);
       expect(parseId(value)).toBeNull();
     }

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { canSendMessage, findConnectionFor, findInvitationFor, findLessonFor, findNoteFor, isConnected } from "@/lib/access";
 import { acceptInvitation, deleteNote, endConnection, setMessagingLocked } from "@/lib/connections";
 import { getStudentDetail } from "@/lib/connections/queries";
-import { approveLessonRequest, approveReschedule, cancelLesson, deleteCalendarEvent, markAttendance, previewLessonRequest, requestLessons } from "@/lib/scheduling";
+import {
+  approveLessonRequest,
+  approveReschedule,
+  cancelLesson,
+  deleteCalendarEvent,
+  markAttendance,
+  previewLessonRequest,
+  requestLessons,
+} from "@/lib/scheduling";
 import { getLessonDetail } from "@/lib/scheduling/queries";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair } from "@/tests/factories";
@@ -32,7 +40,13 @@ describe("36 dashes where an id belongs", () => {
     expect(await previewLessonRequest(asTeacher, { requestId: DASHES }, NOW)).toMatchObject(notFound);
     expect(await approveLessonRequest(asTeacher, { requestId: DASHES }, NOW)).toMatchObject(notFound);
     expect(await deleteCalendarEvent(asTeacher, { eventId: DASHES })).toMatchObject(notFound);
-    expect(await requestLessons(asStudent, { connectionId: DASHES, date: "2026-02-02", time: "17:00", durationMinutes: "45", timezone: "Europe/London" }, NOW)).toMatchObject(notFound);
+    expect(
+      await requestLessons(
+        asStudent,
+        { connectionId: DASHES, date: "2026-02-02", time: "17:00", durationMinutes: "45", timezone: "Europe/London" },
+        NOW,
+      ),
+    ).toMatchObject(notFound);
     expect(await endConnection(teacher, { connectionId: DASHES })).toMatchObject(notFound);
     expect(await setMessagingLocked(teacher, { connectionId: DASHES, locked: true })).toMatchObject(notFound);
     expect(await acceptInvitation(student, { connectionId: DASHES })).toMatchObject(notFound);

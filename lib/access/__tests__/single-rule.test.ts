@@ -30,7 +30,9 @@ const restates = (source: string) => RESTATEMENTS.some((pattern) => pattern.test
 
 describe("the accepted-connection rule", () => {
   it("is recognised in each form it has been restated in", () => {
-    expect(restates(`.innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))`)).toBe(true);
+    expect(restates(`.innerJoin(connections, and(eq(connections.id, lessons.connectionId), eq(connections.status, "accepted")))`)).toBe(
+      true,
+    );
     expect(restates(`.where(and(mine, eq(\n  connections.status,\n  "accepted"\n)))`)).toBe(true);
     expect(restates("sql`${connections.status} = 'accepted'`")).toBe(true);
     expect(restates(`if (connection.status !== "accepted") return null;`)).toBe(true);

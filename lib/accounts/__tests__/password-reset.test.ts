@@ -74,7 +74,9 @@ describe("requesting a reset", () => {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const delta = Math.abs(median(timings.known) - median(timings.unknown));
-    console.info(`reset request median: known ${median(timings.known).toFixed(2)} ms, unknown ${median(timings.unknown).toFixed(2)} ms, delta ${delta.toFixed(2)} ms`);
+    console.info(
+      `reset request median: known ${median(timings.known).toFixed(2)} ms, unknown ${median(timings.unknown).toFixed(2)} ms, delta ${delta.toFixed(2)} ms`,
+    );
     expect(delta).toBeLessThan(25);
   });
 
@@ -94,7 +96,10 @@ describe("requesting a reset", () => {
     for (let request = 0; request < 3; request++) {
       expect(await requestPasswordReset({ email: user.email.toUpperCase() }, nextIp())).toMatchObject({ ok: true });
     }
-    expect(await requestPasswordReset({ email: user.email }, nextIp())).toEqual({ ok: false, error: "Too many reset requests. Try again in 60 minutes." });
+    expect(await requestPasswordReset({ email: user.email }, nextIp())).toEqual({
+      ok: false,
+      error: "Too many reset requests. Try again in 60 minutes.",
+    });
 
     const ip = "198.51.100.77";
     for (let request = 0; request < 20; request++) {
@@ -128,7 +133,12 @@ describe("using a reset link", () => {
     const user = await createUser({ passwordHash: await hashPassword("old password of mine") });
     const token = await requestLink(user);
     expect(await findPasswordResetHolder(token)).toEqual({ name: user.name, email: user.email });
-    const sessionBefore = { expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: user.id }, sessionVersion: user.sessionVersion, sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55" } as Session;
+    const sessionBefore = {
+      expires: new Date(Date.now() + 3_600_000).toISOString(),
+      user: { id: user.id },
+      sessionVersion: user.sessionVersion,
+      sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55",
+    } as Session;
     expect(await resolveSessionUser(sessionBefore)).not.toBeNull();
 
     const result = await resetPassword({ token, password: NEW_PASSWORD });
@@ -145,7 +155,10 @@ describe("using a reset link", () => {
   it("works once: the used link is dead, also for two parallel uses", async () => {
     const user = await createUser();
     const token = await requestLink(user);
-    const results = await Promise.all([resetPassword({ token, password: NEW_PASSWORD }), resetPassword({ token, password: "another fine passphrase" })]);
+    const results = await Promise.all([
+      resetPassword({ token, password: NEW_PASSWORD }),
+      resetPassword({ token, password: "another fine passphrase" }),
+    ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(await resetPassword({ token, password: NEW_PASSWORD })).toEqual(unusable);
     expect(await findPasswordResetHolder(token)).toBeNull();
@@ -190,10 +203,19 @@ describe("using a reset link", () => {
 
     const weak = await resetPassword({ token, password: "password1" });
     expect(weak).toMatchObject({ ok: false, fieldErrors: { password: expect.stringMatching(/too common/) } });
-    expect(await resetPassword({ token, password: "fanny mendelssohn" })).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
-    expect(await resetPassword({ token, password: "x".repeat(1001) })).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
+    expect(await resetPassword({ token, password: "fanny mendelssohn" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.any(String) },
+    });
+    expect(await resetPassword({ token, password: "x".repeat(1001) })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.any(String) },
+    });
     expect(await resetPassword({ token })).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
-    expect(await resetPassword({ token, password: NEW_PASSWORD, sessionVersion: 1 })).toMatchObject({ ok: false, fieldErrors: { form: expect.any(String) } });
+    expect(await resetPassword({ token, password: NEW_PASSWORD, sessionVersion: 1 })).toMatchObject({
+      ok: false,
+      fieldErrors: { form: expect.any(String) },
+    });
     // None of those used the link up.
     expect(await resetPassword({ token, password: NEW_PASSWORD })).toMatchObject({ ok: true });
   });
@@ -201,7 +223,10 @@ describe("using a reset link", () => {
   it("lets a locked-out owner back in: a reset clears the account's sign-in limit", async () => {
     const user = await createUser();
     for (let attempt = 0; attempt < 10; attempt++) await startSignInAttempt(user.email, `192.0.2.${attempt}`);
-    expect(await startSignInAttempt(user.email, "192.0.2.99")).toMatchObject({ ok: false, error: expect.stringMatching(/Too many sign-in attempts/) });
+    expect(await startSignInAttempt(user.email, "192.0.2.99")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Too many sign-in attempts/),
+    });
     const token = await requestLink(user);
     expect(await resetPassword({ token, password: NEW_PASSWORD })).toMatchObject({ ok: true });
     expect(await startSignInAttempt(user.email, "192.0.2.99")).toEqual({ ok: true });

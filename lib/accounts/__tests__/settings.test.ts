@@ -53,7 +53,12 @@ async function emailsTo(address: string) {
 }
 
 const sessionFor = (user: User): Session =>
-  ({ expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id: user.id }, sessionVersion: user.sessionVersion, sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55" }) as Session;
+  ({
+    expires: new Date(Date.now() + 3_600_000).toISOString(),
+    user: { id: user.id },
+    sessionVersion: user.sessionVersion,
+    sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55",
+  }) as Session;
 
 const validProfile = {
   name: "Clara Wieck",
@@ -149,7 +154,9 @@ describe("changePassword", () => {
     const user = await userWithPassword();
     const oldSession = sessionFor(user);
     const { hash } = createSecretToken();
-    await db.insert(passwordResetTokens).values({ userId: user.id, tokenHash: hash, sessionVersion: user.sessionVersion, expiresAt: new Date(Date.now() + 600_000) });
+    await db
+      .insert(passwordResetTokens)
+      .values({ userId: user.id, tokenHash: hash, sessionVersion: user.sessionVersion, expiresAt: new Date(Date.now() + 600_000) });
 
     expect(await changePassword(user, { currentPassword: PASSWORD, newPassword: "a brand new melody" })).toMatchObject({ ok: true });
 
@@ -183,10 +190,12 @@ describe("email change", () => {
       ok: false,
       fieldErrors: { newEmail: expect.any(String) },
     });
-    expect(await requestEmailChange(user, { newEmail: "x@example.test", currentPassword: PASSWORD, emailVerifiedAt: "now" })).toMatchObject({
-      ok: false,
-      fieldErrors: { form: expect.any(String) },
-    });
+    expect(await requestEmailChange(user, { newEmail: "x@example.test", currentPassword: PASSWORD, emailVerifiedAt: "now" })).toMatchObject(
+      {
+        ok: false,
+        fieldErrors: { form: expect.any(String) },
+      },
+    );
     expect(await emailsTo("new@example.test")).toHaveLength(0);
   });
 
@@ -279,7 +288,15 @@ describe("deleteAccount", () => {
     await db.insert(assignments).values({ connectionId: connection.id, title: "Scales" });
     await db.insert(teacherNotes).values({ connectionId: connection.id, body: "Private" });
     await db.insert(notifications).values({ userId: student.id, type: "message.received", title: "New message" });
-    return { teacher: { ...teacher, passwordHash }, student, connection, otherStudent, otherConnection: otherConnection!, secondTeacher, secondConnection };
+    return {
+      teacher: { ...teacher, passwordHash },
+      student,
+      connection,
+      otherStudent,
+      otherConnection: otherConnection!,
+      secondTeacher,
+      secondConnection,
+    };
   }
 
   it("refuses a wrong password or a missing confirmation and deletes nothing", async () => {
@@ -288,7 +305,10 @@ describe("deleteAccount", () => {
       ok: false,
       fieldErrors: { currentPassword: expect.any(String) },
     });
-    expect(await deleteAccount(teacher, { currentPassword: PASSWORD })).toMatchObject({ ok: false, fieldErrors: { confirm: expect.any(String) } });
+    expect(await deleteAccount(teacher, { currentPassword: PASSWORD })).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: expect.any(String) },
+    });
     expect(await deleteAccount(teacher, { currentPassword: PASSWORD, confirm: "yes", role: "student" })).toMatchObject({ ok: false });
     expect(await reload(teacher)).toBeDefined();
   });

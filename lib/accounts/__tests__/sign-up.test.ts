@@ -22,7 +22,12 @@ const valid = {
 
 async function lastEmailTo(address: string) {
   await settleBackgroundWork();
-  const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(desc(emailOutbox.createdAt)).limit(1);
+  const [email] = await db
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, address))
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(1);
   return email;
 }
 
@@ -46,7 +51,10 @@ describe("sign-up", () => {
     expect(await signUp(input, IP)).toEqual({ ok: true });
     const again = await signUp({ ...input, email: "existing@example.com", name: "Impostor", role: "student" }, IP);
     expect(again).toEqual({ ok: true });
-    const rows = await db.select().from(users).where(sql`lower(${users.email}) = 'existing@example.com'`);
+    const rows = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = 'existing@example.com'`);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.name).toBe("Existing");
     expect((await lastEmailTo("existing@example.com"))?.subject).toBe("You already have a MusBook account");
@@ -122,7 +130,10 @@ describe("email verification", () => {
     await signUp({ ...valid, email: "impatient@example.com" }, IP);
     const [user] = await db.select().from(users).where(eq(users.email, "impatient@example.com"));
     expect(await resendVerificationEmail(user!)).toMatchObject({ ok: true });
-    expect(await resendVerificationEmail(user!)).toEqual({ ok: false, error: "We sent a link a moment ago. You can ask for another in 1 minute." });
+    expect(await resendVerificationEmail(user!)).toEqual({
+      ok: false,
+      error: "We sent a link a moment ago. You can ask for another in 1 minute.",
+    });
   });
 
   it("accepts at most 10 sign-ups an hour from one IP address", async () => {

@@ -53,7 +53,10 @@ describe("consumeRateLimit", () => {
 
   it("applies both windows of a two-window rule", async () => {
     expect(await consumeRateLimit("verificationResend", "user-1")).toEqual({ ok: true });
-    expect(await consumeRateLimit("verificationResend", "user-1")).toMatchObject({ ok: false, message: "Too many attempts. Try again in 1 minute." });
+    expect(await consumeRateLimit("verificationResend", "user-1")).toMatchObject({
+      ok: false,
+      message: "Too many attempts. Try again in 1 minute.",
+    });
     // Past the one-minute window the hourly one still counts: 5 sends an hour.
     const start = Date.now();
     for (let minute = 1; minute <= 4; minute++) {

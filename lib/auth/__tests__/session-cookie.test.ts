@@ -26,7 +26,9 @@ describe("sessionFromCookieHeader", () => {
 
   it("refuses a token sealed with another secret, for another cookie name, or altered", async () => {
     const token = await tokenFor({});
-    expect(await sessionFromCookieHeader(`${COOKIE}=${await tokenFor({}, COOKIE, "another-secret-that-is-long-enough-987654")}`, SECRET)).toBeNull();
+    expect(
+      await sessionFromCookieHeader(`${COOKIE}=${await tokenFor({}, COOKIE, "another-secret-that-is-long-enough-987654")}`, SECRET),
+    ).toBeNull();
     expect(await sessionFromCookieHeader(`${COOKIE}=${await tokenFor({}, `__Secure-${COOKIE}`)}`, SECRET)).toBeNull();
     expect(await sessionFromCookieHeader(`${COOKIE}=${token.slice(0, -4)}AAAA`, SECRET)).toBeNull();
   });

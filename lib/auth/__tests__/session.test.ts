@@ -12,7 +12,12 @@ import { createUser } from "@/tests/factories";
 setupTestDatabase();
 
 const sessionFor = (id: string, sessionVersion: number): Session =>
-  ({ expires: new Date(Date.now() + 3_600_000).toISOString(), user: { id }, sessionVersion, sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55" }) as Session;
+  ({
+    expires: new Date(Date.now() + 3_600_000).toISOString(),
+    user: { id },
+    sessionVersion,
+    sessionId: "5e55e55e-5e55-4e55-8e55-5e55e55e5e55",
+  }) as Session;
 
 describe("resolveSessionUser", () => {
   it("accepts a session whose version matches the database", async () => {
@@ -23,7 +28,10 @@ describe("resolveSessionUser", () => {
   it("rejects the old session once the version is bumped (password change, sign out everywhere)", async () => {
     const user = await createUser();
     const old = sessionFor(user.id, user.sessionVersion);
-    await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
     expect(await resolveSessionUser(old)).toBeNull();
   });
 
@@ -64,7 +72,7 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials("long@example.com", password.slice(0, -1))).toBeNull();
   });
 
-  it("upgrades a hash made with older argon2 parameters at the next successful sign-in (T13)", async () => {
+  it("upgrades a hash made with older argon2 parameters at the next successful sign-in", async () => {
     const password = "an old tune, rehashed";
     const { hash } = await import("@node-rs/argon2");
     const weak = await hash(password, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });

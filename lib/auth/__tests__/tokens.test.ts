@@ -46,6 +46,11 @@ describe("session token callback", () => {
       session: { expires: "2026-11-24T21:00:00.000Z", user: { id: "", name: "x", email: "x@example.com" } } as never,
       token: signedIn(),
     });
-    expect(session).toEqual({ expires: "2026-11-24T21:00:00.000Z", user: { id: userId }, sessionVersion: 3, sessionId: expect.any(String) });
+    expect(session).toEqual({
+      expires: "2026-11-24T21:00:00.000Z",
+      user: { id: userId },
+      sessionVersion: 3,
+      sessionId: expect.any(String),
+    });
   });
 });

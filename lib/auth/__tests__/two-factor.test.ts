@@ -44,7 +44,10 @@ const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padSt
 describe("signing in with two-step sign-in", () => {
   it("goes straight to a session without it, and to an emailed code with it", async () => {
     const plain = await createUser({ passwordHash: await hashPassword(PASSWORD) });
-    expect(await beginSignIn({ email: plain.email, password: PASSWORD }, undefined)).toMatchObject({ ok: true, data: { next: "session", ticket: expect.any(String) } });
+    expect(await beginSignIn({ email: plain.email, password: PASSWORD }, undefined)).toMatchObject({
+      ok: true,
+      data: { next: "session", ticket: expect.any(String) },
+    });
 
     const guarded = await twoStepUser();
     const step = await beginSignIn({ email: guarded.email, password: PASSWORD }, undefined);
@@ -58,16 +61,25 @@ describe("signing in with two-step sign-in", () => {
   it("answers a wrong password and an unknown email alike, and sends no code", async () => {
     const guarded = await twoStepUser();
     expect(await beginSignIn({ email: guarded.email, password: "wrong" }, undefined)).toEqual({ ok: false, error: WRONG_CREDENTIALS });
-    expect(await beginSignIn({ email: "nobody@example.com", password: "wrong" }, undefined)).toEqual({ ok: false, error: WRONG_CREDENTIALS });
+    expect(await beginSignIn({ email: "nobody@example.com", password: "wrong" }, undefined)).toEqual({
+      ok: false,
+      error: WRONG_CREDENTIALS,
+    });
     expect(await db.select().from(twoFactorChallenges).where(eq(twoFactorChallenges.userId, guarded.id))).toHaveLength(0);
   });
 
   it("skips the code on a device trusted within 30 days, and not on another or after expiry", async () => {
     const guarded = await twoStepUser();
     const { token } = await trustDevice(guarded.id);
-    expect(await beginSignIn({ email: guarded.email, password: PASSWORD }, token)).toMatchObject({ ok: true, data: { next: "session", ticket: expect.any(String) } });
+    expect(await beginSignIn({ email: guarded.email, password: PASSWORD }, token)).toMatchObject({
+      ok: true,
+      data: { next: "session", ticket: expect.any(String) },
+    });
     expect((await beginSignIn({ email: guarded.email, password: PASSWORD }, "A".repeat(43))).ok && "code").toBe("code");
-    await db.update(trustedDevices).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(trustedDevices.userId, guarded.id));
+    await db
+      .update(trustedDevices)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(trustedDevices.userId, guarded.id));
     const step = await beginSignIn({ email: guarded.email, password: PASSWORD }, token);
     expect(step.ok && step.data.next).toBe("code");
   });
@@ -79,7 +91,7 @@ describe("signing in with two-step sign-in", () => {
   });
 });
 
-describe("codes (T7)", () => {
+describe("codes", () => {
   it("accepts the right code once, then the challenge is spent", async () => {
     const user = await twoStepUser();
     const challengeId = await createChallenge(user, "sign_in");
@@ -103,7 +115,10 @@ describe("codes (T7)", () => {
     const user = await twoStepUser();
     const challengeId = await createChallenge(user, "sign_in");
     const code = await latestCode(user.email);
-    expect(await verifyChallenge(challengeId, "sign_in", code, new Date(Date.now() + 10 * 60_000 + 1000))).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyChallenge(challengeId, "sign_in", code, new Date(Date.now() + 10 * 60_000 + 1000))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("binds a code to its challenge, its purpose and its account", async () => {
@@ -133,7 +148,11 @@ describe("codes (T7)", () => {
     }
     const challengeId = await createChallenge(user, "sign_in");
     const code = await latestCode(user.email);
-    expect(await verifyUserChallenge(user.id, challengeId, "sign_in", code)).toMatchObject({ ok: false, reason: "throttled", retryMessage: expect.stringMatching(/Try again in \d+ minutes/) });
+    expect(await verifyUserChallenge(user.id, challengeId, "sign_in", code)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+      retryMessage: expect.stringMatching(/Try again in \d+ minutes/),
+    });
   });
 
   it("throttles resends to one a minute", async () => {
@@ -157,7 +176,7 @@ describe("codes (T7)", () => {
   });
 });
 
-describe("from verified code to session (T8)", () => {
+describe("from verified code to session", () => {
   it("redeems a verified sign-in challenge once, within a minute, and never an unverified one", async () => {
     const user = await twoStepUser();
     const challengeId = await createChallenge(user, "sign_in");
@@ -186,17 +205,28 @@ describe("turning two-step sign-in on and off", () => {
     expect(await startTwoFactorEnrolment(unverified)).toMatchObject({ ok: false, error: expect.stringContaining("Confirm your email") });
 
     const user = await createUser({ passwordHash: await hashPassword(PASSWORD) });
-    expect(await confirmTwoFactorEnrolment(user, { code: "123456" })).toMatchObject({ ok: false, error: expect.stringContaining("expired") });
+    expect(await confirmTwoFactorEnrolment(user, { code: "123456" })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("expired"),
+    });
     expect(await startTwoFactorEnrolment(user)).toMatchObject({ ok: true });
     const code = await latestCode(user.email);
-    expect(await confirmTwoFactorEnrolment(user, { code: wrongCode(code) })).toMatchObject({ ok: false, error: expect.stringContaining("4 attempts left") });
+    expect(await confirmTwoFactorEnrolment(user, { code: wrongCode(code) })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("4 attempts left"),
+    });
     expect(await confirmTwoFactorEnrolment(user, { code: `${code.slice(0, 3)} ${code.slice(3)}` })).toMatchObject({ ok: true });
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row!.twoFactorEnabled).toBe(true);
-    expect(await db.select().from(notifications).where(eq(notifications.userId, user.id))).toMatchObject([{ type: "account.two_factor_changed" }]);
+    expect(await db.select().from(notifications).where(eq(notifications.userId, user.id))).toMatchObject([
+      { type: "account.two_factor_changed" },
+    ]);
 
     await trustDevice(user.id);
-    expect(await disableTwoFactor(user, { password: "not it" })).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
+    expect(await disableTwoFactor(user, { password: "not it" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.any(String) },
+    });
     expect(await disableTwoFactor(user, { password: PASSWORD })).toMatchObject({ ok: true });
     const [after] = await db.select().from(users).where(eq(users.id, user.id));
     expect(after!.twoFactorEnabled).toBe(false);

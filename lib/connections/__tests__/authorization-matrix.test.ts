@@ -35,7 +35,15 @@ interface World {
   note: TeacherNote;
   endedNote: TeacherNote;
 }
-const actorNames = ["teacher", "student", "strangerTeacher", "strangerStudent", "pendingInvitee", "declinedStudent", "endedStudent"] as const;
+const actorNames = [
+  "teacher",
+  "student",
+  "strangerTeacher",
+  "strangerStudent",
+  "pendingInvitee",
+  "declinedStudent",
+  "endedStudent",
+] as const;
 type ActorName = (typeof actorNames)[number];
 
 async function buildWorld(): Promise<World> {
@@ -48,14 +56,20 @@ async function buildWorld(): Promise<World> {
     createUser({ role: "student" }),
   ]);
   const invite = (studentId: string | null, email: string, status: Connection["status"]) =>
-    db.insert(connections).values({ teacherId: teacher.id, studentId, invitedEmail: email, status }).returning().then((rows) => rows[0]!);
+    db
+      .insert(connections)
+      .values({ teacherId: teacher.id, studentId, invitedEmail: email, status })
+      .returning()
+      .then((rows) => rows[0]!);
   // The pending invitation is address-only, as for someone invited before they had an account.
   const pending = await invite(null, pendingInvitee.email, "pending");
   const declined = await invite(declinedStudent.id, declinedStudent.email, "declined");
   const ended = await invite(endedStudent.id, endedStudent.email, "revoked");
   // Strangers have their own connection, so "has some connection" is never mistaken for "is a party".
   await createConnectedPair().then(async (other) => {
-    await db.insert(connections).values({ teacherId: strangerTeacher.id, studentId: strangerStudent.id, invitedEmail: strangerStudent.email, status: "accepted" });
+    await db
+      .insert(connections)
+      .values({ teacherId: strangerTeacher.id, studentId: strangerStudent.id, invitedEmail: strangerStudent.email, status: "accepted" });
     return other;
   });
   const [note] = await db.insert(teacherNotes).values({ connectionId: accepted.id, body: SECRET_NOTE }).returning();
@@ -80,7 +94,11 @@ async function buildWorld(): Promise<World> {
 
 /** Every connection-scoped domain function, the party (or parties) who may call it, and the call. */
 const operations: { name: string; rightful: ActorName[]; call: (actor: User, world: World) => Promise<AnyActionResult> }[] = [
-  { name: "setMessagingLocked", rightful: ["teacher"], call: (actor, w) => setMessagingLocked(actor, { connectionId: w.accepted.id, locked: true }) },
+  {
+    name: "setMessagingLocked",
+    rightful: ["teacher"],
+    call: (actor, w) => setMessagingLocked(actor, { connectionId: w.accepted.id, locked: true }),
+  },
   { name: "endConnection", rightful: ["teacher", "student"], call: (actor, w) => endConnection(actor, { connectionId: w.accepted.id }) },
   { name: "endConnection (already ended)", rightful: [], call: (actor, w) => endConnection(actor, { connectionId: w.ended.id }) },
   { name: "endConnection (declined)", rightful: [], call: (actor, w) => endConnection(actor, { connectionId: w.declined.id }) },
@@ -130,7 +148,13 @@ describe("authorization matrix: connection-scoped domain functions", () => {
           expect(result.fieldErrors).toBeUndefined();
           // Nothing of the resource leaks into the answer, and nothing changed.
           const body = JSON.stringify(result);
-          for (const secret of [SECRET_NOTE, world.actors.student.email, world.actors.pendingInvitee.email, world.actors.teacher.name, world.accepted.id]) {
+          for (const secret of [
+            SECRET_NOTE,
+            world.actors.student.email,
+            world.actors.pendingInvitee.email,
+            world.actors.teacher.name,
+            world.accepted.id,
+          ]) {
             expect(body).not.toContain(secret);
           }
           expect(await snapshot()).toBe(before);
@@ -146,13 +170,16 @@ describe("authorization matrix: reads", () => {
     world = await buildWorld();
   });
 
-  it.each(actorNames)("findConnectionFor and canSendMessage admit only the two parties of the accepted connection (%s)", async (actorName) => {
-    const actor = world.actors[actorName];
-    const isParty = actorName === "teacher" || actorName === "student";
-    expect(Boolean(await findConnectionFor(actor, world.accepted.id))).toBe(isParty);
-    expect(await canSendMessage(actor, world.accepted.id)).toBe(isParty);
-    for (const other of [world.pending, world.declined, world.ended]) expect(await canSendMessage(actor, other.id)).toBe(false);
-  });
+  it.each(actorNames)(
+    "findConnectionFor and canSendMessage admit only the two parties of the accepted connection (%s)",
+    async (actorName) => {
+      const actor = world.actors[actorName];
+      const isParty = actorName === "teacher" || actorName === "student";
+      expect(Boolean(await findConnectionFor(actor, world.accepted.id))).toBe(isParty);
+      expect(await canSendMessage(actor, world.accepted.id)).toBe(isParty);
+      for (const other of [world.pending, world.declined, world.ended]) expect(await canSendMessage(actor, other.id)).toBe(false);
+    },
+  );
 
   it("never lets a student act as a teacher, nor look up by a guessed or malformed id", async () => {
     const { student, teacher } = world.actors;

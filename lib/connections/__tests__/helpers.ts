@@ -6,7 +6,12 @@ import { linksIn } from "@/lib/email/outbox";
 
 export async function lastEmailTo(address: string) {
   await settleBackgroundWork();
-  const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(desc(emailOutbox.createdAt)).limit(1);
+  const [email] = await db
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, address))
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(1);
   return email;
 }
 

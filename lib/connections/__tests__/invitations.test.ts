@@ -6,7 +6,15 @@ import { signUp, verifyEmail } from "@/lib/accounts/sign-up";
 import { consumeRateLimit } from "@/lib/auth/rate-limit";
 import { linksIn } from "@/lib/email/outbox";
 import { hashSecretToken } from "@/lib/auth/secret-tokens";
-import { acceptInvitation, cancelInvitation, declineInvitation, endConnection, invitationLink, inviteStudent, resendInvitation } from "@/lib/connections";
+import {
+  acceptInvitation,
+  cancelInvitation,
+  declineInvitation,
+  endConnection,
+  invitationLink,
+  inviteStudent,
+  resendInvitation,
+} from "@/lib/connections";
 import { INVITATION_TTL_MS } from "@/lib/access";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
@@ -48,19 +56,34 @@ describe("inviting a student", () => {
     const actor = await teacher();
     const otherTeacher = await teacher();
     const { teacher: connectedTeacher, student: connected } = await createConnectedPair();
-    expect(await inviteStudent(actor, { email: actor.email })).toMatchObject({ ok: false, fieldErrors: { email: "This is your own address." } });
-    expect(await inviteStudent(actor, { email: otherTeacher.email })).toMatchObject({ ok: false, error: "That address belongs to a teacher account." });
-    expect(await inviteStudent(connectedTeacher, { email: connected.email })).toMatchObject({ ok: false, error: "You are already connected with this student." });
+    expect(await inviteStudent(actor, { email: actor.email })).toMatchObject({
+      ok: false,
+      fieldErrors: { email: "This is your own address." },
+    });
+    expect(await inviteStudent(actor, { email: otherTeacher.email })).toMatchObject({
+      ok: false,
+      error: "That address belongs to a teacher account.",
+    });
+    expect(await inviteStudent(connectedTeacher, { email: connected.email })).toMatchObject({
+      ok: false,
+      error: "You are already connected with this student.",
+    });
     const email = `twice-${unique()}@example.com`;
     expect(await inviteStudent(actor, { email })).toMatchObject({ ok: true });
     expect(await inviteStudent(actor, { email })).toMatchObject({ ok: false, error: expect.stringContaining("already invited") });
     const student = await createUser({ role: "student" });
-    expect(await inviteStudent(student, { email: `x-${unique()}@example.com` })).toMatchObject({ ok: false, error: "Only teachers can invite students." });
+    expect(await inviteStudent(student, { email: `x-${unique()}@example.com` })).toMatchObject({
+      ok: false,
+      error: "Only teachers can invite students.",
+    });
     const unverified = await createUser({ role: "teacher", emailVerifiedAt: null });
-    expect(await inviteStudent(unverified, { email: `y-${unique()}@example.com` })).toMatchObject({ ok: false, error: expect.stringContaining("Confirm your email") });
+    expect(await inviteStudent(unverified, { email: `y-${unique()}@example.com` })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Confirm your email"),
+    });
   });
 
-  it("answers bad input with field errors, never an exception, and rejects forged fields (T3)", async () => {
+  it("answers bad input with field errors, never an exception, and rejects forged fields", async () => {
     const actor = await teacher();
     const cases: [unknown, string][] = [
       [{ email: "not-an-email" }, "email"],
@@ -105,8 +128,14 @@ describe("inviting a student", () => {
     const result = await inviteStudent(actor, { email: student.email });
     if (!result.ok) throw new Error(result.error);
     const { connectionId } = result.data;
-    await db.update(connections).set({ invitedAt: new Date(Date.now() - INVITATION_TTL_MS - 1000) }).where(eq(connections.id, connectionId));
-    expect(await acceptInvitation(student, { connectionId })).toMatchObject({ ok: false, error: "This invitation is no longer available." });
+    await db
+      .update(connections)
+      .set({ invitedAt: new Date(Date.now() - INVITATION_TTL_MS - 1000) })
+      .where(eq(connections.id, connectionId));
+    expect(await acceptInvitation(student, { connectionId })).toMatchObject({
+      ok: false,
+      error: "This invitation is no longer available.",
+    });
     expect(await inviteStudent(actor, { email: student.email })).toMatchObject({ ok: true, data: { connectionId } });
     expect(await acceptInvitation(student, { connectionId })).toMatchObject({ ok: true });
   });
@@ -119,7 +148,10 @@ describe("inviting a student", () => {
       .insert(connections)
       .values({ teacherId: actor.id, invitedEmail: `new-${student.email}`, status: "pending" })
       .returning();
-    await db.update(users).set({ email: `new-${student.email}` }).where(eq(users.id, student.id));
+    await db
+      .update(users)
+      .set({ email: `new-${student.email}` })
+      .where(eq(users.id, student.id));
     const accepted = await acceptInvitation({ ...student, email: `new-${student.email}` }, { connectionId: invite!.id });
     expect(accepted).toMatchObject({ ok: true, data: { connectionId: connection.id } });
     expect(await connectionRow(invite!.id)).toBeUndefined();
@@ -132,12 +164,17 @@ describe("signing up with an invited address", () => {
     const actor = await teacher();
     const email = `signs-up-${unique()}@example.com`;
     expect(await inviteStudent(actor, { email })).toMatchObject({ ok: true });
-    expect(await signUp({ role: "student", name: "Fanny", email, password: "songs without words", timezone: "Europe/Berlin" }, "203.0.113.9")).toEqual({ ok: true });
+    expect(
+      await signUp({ role: "student", name: "Fanny", email, password: "songs without words", timezone: "Europe/Berlin" }, "203.0.113.9"),
+    ).toEqual({ ok: true });
     const [student] = await db.select().from(users).where(eq(users.email, email));
     expect(await notificationsOf(student!.id)).toEqual([]);
     const confirm = linksIn((await lastEmailTo(email))!.html).find((link) => link.includes("/verify-email"))!;
     expect(await verifyEmail({ token: new URL(confirm).searchParams.get("token") })).toMatchObject({ ok: true });
-    expect((await notificationsOf(student!.id)).map((row) => [row.type, row.title])).toContainEqual(["connection.invited", `${actor.name} invited you to be their student`]);
+    expect((await notificationsOf(student!.id)).map((row) => [row.type, row.title])).toContainEqual([
+      "connection.invited",
+      `${actor.name} invited you to be their student`,
+    ]);
   });
 });
 
@@ -151,12 +188,17 @@ describe("resending and cancelling", () => {
     expect(await resendInvitation(actor, { connectionId: result.data.connectionId })).toMatchObject({ ok: true });
     const secondLink = await inviteLinkIn(email);
     expect(secondLink).not.toBe(firstLink);
-    expect((await connectionRow(result.data.connectionId))!.inviteTokenHash).toBe(hashSecretToken(new URL(secondLink!).searchParams.get("invite")!));
+    expect((await connectionRow(result.data.connectionId))!.inviteTokenHash).toBe(
+      hashSecretToken(new URL(secondLink!).searchParams.get("invite")!),
+    );
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).toHaveLength(2);
 
     expect(await cancelInvitation(actor, { connectionId: result.data.connectionId })).toMatchObject({ ok: true });
     expect(await connectionRow(result.data.connectionId)).toBeUndefined();
-    expect(await resendInvitation(actor, { connectionId: result.data.connectionId })).toMatchObject({ ok: false, error: "We couldn't find that connection." });
+    expect(await resendInvitation(actor, { connectionId: result.data.connectionId })).toMatchObject({
+      ok: false,
+      error: "We couldn't find that connection.",
+    });
   });
 
   it("closes (not deletes) a cancelled invitation tied to an account", async () => {
@@ -170,7 +212,7 @@ describe("resending and cancelling", () => {
   });
 });
 
-describe("invitation links (T11)", () => {
+describe("invitation links", () => {
   it("are built from APP_URL and never from request headers", async () => {
     const headers = vi.fn(() => {
       throw new Error("the link builder must not read headers");

@@ -25,11 +25,26 @@ describe("private notes", () => {
 
   it("answers bad input with field errors and unknown ids with not found", async () => {
     const { teacher, connection } = await createConnectedPair();
-    expect(await addNote(teacher, { connectionId: connection.id, body: "x".repeat(5001) })).toMatchObject({ ok: false, fieldErrors: { body: expect.stringContaining("5,000") } });
-    expect(await addNote(teacher, { connectionId: connection.id, body: "   " })).toMatchObject({ ok: false, fieldErrors: { body: "Write something first." } });
-    expect(await addNote(teacher, { connectionId: connection.id, body: "ok", createdAt: "2020-01-01" })).toMatchObject({ ok: false, fieldErrors: { form: expect.any(String) } });
-    expect(await addNote(teacher, { connectionId: randomUUID(), body: "ok" })).toMatchObject({ ok: false, error: "We couldn't find that connection." });
-    expect(await updateNote(teacher, { noteId: randomUUID(), body: "ok" })).toMatchObject({ ok: false, error: "We couldn't find that note." });
+    expect(await addNote(teacher, { connectionId: connection.id, body: "x".repeat(5001) })).toMatchObject({
+      ok: false,
+      fieldErrors: { body: expect.stringContaining("5,000") },
+    });
+    expect(await addNote(teacher, { connectionId: connection.id, body: "   " })).toMatchObject({
+      ok: false,
+      fieldErrors: { body: "Write something first." },
+    });
+    expect(await addNote(teacher, { connectionId: connection.id, body: "ok", createdAt: "2020-01-01" })).toMatchObject({
+      ok: false,
+      fieldErrors: { form: expect.any(String) },
+    });
+    expect(await addNote(teacher, { connectionId: randomUUID(), body: "ok" })).toMatchObject({
+      ok: false,
+      error: "We couldn't find that connection.",
+    });
+    expect(await updateNote(teacher, { noteId: randomUUID(), body: "ok" })).toMatchObject({
+      ok: false,
+      error: "We couldn't find that note.",
+    });
     expect(await deleteNote(teacher, { noteId: "1 or 1=1" })).toMatchObject({ ok: false, fieldErrors: { noteId: expect.any(String) } });
     expect(await db.select().from(teacherNotes).where(eq(teacherNotes.connectionId, connection.id))).toHaveLength(0);
     expect(await addNote(teacher, { connectionId: connection.id, body: "x".repeat(5000) })).toMatchObject({ ok: true });

@@ -35,7 +35,9 @@ describe("responding to an invitation", () => {
     const verified = { ...student, emailVerifiedAt: new Date() };
     expect(await acceptInvitation(verified, { connectionId })).toEqual({ ok: true, message: "You're connected.", data: { connectionId } });
     expect(await connectionRow(connectionId)).toMatchObject({ status: "accepted", studentId: student.id, inviteTokenHash: null });
-    expect(await notificationsOf(teacher.id)).toEqual([expect.objectContaining({ type: "connection.accepted", title: "Robert accepted your invitation" })]);
+    expect(await notificationsOf(teacher.id)).toEqual([
+      expect.objectContaining({ type: "connection.accepted", title: "Robert accepted your invitation" }),
+    ]);
     expect(await isConnected(teacher.id, student.id)).toBe(true);
     expect(await isConnected(student.id, teacher.id)).toBe(true);
     // Answered once only.
@@ -60,10 +62,22 @@ describe("ending a connection", () => {
     const { teacher, student, connection } = await createConnectedPair();
     const [past, future, alreadyCancelled] = await db
       .insert(lessons)
-      .values([lessonAt(connection, -48), lessonAt(connection, 48), { ...lessonAt(connection, 72), status: "cancelled", cancelledAt: new Date() }])
+      .values([
+        lessonAt(connection, -48),
+        lessonAt(connection, 48),
+        { ...lessonAt(connection, 72), status: "cancelled", cancelledAt: new Date() },
+      ])
       .returning();
-    await db.insert(lessonRequests).values({ connectionId: connection.id, requestedById: student.id, startsAt: new Date(Date.now() + 96 * HOUR), durationMinutes: 30, timezone: "Europe/London" });
-    await db.insert(messages).values({ connectionId: connection.id, senderId: student.id, clientMessageId: randomUUID(), body: "See you Tuesday" });
+    await db.insert(lessonRequests).values({
+      connectionId: connection.id,
+      requestedById: student.id,
+      startsAt: new Date(Date.now() + 96 * HOUR),
+      durationMinutes: 30,
+      timezone: "Europe/London",
+    });
+    await db
+      .insert(messages)
+      .values({ connectionId: connection.id, senderId: student.id, clientMessageId: randomUUID(), body: "See you Tuesday" });
     await addNote(teacher, { connectionId: connection.id, body: "Works hard on scales" });
 
     const ended = await endConnection(teacher, { connectionId: connection.id });
@@ -82,7 +96,10 @@ describe("ending a connection", () => {
     // History is read-only: no sending, no new notes, no second end.
     expect(await canSendMessage(student, connection.id)).toBe(false);
     expect(await addNote(teacher, { connectionId: connection.id, body: "Too late" })).toMatchObject({ ok: false });
-    expect(await endConnection(student, { connectionId: connection.id })).toMatchObject({ ok: false, error: "We couldn't find that connection." });
+    expect(await endConnection(student, { connectionId: connection.id })).toMatchObject({
+      ok: false,
+      error: "We couldn't find that connection.",
+    });
   });
 
   it("can be ended by the student too", async () => {
@@ -108,11 +125,23 @@ describe("messaging lock", () => {
   it("refuses the student, strangers, bad values and forged fields", async () => {
     const { student, connection } = await createConnectedPair();
     const stranger = await createUser({ role: "teacher" });
-    expect(await setMessagingLocked(student, { connectionId: connection.id, locked: true })).toMatchObject({ ok: false, error: "We couldn't find that connection." });
+    expect(await setMessagingLocked(student, { connectionId: connection.id, locked: true })).toMatchObject({
+      ok: false,
+      error: "We couldn't find that connection.",
+    });
     expect(await setMessagingLocked(stranger, { connectionId: connection.id, locked: true })).toMatchObject({ ok: false });
-    expect(await setMessagingLocked(stranger, { connectionId: connection.id, locked: "yes" })).toMatchObject({ ok: false, fieldErrors: { locked: expect.any(String) } });
-    expect(await setMessagingLocked(stranger, { connectionId: "not-a-uuid", locked: true })).toMatchObject({ ok: false, fieldErrors: { connectionId: expect.any(String) } });
-    expect(await setMessagingLocked(stranger, { connectionId: connection.id, locked: true, status: "accepted" })).toMatchObject({ ok: false, fieldErrors: { form: expect.any(String) } });
+    expect(await setMessagingLocked(stranger, { connectionId: connection.id, locked: "yes" })).toMatchObject({
+      ok: false,
+      fieldErrors: { locked: expect.any(String) },
+    });
+    expect(await setMessagingLocked(stranger, { connectionId: "not-a-uuid", locked: true })).toMatchObject({
+      ok: false,
+      fieldErrors: { connectionId: expect.any(String) },
+    });
+    expect(await setMessagingLocked(stranger, { connectionId: connection.id, locked: true, status: "accepted" })).toMatchObject({
+      ok: false,
+      fieldErrors: { form: expect.any(String) },
+    });
     expect((await connectionRow(connection.id))!.messagingLocked).toBe(false);
     expect(await canSendMessage(stranger, connection.id)).toBe(false);
     expect(await canSendMessage(student, "not-a-uuid")).toBe(false);
@@ -120,7 +149,7 @@ describe("messaging lock", () => {
   });
 });
 
-describe("forged fields (T3)", () => {
+describe("forged fields", () => {
   it("every connection function rejects unknown keys and changes nothing", async () => {
     const { teacher, student, connection } = await createConnectedPair();
     const before = await connectionRow(connection.id);

@@ -46,7 +46,10 @@ describe("demo seed", () => {
     expect(attended[0]!.value).toBeGreaterThan(11 * 5);
     const cancelled = await db.select({ value: count() }).from(lessons).where(eq(lessons.status, "cancelled"));
     expect(cancelled[0]!.value).toBe(1);
-    const moves = await db.select({ status: rescheduleRequests.status, value: count() }).from(rescheduleRequests).groupBy(rescheduleRequests.status);
+    const moves = await db
+      .select({ status: rescheduleRequests.status, value: count() })
+      .from(rescheduleRequests)
+      .groupBy(rescheduleRequests.status);
     expect(Object.fromEntries(moves.map((row) => [row.status, row.value]))).toEqual({ approved: 1, pending: 2 });
     const openRequests = await db.select({ value: count() }).from(lessonRequests).where(eq(lessonRequests.status, "pending"));
     expect(openRequests[0]!.value).toBe(1);
@@ -85,7 +88,10 @@ describe("demo seed", () => {
       }
       const connectionId = /^\/students\/([^/?#]+)/.exec(link!)?.[1];
       if (connectionId) {
-        const [connection] = await db.select().from(connections).where(and(eq(connections.id, connectionId), eq(connections.teacherId, userId)));
+        const [connection] = await db
+          .select()
+          .from(connections)
+          .where(and(eq(connections.id, connectionId), eq(connections.teacherId, userId)));
         expect(connection?.status, `${link} is one of the recipient's students`).toBe("accepted");
       }
     }
@@ -95,8 +101,14 @@ describe("demo seed", () => {
     const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     const texts = [
-      ...(await db.select({ title: notifications.title, body: notifications.body }).from(notifications)).flatMap((row) => [row.title, row.body ?? ""]),
-      ...(await db.select({ subject: emailOutbox.subject, text: emailOutbox.text }).from(emailOutbox)).flatMap((row) => [row.subject, row.text]),
+      ...(await db.select({ title: notifications.title, body: notifications.body }).from(notifications)).flatMap((row) => [
+        row.title,
+        row.body ?? "",
+      ]),
+      ...(await db.select({ subject: emailOutbox.subject, text: emailOutbox.text }).from(emailOutbox)).flatMap((row) => [
+        row.subject,
+        row.text,
+      ]),
     ];
     let dated = 0;
     for (const text of texts) {

@@ -27,7 +27,12 @@ describe("email outbox (embedded mode)", () => {
   });
 
   it("stores a retried send with the same idempotency key once", async () => {
-    const message = { to: "once@example.com", subject: "Once", react: VerifyEmail({ name: "A", url: "https://x.test" }), idempotencyKey: "k-1" };
+    const message = {
+      to: "once@example.com",
+      subject: "Once",
+      react: VerifyEmail({ name: "A", url: "https://x.test" }),
+      idempotencyKey: "k-1",
+    };
     await Promise.all([sendEmail(message), sendEmail(message), sendEmail(message)]);
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "once@example.com"))).toHaveLength(1);
   });

@@ -74,7 +74,12 @@ describe("email through Resend (hosted mode)", () => {
     rateLimitNext = 1;
     const before = received.length;
     const started = Date.now();
-    await sendEmail({ to: "x@example.com", subject: "Retry", react: VerifyEmail({ name: "X", url: "https://x.test" }), idempotencyKey: "retry/1" });
+    await sendEmail({
+      to: "x@example.com",
+      subject: "Retry",
+      react: VerifyEmail({ name: "X", url: "https://x.test" }),
+      idempotencyKey: "retry/1",
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(received.length - before).toBe(1);
     expect(received.at(-1)?.idempotencyKey).toBe("retry/1");

@@ -7,15 +7,12 @@ export function AccountExists({ name, signInUrl, resetUrl }: { name: string; sig
     <EmailLayout preview="You already have a MusBook account">
       <Text style={emailText}>Hi {name},</Text>
       <Text style={emailText}>
-        Someone — hopefully you — tried to create a MusBook account with this email address. You already have one, so
-        nothing has changed.
+        Someone — hopefully you — tried to create a MusBook account with this email address. You already have one, so nothing has changed.
       </Text>
       <Button href={signInUrl} style={emailButton}>
         Sign in to MusBook
       </Button>
-      <Text style={{ ...emailText, marginTop: "16px" }}>
-        Forgotten your password? You can choose a new one here: {resetUrl}
-      </Text>
+      <Text style={{ ...emailText, marginTop: "16px" }}>Forgotten your password? You can choose a new one here: {resetUrl}</Text>
     </EmailLayout>
   );
 }

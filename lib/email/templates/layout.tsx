@@ -2,7 +2,12 @@ import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-
 import type { ReactNode } from "react";
 
 const styles = {
-  body: { backgroundColor: "#f5f5fa", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "32px 0" },
+  body: {
+    backgroundColor: "#f5f5fa",
+    fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    margin: 0,
+    padding: "32px 0",
+  },
   container: { backgroundColor: "#ffffff", borderRadius: "12px", border: "1px solid #e4e4ee", maxWidth: "520px", padding: "32px" },
   brand: { color: "#4338ca", fontSize: "18px", fontWeight: 700, margin: "0 0 24px" },
   footer: { color: "#6b6b80", fontSize: "12px", lineHeight: "18px", margin: 0 },

@@ -12,9 +12,7 @@ export function PasswordChanged({ name, signInUrl, resetUrl }: { name: string; s
       <Button href={signInUrl} style={emailButton}>
         Sign in to MusBook
       </Button>
-      <Text style={{ ...emailText, marginTop: "16px" }}>
-        Wasn&rsquo;t you? Choose a new password straight away: {resetUrl}
-      </Text>
+      <Text style={{ ...emailText, marginTop: "16px" }}>Wasn&rsquo;t you? Choose a new password straight away: {resetUrl}</Text>
     </EmailLayout>
   );
 }

@@ -11,9 +11,12 @@ export function TwoFactorCode({ name, code, purpose }: { name: string; code: str
     <EmailLayout preview={purposes[purpose].preview}>
       <Text style={emailText}>Hi {name},</Text>
       <Text style={emailText}>{purposes[purpose].lead}</Text>
-      <Text style={{ ...emailText, fontSize: "32px", fontWeight: 700, letterSpacing: "8px", fontFamily: "ui-monospace, Menlo, monospace" }}>{code}</Text>
+      <Text style={{ ...emailText, fontSize: "32px", fontWeight: 700, letterSpacing: "8px", fontFamily: "ui-monospace, Menlo, monospace" }}>
+        {code}
+      </Text>
       <Text style={{ ...emailText, fontSize: "13px", color: "#6b6b80" }}>
-        The code expires in 10 minutes and works once. If you didn&rsquo;t try to sign in, someone may know your password: change it in Settings.
+        The code expires in 10 minutes and works once. If you didn&rsquo;t try to sign in, someone may know your password: change it in
+        Settings.
       </Text>
     </EmailLayout>
   );

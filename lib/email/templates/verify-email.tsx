@@ -5,7 +5,9 @@ export function VerifyEmail({ name, url }: { name: string; url: string }) {
   return (
     <EmailLayout preview="Confirm your email address for MusBook">
       <Text style={emailText}>Hi {name},</Text>
-      <Text style={emailText}>Please confirm this is your email address so invitations between teachers and students can reach you in MusBook.</Text>
+      <Text style={emailText}>
+        Please confirm this is your email address so invitations between teachers and students can reach you in MusBook.
+      </Text>
       <Button href={url} style={emailButton}>
         Confirm my email
       </Button>

@@ -62,7 +62,10 @@ describe("embedded ticker", () => {
   it("runs the other jobs of a tick when one throws", async () => {
     const second = vi.fn(async () => undefined);
     const ticker = startTicker(
-      [{ ...job(async () => Promise.reject(new Error("boom"))), id: "first" }, { ...job(second), id: "second" }],
+      [
+        { ...job(async () => Promise.reject(new Error("boom"))), id: "first" },
+        { ...job(second), id: "second" },
+      ],
       { tickMs: 1_000, onError: () => undefined },
     );
     await vi.advanceTimersByTimeAsync(0);

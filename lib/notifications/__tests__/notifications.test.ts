@@ -37,7 +37,12 @@ beforeEach(() => {
   pushed.calls.length = 0;
 });
 
-const lessonRequested = { type: "lesson.requested", title: "New lesson request", body: "Maya asked for Tuesday 17:00", link: "/lessons" } as const;
+const lessonRequested = {
+  type: "lesson.requested",
+  title: "New lesson request",
+  body: "Maya asked for Tuesday 17:00",
+  link: "/lessons",
+} as const;
 
 describe("notify", () => {
   it("stores one notification per distinct recipient and publishes it on each user channel with the unread count", async () => {
@@ -50,7 +55,7 @@ describe("notify", () => {
     expect(forA.data).toMatchObject({ unreadCount: 1, notification: { title: "New lesson request", link: "/lessons", readAt: null } });
   });
 
-  it("publishes ids and a short summary only, never the stored data (T19)", async () => {
+  it("publishes ids and a short summary only, never the stored data", async () => {
     const user = await createUser();
     await notify([user.id], { ...lessonRequested, body: "x".repeat(900), data: { privateNote: "never on the wire" } });
     const payload = JSON.stringify(published.calls[0]!.data);
@@ -78,7 +83,7 @@ describe("notify", () => {
     expect(published.calls).toHaveLength(1);
   });
 
-  it("stores the notification even when realtime is unreachable (T20, delivery half)", async () => {
+  it("stores the notification even when realtime is unreachable (delivery half)", async () => {
     published.real = true; // the real publish, to a port where nothing listens
     const user = await createUser();
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
@@ -108,14 +113,19 @@ describe("notify", () => {
 
   it("pushes to recipients who want push, and not a notification read before the push ran", async () => {
     const [wantsPush, noPush, readFast] = [await createUser(), await createUser(), await createUser()];
-    await db.insert(notificationPreferences).values([{ userId: wantsPush.id }, { userId: noPush.id, push: false }, { userId: readFast.id }]);
+    await db
+      .insert(notificationPreferences)
+      .values([{ userId: wantsPush.id }, { userId: noPush.id, push: false }, { userId: readFast.id }]);
     await notify([wantsPush.id, noPush.id], lessonRequested);
     await settleBackgroundWork();
     expect(pushed.calls).toEqual([{ userId: wantsPush.id, title: "New lesson request" }]);
 
     pushed.calls.length = 0;
     const { deliverNotificationPushes } = await import("@/lib/notifications/push");
-    const [row] = await db.insert(notifications).values({ userId: readFast.id, type: "message.received", title: "Hi", readAt: new Date() }).returning();
+    const [row] = await db
+      .insert(notifications)
+      .values({ userId: readFast.id, type: "message.received", title: "Hi", readAt: new Date() })
+      .returning();
     expect(await deliverNotificationPushes([row!.id])).toEqual({ pushed: 0 });
   });
 });
@@ -137,16 +147,20 @@ describe("listing and reading notifications", () => {
     const first = await listNotifications(me, { limit: 10 });
     expect(first).toMatchObject({ total: 25, pageCount: 3, unreadCount: 15 });
     expect(first.items[0]!.title).toBe("Notification 24");
-    expect((await listNotifications(me, { limit: 10, page: 3 })).items.map((item) => item.title)).toEqual(
-      ["Notification 4", "Notification 3", "Notification 2", "Notification 1", "Notification 0"],
-    );
+    expect((await listNotifications(me, { limit: 10, page: 3 })).items.map((item) => item.title)).toEqual([
+      "Notification 4",
+      "Notification 3",
+      "Notification 2",
+      "Notification 1",
+      "Notification 0",
+    ]);
     expect((await listNotifications(me, { status: "unread" })).total).toBe(15);
     expect((await listNotifications(me, { category: "messages" })).items.every((item) => item.type === "message.received")).toBe(true);
     expect((await listNotifications(me, { category: "messages", status: "unread" })).total).toBe(3);
     expect(JSON.stringify(await listNotifications(me, { limit: 50 }))).not.toContain("Not yours");
   });
 
-  it("marks the viewer's own notifications read and ignores anyone else's ids (T1)", async () => {
+  it("marks the viewer's own notifications read and ignores anyone else's ids", async () => {
     const [me, other] = [await createUser(), await createUser()];
     const [mine] = await notify([me.id], lessonRequested);
     const [theirs] = await notify([other.id], lessonRequested);
@@ -156,7 +170,9 @@ describe("listing and reading notifications", () => {
     expect(result).toEqual({ ok: true, data: { marked: 1, unreadCount: 0 } });
     const [untouched] = await db.select().from(notifications).where(eq(notifications.id, theirs!.id));
     expect(untouched!.readAt).toBeNull();
-    expect(published.calls).toEqual([{ channel: `private-user-${me.id}`, event: "notifications.read", data: { ids: [mine!.id], unreadCount: 0 } }]);
+    expect(published.calls).toEqual([
+      { channel: `private-user-${me.id}`, event: "notifications.read", data: { ids: [mine!.id], unreadCount: 0 } },
+    ]);
   });
 
   it("marks everything read at once", async () => {

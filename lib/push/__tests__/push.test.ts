@@ -25,7 +25,27 @@ interface Delivery {
 /** A throwaway self-signed certificate: web-push only speaks HTTPS. */
 function selfSignedCertificate() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "push-cert-"));
-  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-keyout",
+      `${dir}/key.pem`,
+      "-out",
+      `${dir}/cert.pem`,
+    ],
+    { stdio: "ignore" },
+  );
   return { key: fs.readFileSync(`${dir}/key.pem`), cert: fs.readFileSync(`${dir}/cert.pem`) };
 }
 
@@ -85,7 +105,10 @@ describe("web push", () => {
     expect(phone.body.length).toBeGreaterThan(0);
     expect(phone.body.toString("latin1")).not.toContain("Lesson in 30 minutes");
 
-    const left = await db.select({ endpoint: pushSubscriptions.endpoint, lastUsedAt: pushSubscriptions.lastUsedAt }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, user.id));
+    const left = await db
+      .select({ endpoint: pushSubscriptions.endpoint, lastUsedAt: pushSubscriptions.lastUsedAt })
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.userId, user.id));
     expect(left.map((row) => row.endpoint).sort()).toEqual([`${base}/broken/tablet`, `${base}/ok/phone`]);
     expect(left.find((row) => row.endpoint.endsWith("/ok/phone"))?.lastUsedAt).toBeInstanceOf(Date);
   });

@@ -79,7 +79,9 @@ describe("POST /api/realtime/auth", () => {
 
   it("answers 400 to a missing field and 403 to a cross-origin call", async () => {
     expect((await POST(authRequest({ channel_name: `private-user-${me.id}` }))).status).toBe(400);
-    const crossSite = await POST(authRequest({ socket_id: socketId, channel_name: `private-user-${me.id}` }, { origin: "https://evil.example" }));
+    const crossSite = await POST(
+      authRequest({ socket_id: socketId, channel_name: `private-user-${me.id}` }, { origin: "https://evil.example" }),
+    );
     expect(crossSite.status).toBe(403);
   });
 });

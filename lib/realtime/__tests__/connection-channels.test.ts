@@ -37,7 +37,10 @@ describe("presence-connection channels", () => {
     }
     for (const status of ["pending", "declined"] as const) {
       const invitee = await createUser({ role: "student" });
-      const [row] = await db.insert(connections).values({ teacherId: teacher.id, studentId: invitee.id, invitedEmail: invitee.email, status }).returning();
+      const [row] = await db
+        .insert(connections)
+        .values({ teacherId: teacher.id, studentId: invitee.id, invitedEmail: invitee.email, status })
+        .returning();
       for (const party of [teacher, invitee]) {
         expect(await authorizeChannel(party, socketId, channelOf(row!.id))).toMatchObject({ ok: false, status: 403 });
       }
@@ -52,7 +55,12 @@ describe("presence-connection channels", () => {
 
   it("refuses unknown ids and malformed channel names", async () => {
     const { teacher, connection } = await createConnectedPair();
-    for (const name of [channelOf(randomUUID()), `${channelOf(connection.id)}-x`, channelOf(connection.id.toUpperCase()), `private-connection-${connection.id}`]) {
+    for (const name of [
+      channelOf(randomUUID()),
+      `${channelOf(connection.id)}-x`,
+      channelOf(connection.id.toUpperCase()),
+      `private-connection-${connection.id}`,
+    ]) {
       expect(await authorizeChannel(teacher, socketId, name)).toMatchObject({ ok: false, status: 403 });
     }
   });

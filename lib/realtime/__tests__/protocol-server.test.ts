@@ -35,7 +35,10 @@ function connect(options: { secret?: string; user?: { id: string; info?: Record<
       transport: "ajax",
       endpoint: "unused",
       customHandler: ({ socketId, channelName }, callback) => {
-        const presence = channelName.startsWith("presence-") && options.user ? { user_id: options.user.id, user_info: options.user.info ?? {} } : undefined;
+        const presence =
+          channelName.startsWith("presence-") && options.user
+            ? { user_id: options.user.id, user_info: options.user.info ?? {} }
+            : undefined;
         callback(null, signer.authorizeChannel(socketId, channelName, presence));
       },
     },
@@ -53,9 +56,16 @@ function signedPost(path: string, body: unknown, timestamp = Date.now() / 1000) 
     auth_version: "1.0",
     body_md5: createHash("md5").update(json).digest("hex"),
   });
-  const toSign = `POST\n${path}\n${[...query.entries()].sort().map(([k, v]) => `${k}=${v}`).join("&")}`;
+  const toSign = `POST\n${path}\n${[...query.entries()]
+    .sort()
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&")}`;
   query.set("auth_signature", createHmac("sha256", app.secret).update(toSign).digest("hex"));
-  return fetch(`http://127.0.0.1:${server.port}${path}?${query}`, { method: "POST", body: json, headers: { "content-type": "application/json" } });
+  return fetch(`http://127.0.0.1:${server.port}${path}?${query}`, {
+    method: "POST",
+    body: json,
+    headers: { "content-type": "application/json" },
+  });
 }
 
 const subscribed = (channel: Channel) =>
@@ -179,7 +189,9 @@ describe("local Pusher-protocol server", () => {
     await expect(publisher.trigger("room", "big", { blob: "x".repeat(11 * 1024) })).rejects.toMatchObject({ status: 413 });
     const badChannel = await signedPost(`/apps/${app.appId}/events`, { name: "x", channel: "bad channel!", data: "{}" });
     expect(badChannel.status).toBe(400);
-    const tooMany = await signedPost(`/apps/${app.appId}/batch_events`, { batch: Array.from({ length: 11 }, () => ({ name: "x", channel: "room", data: "{}" })) });
+    const tooMany = await signedPost(`/apps/${app.appId}/batch_events`, {
+      batch: Array.from({ length: 11 }, () => ({ name: "x", channel: "room", data: "{}" })),
+    });
     expect(tooMany.status).toBe(400);
     const stale = await signedPost(`/apps/${app.appId}/events`, { name: "x", channel: "room", data: "{}" }, Date.now() / 1000 - 3600);
     expect(stale.status).toBe(401);

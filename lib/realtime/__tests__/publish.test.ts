@@ -23,7 +23,13 @@ describe("publish", () => {
     const { realtimeClientConfig } = await import("@/lib/realtime/config");
     const { default: PusherClient } = await import("pusher-js");
     const config = realtimeClientConfig();
-    const client = new PusherClient(config.key, { cluster: config.cluster, wsHost: "127.0.0.1", wsPort: config.wsPort, forceTLS: false, enabledTransports: ["ws"] });
+    const client = new PusherClient(config.key, {
+      cluster: config.cluster,
+      wsHost: "127.0.0.1",
+      wsPort: config.wsPort,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+    });
     const channel = client.subscribe("announcements");
     await new Promise((resolve) => channel.bind("pusher:subscription_succeeded", resolve));
     const received = new Promise((resolve) => channel.bind("hello", resolve));

@@ -16,18 +16,53 @@ type Outcome = { ok: boolean };
 /** A connection with one of everything: a pending request, an upcoming series lesson with a pending proposal, a past lesson. */
 async function scene(status?: "declined" | "revoked") {
   const { teacher, student, connection } = await createConnectedPair();
-  const [request] = await db.insert(lessonRequests).values({ connectionId: connection.id, requestedById: student.id, startsAt: new Date("2026-03-02T17:00:00Z"), durationMinutes: 45, timezone: "Europe/London" }).returning();
-  const [series] = await db.insert(lessonSeries).values({ connectionId: connection.id, intervalWeeks: 1, timezone: "Europe/London", localStartTime: "10:00:00", durationMinutes: 60 }).returning();
+  const [request] = await db
+    .insert(lessonRequests)
+    .values({
+      connectionId: connection.id,
+      requestedById: student.id,
+      startsAt: new Date("2026-03-02T17:00:00Z"),
+      durationMinutes: 45,
+      timezone: "Europe/London",
+    })
+    .returning();
+  const [series] = await db
+    .insert(lessonSeries)
+    .values({ connectionId: connection.id, intervalWeeks: 1, timezone: "Europe/London", localStartTime: "10:00:00", durationMinutes: 60 })
+    .returning();
   const upcoming = await insertLesson(connection, "2026-02-01T10:00:00Z", 60, { seriesId: series!.id });
   const past = await insertLesson(connection, "2026-01-01T10:00:00Z");
   const [proposal] = await db
     .insert(rescheduleRequests)
-    .values({ lessonId: upcoming.id, proposedById: student.id, fromStartsAt: upcoming.startsAt, fromEndsAt: upcoming.endsAt, newStartsAt: new Date("2026-02-02T10:00:00Z"), newEndsAt: new Date("2026-02-02T11:00:00Z") })
+    .values({
+      lessonId: upcoming.id,
+      proposedById: student.id,
+      fromStartsAt: upcoming.startsAt,
+      fromEndsAt: upcoming.endsAt,
+      newStartsAt: new Date("2026-02-02T10:00:00Z"),
+      newEndsAt: new Date("2026-02-02T11:00:00Z"),
+    })
     .returning();
-  const event = await scheduling.createCalendarEvent(actorOf(teacher), { title: "Recital", timezone: "Europe/London", startDate: "2026-02-03", startTime: "19:00", endDate: "2026-02-03", endTime: "21:00" });
+  const event = await scheduling.createCalendarEvent(actorOf(teacher), {
+    title: "Recital",
+    timezone: "Europe/London",
+    startDate: "2026-02-03",
+    startTime: "19:00",
+    endDate: "2026-02-03",
+    endTime: "21:00",
+  });
   if (!event.ok) throw new Error(event.error);
   if (status) await db.update(connections).set({ status }).where(eq(connections.id, connection.id));
-  return { teacher, student, connection, requestId: request!.id, upcomingId: upcoming.id, pastId: past.id, rescheduleId: proposal!.id, eventId: event.data.eventId };
+  return {
+    teacher,
+    student,
+    connection,
+    requestId: request!.id,
+    upcomingId: upcoming.id,
+    pastId: past.id,
+    rescheduleId: proposal!.id,
+    eventId: event.data.eventId,
+  };
 }
 
 type Scene = Awaited<ReturnType<typeof scene>>;
@@ -39,14 +74,23 @@ const calls: Record<string, (actor: Actor, s: Scene) => Promise<Outcome>> = {
   approveLessonRequest: (actor, s) => scheduling.approveLessonRequest(actor, { requestId: s.requestId }, NOW),
   declineLessonRequest: (actor, s) => scheduling.declineLessonRequest(actor, { requestId: s.requestId }, NOW),
   withdrawLessonRequest: (actor, s) => scheduling.withdrawLessonRequest(actor, { requestId: s.requestId }, NOW),
-  proposeReschedule: (actor, s) => scheduling.proposeReschedule(actor, { lessonId: s.upcomingId, date: "2026-02-05", time: "10:00", timezone: "Europe/London" }, NOW),
+  proposeReschedule: (actor, s) =>
+    scheduling.proposeReschedule(actor, { lessonId: s.upcomingId, date: "2026-02-05", time: "10:00", timezone: "Europe/London" }, NOW),
   approveReschedule: (actor, s) => scheduling.approveReschedule(actor, { rescheduleId: s.rescheduleId }, NOW),
   declineReschedule: (actor, s) => scheduling.declineReschedule(actor, { rescheduleId: s.rescheduleId }, NOW),
   cancelLesson: (actor, s) => scheduling.cancelLesson(actor, { lessonId: s.upcomingId, reason: "nope" }, NOW),
   cancelSeriesFrom: (actor, s) => scheduling.cancelSeriesFrom(actor, { lessonId: s.upcomingId, reason: "nope" }, NOW),
   markAttendance: (actor, s) => scheduling.markAttendance(actor, { lessonId: s.pastId, attendance: "absent" }, NOW),
   updateCalendarEvent: (actor, s) =>
-    scheduling.updateCalendarEvent(actor, { eventId: s.eventId, title: "Mine now", timezone: "UTC", startDate: "2026-02-03", startTime: "10:00", endDate: "2026-02-03", endTime: "11:00" }),
+    scheduling.updateCalendarEvent(actor, {
+      eventId: s.eventId,
+      title: "Mine now",
+      timezone: "UTC",
+      startDate: "2026-02-03",
+      startTime: "10:00",
+      endDate: "2026-02-03",
+      endTime: "11:00",
+    }),
   deleteCalendarEvent: (actor, s) => scheduling.deleteCalendarEvent(actor, { eventId: s.eventId }),
 };
 
@@ -71,7 +115,7 @@ async function expectRefusedWithoutTrace(call: () => Promise<Outcome>) {
   expect(await schedulingSnapshot()).toBe(before);
 }
 
-describe("every scheduling function refuses anyone but the right party (T1)", () => {
+describe("every scheduling function refuses anyone but the right party", () => {
   let s: Scene;
   let strangerTeacher: User;
   let strangerStudent: User;

@@ -10,7 +10,11 @@ import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
 // insert: what is left is the database's exclusion constraint, which must still keep everything whole.
 vi.mock("../conflicts", async (importOriginal) => {
   const original = await importOriginal<typeof import("../conflicts")>();
-  return { ...original, findClashes: async (_executor: unknown, _viewerId: unknown, checks: { occurrences: unknown[] }[]) => checks.map((check) => check.occurrences.map(() => null)) };
+  return {
+    ...original,
+    findClashes: async (_executor: unknown, _viewerId: unknown, checks: { occurrences: unknown[] }[]) =>
+      checks.map((check) => check.occurrences.map(() => null)),
+  };
 });
 
 const { approveLessonRequest, approveReschedule, CONFLICT_MESSAGE, proposeReschedule, requestLessons } = await import("..");
@@ -38,10 +42,17 @@ describe("the exclusion constraint is the final guard", () => {
   it("accepting a move onto a slot taken meanwhile answers with the conflict message and leaves the lesson in place", async () => {
     const { teacher, student, connection } = await createConnectedPair();
     const lesson = await insertLesson(connection, "2026-02-02T17:00:00Z", 45);
-    const proposal = await proposeReschedule(actorOf(student), { lessonId: lesson.id, date: "2026-02-03", time: "17:00", timezone: "Europe/London" }, NOW);
+    const proposal = await proposeReschedule(
+      actorOf(student),
+      { lessonId: lesson.id, date: "2026-02-03", time: "17:00", timezone: "Europe/London" },
+      NOW,
+    );
     if (!proposal.ok) throw new Error(proposal.error);
     await insertLesson(connection, "2026-02-03T17:30:00Z", 30); // booked while the proposal waited
-    expect(await approveReschedule(actorOf(teacher), { rescheduleId: proposal.data.rescheduleId }, NOW)).toEqual({ ok: false, error: CONFLICT_MESSAGE });
+    expect(await approveReschedule(actorOf(teacher), { rescheduleId: proposal.data.rescheduleId }, NOW)).toEqual({
+      ok: false,
+      error: CONFLICT_MESSAGE,
+    });
     const [unmoved] = await db.select().from(lessons).where(eq(lessons.id, lesson.id));
     expect(unmoved!.startsAt).toEqual(lesson.startsAt);
     const [pending] = await db.select().from(rescheduleRequests).where(eq(rescheduleRequests.id, proposal.data.rescheduleId));

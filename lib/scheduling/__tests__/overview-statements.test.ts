@@ -15,7 +15,15 @@ async function teacherWithPendingRequests(count: number) {
   const students = await Promise.all(Array.from({ length: count }, () => createUser({ role: "student" })));
   const rows = await db
     .insert(connections)
-    .values(students.map((student) => ({ teacherId: teacher.id, studentId: student.id, invitedEmail: student.email, status: "accepted" as const, respondedAt: NOW })))
+    .values(
+      students.map((student) => ({
+        teacherId: teacher.id,
+        studentId: student.id,
+        invitedEmail: student.email,
+        status: "accepted" as const,
+        respondedAt: NOW,
+      })),
+    )
     .returning();
   await db.insert(lessonRequests).values(
     rows.map((connection, index) => ({

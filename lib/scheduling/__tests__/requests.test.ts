@@ -7,7 +7,14 @@ import { formatWeekdayTime } from "@/lib/time";
 import { createConnectedPair, createUser } from "@/tests/factories";
 import { setupTestDatabase } from "@/tests/database";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
-import { approveLessonRequest, createCalendarEvent, declineLessonRequest, previewLessonRequest, requestLessons, withdrawLessonRequest } from "..";
+import {
+  approveLessonRequest,
+  createCalendarEvent,
+  declineLessonRequest,
+  previewLessonRequest,
+  requestLessons,
+  withdrawLessonRequest,
+} from "..";
 
 setupTestDatabase();
 
@@ -47,9 +54,24 @@ describe("requesting lessons", () => {
 
   it("stores a pending request in the requester's zone and tells the other party in-app and by email", async () => {
     const { teacher, student, connection } = await createConnectedPair();
-    const requestId = await requested(actorOf(student), requestForm(connection, { timezone: "America/New_York", time: "12:00", repeat: "weekly", occurrences: "6", note: "Scales; arpeggios, <b>please</b>" }));
+    const requestId = await requested(
+      actorOf(student),
+      requestForm(connection, {
+        timezone: "America/New_York",
+        time: "12:00",
+        repeat: "weekly",
+        occurrences: "6",
+        note: "Scales; arpeggios, <b>please</b>",
+      }),
+    );
     const [request] = await db.select().from(lessonRequests).where(eq(lessonRequests.id, requestId));
-    expect(request).toMatchObject({ status: "pending", timezone: "America/New_York", intervalWeeks: 1, occurrences: 6, note: "Scales; arpeggios, <b>please</b>" });
+    expect(request).toMatchObject({
+      status: "pending",
+      timezone: "America/New_York",
+      intervalWeeks: 1,
+      occurrences: 6,
+      note: "Scales; arpeggios, <b>please</b>",
+    });
     expect(request!.startsAt.toISOString()).toBe("2026-02-02T17:00:00.000Z");
     const [notice] = await db.select().from(notifications).where(eq(notifications.userId, teacher.id));
     expect(notice).toMatchObject({ type: "lesson.requested", link: "/lessons" });
@@ -63,7 +85,10 @@ describe("approving", () => {
   it("creates every lesson of a series in one go, all at the teacher's wall time", async () => {
     const { teacher, student, connection } = await createConnectedPair();
     // The student is in New York; the teacher's studio clock is London's.
-    const requestId = await requested(actorOf(student), requestForm(connection, { timezone: "America/New_York", date: "2026-03-09", time: "13:00", repeat: "weekly", occurrences: "6" }));
+    const requestId = await requested(
+      actorOf(student),
+      requestForm(connection, { timezone: "America/New_York", date: "2026-03-09", time: "13:00", repeat: "weekly", occurrences: "6" }),
+    );
     const result = await approveLessonRequest(actorOf(teacher), { requestId }, NOW);
     expect(result).toMatchObject({ ok: true, message: "6 lessons booked." });
     const booked = await db.select().from(lessons).where(eq(lessons.connectionId, connection.id)).orderBy(lessons.startsAt);
@@ -73,7 +98,12 @@ describe("approving", () => {
     expect(series).toMatchObject({ timezone: "Europe/London", localStartTime: "17:00:00", intervalWeeks: 1 });
     const [request] = await db.select().from(lessonRequests).where(eq(lessonRequests.id, requestId));
     expect(request).toMatchObject({ status: "approved", respondedById: teacher.id });
-    expect(await db.select().from(notifications).where(and(eq(notifications.userId, student.id), eq(notifications.type, "lesson.approved")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, student.id), eq(notifications.type, "lesson.approved"))),
+    ).toHaveLength(1);
     expect(await approveLessonRequest(actorOf(teacher), { requestId }, NOW)).toMatchObject({ ok: false });
   });
 
@@ -83,7 +113,14 @@ describe("approving", () => {
     // The teacher already teaches someone else in week 2; the teacher has a personal event in week 4.
     const { connection: busyConnection } = await connectTeacherTo(teacher.id, otherStudent.id);
     await insertLesson(busyConnection, "2026-02-09T17:30:00Z", 60);
-    const event = await createCalendarEvent(actorOf(teacher), { title: "Dentist", timezone: "Europe/London", startDate: "2026-02-23", startTime: "16:30", endDate: "2026-02-23", endTime: "17:15" });
+    const event = await createCalendarEvent(actorOf(teacher), {
+      title: "Dentist",
+      timezone: "Europe/London",
+      startDate: "2026-02-23",
+      startTime: "16:30",
+      endDate: "2026-02-23",
+      endTime: "17:15",
+    });
     expect(event.ok).toBe(true);
 
     const requestId = await requested(actorOf(student), requestForm(connection, { repeat: "weekly", occurrences: "4" }));
@@ -92,7 +129,12 @@ describe("approving", () => {
     expect(preview.data.occurrences.map((o) => o.clash?.with ?? null)).toEqual([null, "you", null, "your event"]);
     // The student, who made the request, never sees the teacher's events.
     const studentPreview = await previewLessonRequest(actorOf(student), { requestId }, NOW);
-    expect(studentPreview.ok && studentPreview.data.occurrences.map((o) => o.clash?.with ?? null)).toEqual([null, "other party", null, null]);
+    expect(studentPreview.ok && studentPreview.data.occurrences.map((o) => o.clash?.with ?? null)).toEqual([
+      null,
+      "other party",
+      null,
+      null,
+    ]);
 
     const refused = await approveLessonRequest(actorOf(teacher), { requestId }, NOW);
     expect(refused).toMatchObject({ ok: false });
@@ -106,11 +148,14 @@ describe("approving", () => {
 });
 
 async function connectTeacherTo(teacherId: string, studentId: string) {
-  const [connection] = await db.insert(connections).values({ teacherId, studentId, invitedEmail: `${studentId}@example.test`, status: "accepted" }).returning();
+  const [connection] = await db
+    .insert(connections)
+    .values({ teacherId, studentId, invitedEmail: `${studentId}@example.test`, status: "accepted" })
+    .returning();
   return { connection: connection! };
 }
 
-describe("concurrent bookings of one slot (T22)", () => {
+describe("concurrent bookings of one slot", () => {
   it("20 approvals racing for one teacher slot: exactly one wins, the rest get a conflict and nothing half-created", async () => {
     const teacher = await createUser({ role: "teacher" });
     const requests = await Promise.all(
@@ -118,7 +163,10 @@ describe("concurrent bookings of one slot (T22)", () => {
         const student = await createUser();
         const { connection } = await connectTeacherTo(teacher.id, student.id);
         // Each is a 3-week series; they overlap the others only partly (different minutes, same first slot).
-        const requestId = await requested(actorOf(student), requestForm(connection, { time: `17:${String(index).padStart(2, "0")}`, repeat: "weekly", occurrences: "3" }));
+        const requestId = await requested(
+          actorOf(student),
+          requestForm(connection, { time: `17:${String(index).padStart(2, "0")}`, repeat: "weekly", occurrences: "3" }),
+        );
         return { requestId, connection };
       }),
     );
@@ -145,7 +193,10 @@ describe("declining and withdrawing", () => {
     expect(await declineLessonRequest(actorOf(student), { requestId, reason: "Exam week" }, NOW)).toMatchObject({ ok: true });
     const [request] = await db.select().from(lessonRequests).where(eq(lessonRequests.id, requestId));
     expect(request).toMatchObject({ status: "declined", responseReason: "Exam week", respondedById: student.id });
-    const [notice] = await db.select().from(notifications).where(and(eq(notifications.userId, teacher.id), eq(notifications.type, "lesson.declined")));
+    const [notice] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, teacher.id), eq(notifications.type, "lesson.declined")));
     expect(notice!.body).toContain("Exam week");
     expect(await withdrawLessonRequest(actorOf(teacher), { requestId }, NOW)).toMatchObject({ ok: false });
   });
@@ -155,6 +206,11 @@ describe("declining and withdrawing", () => {
     const requestId = await requested(actorOf(student), requestForm(connection));
     expect(await withdrawLessonRequest(actorOf(student), { requestId }, NOW)).toMatchObject({ ok: true });
     expect(await approveLessonRequest(actorOf(teacher), { requestId }, NOW)).toMatchObject({ ok: false });
-    expect(await db.select().from(notifications).where(and(eq(notifications.userId, teacher.id), eq(notifications.type, "lesson.withdrawn")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, teacher.id), eq(notifications.type, "lesson.withdrawn"))),
+    ).toHaveLength(1);
   });
 });

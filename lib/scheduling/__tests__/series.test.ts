@@ -2,15 +2,22 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formatLocalDateTime, formatTime, formatWeekdayTime, utcToZoned, zonedToUtc } from "@/lib/time";
 import { occurrencesOf } from "../series";
 
-// A frozen clock: nothing here may depend on the machine's zone or today's date (T23; see `npm run test:tz`).
+// A frozen clock: nothing here may depend on the machine's zone or today's date (see `npm run test:tz`).
 beforeAll(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date("2026-02-01T12:00:00Z"));
 });
 afterAll(() => vi.useRealTimers());
 
-const wall = (zone: string, instants: { startsAt: Date }[]) => instants.map((o) => formatLocalDateTime(utcToZoned(o.startsAt, zone)).replace("T", " "));
-const weekly = (startsAt: Date, count: number, intervalWeeks = 1) => ({ startsAt, durationMinutes: 45, intervalWeeks, occurrences: count, untilDate: null });
+const wall = (zone: string, instants: { startsAt: Date }[]) =>
+  instants.map((o) => formatLocalDateTime(utcToZoned(o.startsAt, zone)).replace("T", " "));
+const weekly = (startsAt: Date, count: number, intervalWeeks = 1) => ({
+  startsAt,
+  durationMinutes: 45,
+  intervalWeeks,
+  occurrences: count,
+  untilDate: null,
+});
 
 describe("a series keeps the teacher's wall-clock time", () => {
   it("a New York student's request for a London teacher's 17:00 stays 17:00 London on every occurrence", () => {
@@ -21,7 +28,12 @@ describe("a series keeps the teacher's wall-clock time", () => {
     expect(lessons).toHaveLength(12);
     expect(new Set(lessons.map((o) => formatWeekdayTime(o.startsAt, "Europe/London")))).toEqual(new Set(["Mon 17:00"]));
     // In New York the lesson is 13:00 while the clocks disagree (until London springs forward) and 12:00 after.
-    expect(wall("America/New_York", lessons).slice(0, 4)).toEqual(["2026-03-09 13:00", "2026-03-16 13:00", "2026-03-23 13:00", "2026-03-30 12:00"]);
+    expect(wall("America/New_York", lessons).slice(0, 4)).toEqual([
+      "2026-03-09 13:00",
+      "2026-03-16 13:00",
+      "2026-03-23 13:00",
+      "2026-03-30 12:00",
+    ]);
     expect(lessons.every((o) => o.endsAt.getTime() - o.startsAt.getTime() === 45 * 60_000)).toBe(true);
   });
 
@@ -53,15 +65,24 @@ describe("a series keeps the teacher's wall-clock time", () => {
 
   it("an until date is inclusive in the series' zone and no occurrence is lost or duplicated", () => {
     const first = zonedToUtc({ year: 2026, month: 10, day: 4, hour: 23, minute: 30 }, "Asia/Kolkata");
-    const lessons = occurrencesOf({ startsAt: first, durationMinutes: 60, intervalWeeks: 1, occurrences: null, untilDate: "2026-11-01" }, "Asia/Kolkata");
-    expect(wall("Asia/Kolkata", lessons)).toEqual(["2026-10-04 23:30", "2026-10-11 23:30", "2026-10-18 23:30", "2026-10-25 23:30", "2026-11-01 23:30"]);
+    const lessons = occurrencesOf(
+      { startsAt: first, durationMinutes: 60, intervalWeeks: 1, occurrences: null, untilDate: "2026-11-01" },
+      "Asia/Kolkata",
+    );
+    expect(wall("Asia/Kolkata", lessons)).toEqual([
+      "2026-10-04 23:30",
+      "2026-10-11 23:30",
+      "2026-10-18 23:30",
+      "2026-10-25 23:30",
+      "2026-11-01 23:30",
+    ]);
   });
 
   it("a single lesson is exactly the requested instant and length", () => {
     const startsAt = new Date("2026-06-01T09:00:00Z");
-    expect(occurrencesOf({ startsAt, durationMinutes: 30, intervalWeeks: null, occurrences: null, untilDate: null }, "Pacific/Kiritimati")).toEqual([
-      { startsAt, endsAt: new Date("2026-06-01T09:30:00Z") },
-    ]);
+    expect(
+      occurrencesOf({ startsAt, durationMinutes: 30, intervalWeeks: null, occurrences: null, untilDate: null }, "Pacific/Kiritimati"),
+    ).toEqual([{ startsAt, endsAt: new Date("2026-06-01T09:30:00Z") }]);
   });
 
   it("a lesson on a spring-forward day at a time that does not exist follows the documented rule", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { expandWeeklySeries, formatLocalDateTime, isValidTimeZone, type LocalDateTime, parseLocalDateTime, utcToZoned, zonedToUtc } from "@/lib/time";
+import {
+  expandWeeklySeries,
+  formatLocalDateTime,
+  isValidTimeZone,
+  type LocalDateTime,
+  parseLocalDateTime,
+  utcToZoned,
+  zonedToUtc,
+} from "@/lib/time";
 
 const local = (value: string): LocalDateTime => {
   const parsed = parseLocalDateTime(value);
@@ -56,12 +64,12 @@ describe("expandWeeklySeries", () => {
       durationMinutes: 45,
       count: 4,
     });
-    expect(wallTimes("Europe/London", occurrences.map((o) => o.startsAt))).toEqual([
-      "2026-10-13 17:00",
-      "2026-10-20 17:00",
-      "2026-10-27 17:00",
-      "2026-11-03 17:00",
-    ]);
+    expect(
+      wallTimes(
+        "Europe/London",
+        occurrences.map((o) => o.startsAt),
+      ),
+    ).toEqual(["2026-10-13 17:00", "2026-10-20 17:00", "2026-10-27 17:00", "2026-11-03 17:00"]);
     expect(occurrences.map((o) => o.startsAt.toISOString())).toEqual([
       "2026-10-13T16:00:00.000Z",
       "2026-10-20T16:00:00.000Z",
@@ -98,12 +106,12 @@ describe("expandWeeklySeries", () => {
       durationMinutes: 30,
       untilDate: "2026-05-05",
     });
-    expect(wallTimes("Australia/Sydney", occurrences.map((o) => o.startsAt))).toEqual([
-      "2026-03-24 16:30",
-      "2026-04-07 16:30",
-      "2026-04-21 16:30",
-      "2026-05-05 16:30",
-    ]);
+    expect(
+      wallTimes(
+        "Australia/Sydney",
+        occurrences.map((o) => o.startsAt),
+      ),
+    ).toEqual(["2026-03-24 16:30", "2026-04-07 16:30", "2026-04-21 16:30", "2026-05-05 16:30"]);
     expect(occurrences[0]!.startsAt.toISOString()).toBe("2026-03-24T05:30:00.000Z");
     expect(occurrences[1]!.startsAt.toISOString()).toBe("2026-04-07T06:30:00.000Z");
   });

@@ -46,10 +46,13 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
       <Card>
         <CardHeader className="flex-wrap">
           <div className="min-w-0">
-            <p className="text-sm text-muted-foreground">{lesson.viewerIsTeacher ? `Lesson with ${lesson.studentName}` : `Lesson with ${lesson.teacherName}`}</p>
+            <p className="text-sm text-muted-foreground">
+              {lesson.viewerIsTeacher ? `Lesson with ${lesson.studentName}` : `Lesson with ${lesson.teacherName}`}
+            </p>
             <h1 className="text-xl font-bold tracking-tight sm:text-2xl">{formatFullDateTime(lesson.startsAt, zone)}</h1>
             <p className="text-sm text-muted-foreground">
-              until {formatTime(lesson.endsAt, zone)} · {minutesBetween(lesson.startsAt, lesson.endsAt)} min · {zoneLabel(zone, lesson.startsAt)}
+              until {formatTime(lesson.endsAt, zone)} · {minutesBetween(lesson.startsAt, lesson.endsAt)} min ·{" "}
+              {zoneLabel(zone, lesson.startsAt)}
             </p>
           </div>
           <div className="flex gap-2">
@@ -74,7 +77,12 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
             <div className="space-y-2">
               <p className="text-sm font-medium">Attendance</p>
               {lesson.viewerIsTeacher ? (
-                <AttendancePicker markAttendance={markAttendanceAction} lessonId={lesson.id} value={lesson.attendance} label={formatFullDateTime(lesson.startsAt, zone)} />
+                <AttendancePicker
+                  markAttendance={markAttendanceAction}
+                  lessonId={lesson.id}
+                  value={lesson.attendance}
+                  label={formatFullDateTime(lesson.startsAt, zone)}
+                />
               ) : (
                 <AttendanceBadge attendance={lesson.attendance} />
               )}
@@ -83,10 +91,16 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
           {lesson.pendingProposal ? (
             <div className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/30">
               <p className="text-sm font-medium">
-                {lesson.pendingProposal.mine ? "You proposed a new time" : `${lesson.pendingProposal.proposedByName} proposed a new time`}: {formatDateTime(lesson.pendingProposal.newStartsAt, zone)}
+                {lesson.pendingProposal.mine ? "You proposed a new time" : `${lesson.pendingProposal.proposedByName} proposed a new time`}:{" "}
+                {formatDateTime(lesson.pendingProposal.newStartsAt, zone)}
               </p>
               {lesson.pendingProposal.reason ? <p className="text-sm text-muted-foreground">“{lesson.pendingProposal.reason}”</p> : null}
-              {lesson.pendingProposal.mine ? null : <ProposalActions actions={{ approve: approveRescheduleAction, decline: declineRescheduleAction }} rescheduleId={lesson.pendingProposal.id} />}
+              {lesson.pendingProposal.mine ? null : (
+                <ProposalActions
+                  actions={{ approve: approveRescheduleAction, decline: declineRescheduleAction }}
+                  rescheduleId={lesson.pendingProposal.id}
+                />
+              )}
             </div>
           ) : null}
           {upcoming ? (

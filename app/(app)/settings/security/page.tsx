@@ -22,7 +22,9 @@ import {
 
 export const metadata: Metadata = { title: "Account & security" };
 
-const notices = new Map([["password-changed", "Your password was changed. Every other device has been signed out; this one stays signed in."]]);
+const notices = new Map([
+  ["password-changed", "Your password was changed. Every other device has been signed out; this one stays signed in."],
+]);
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -56,8 +58,8 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
           <p className="mb-5 flex items-start gap-2 text-sm text-muted-foreground" role="status">
             <MailWarning className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden="true" />
             <span>
-              Waiting for you to confirm <strong className="break-all text-foreground">{pending.email}</strong>. The link we sent
-              there works until {formatDateTime(pending.expiresAt, user.timezone)}.
+              Waiting for you to confirm <strong className="break-all text-foreground">{pending.email}</strong>. The link we sent there
+              works until {formatDateTime(pending.expiresAt, user.timezone)}.
             </span>
           </p>
         ) : null}
@@ -79,7 +81,9 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
       >
         <TwoFactorForm
           actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, disable: disableTwoFactorAction }}
-          enabled={user.twoFactorEnabled} email={user.email} />
+          enabled={user.twoFactorEnabled}
+          email={user.email}
+        />
       </SettingsSection>
 
       <SettingsSection
@@ -103,7 +107,8 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
             <li>
               every connection you are part of — accepted, pending or ended — and everything that hangs off it:{" "}
               <strong className="text-foreground">
-                all lessons (past and upcoming), lesson requests, series and reschedule requests{isTeacher ? ", and your private notes" : ", and your teachers' notes about you"}
+                all lessons (past and upcoming), lesson requests, series and reschedule requests
+                {isTeacher ? ", and your private notes" : ", and your teachers' notes about you"}
               </strong>
               .
             </li>
@@ -113,8 +118,8 @@ export default async function SecuritySettingsPage({ searchParams }: PageProps<"
               {isTeacher
                 ? "Your students lose these too: their lessons and requests with you disappear from their calendar."
                 : "Your teachers lose these too: their lessons and requests with you disappear from their calendar."}{" "}
-              Their accounts, their connections with other {isTeacher ? "teachers" : "students"} and notifications they have
-              already received are not touched.
+              Their accounts, their connections with other {isTeacher ? "teachers" : "students"} and notifications they have already
+              received are not touched.
             </p>
           ) : null}
         </div>

@@ -38,7 +38,11 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
           <div className="min-w-0 space-y-1">
             <h1 className="truncate text-2xl font-bold tracking-tight sm:text-3xl">{student.name}</h1>
             <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-              {active ? <Badge tone="success">Connected</Badge> : <Badge tone="neutral">Ended {connection.endedAt ? formatDate(connection.endedAt, zone) : ""}</Badge>}
+              {active ? (
+                <Badge tone="success">Connected</Badge>
+              ) : (
+                <Badge tone="neutral">Ended {connection.endedAt ? formatDate(connection.endedAt, zone) : ""}</Badge>
+              )}
               {connection.messagingLocked && active ? <MessagingPausedBadge /> : null}
               {connection.respondedAt ? <span>Student since {formatMonthYear(connection.respondedAt, zone)}</span> : null}
             </div>
@@ -61,7 +65,13 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
               <ContactDetails contact={student} />
               <p className="flex items-center gap-2 rounded-lg bg-surface-muted px-3 py-2 text-sm">
                 <CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />
-                {nextLesson ? <>Next lesson <span className="font-medium">{formatDateTimeWithYear(nextLesson.startsAt, zone)}</span></> : <span className="text-muted-foreground">No upcoming lesson</span>}
+                {nextLesson ? (
+                  <>
+                    Next lesson <span className="font-medium">{formatDateTimeWithYear(nextLesson.startsAt, zone)}</span>
+                  </>
+                ) : (
+                  <span className="text-muted-foreground">No upcoming lesson</span>
+                )}
               </p>
             </CardBody>
           </Card>
@@ -92,7 +102,6 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
               )}
             </CardBody>
           </Card>
-
         </div>
 
         <div className="space-y-6">
@@ -142,14 +151,22 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
                       ? "Paused: you both can read the conversation, but nobody can send."
                       : "On: you and your student can message each other."}
                   </p>
-                  <ActionButton action={setMessagingLockedAction} fields={{ connectionId: connection.id, locked: String(!connection.messagingLocked) }}>
+                  <ActionButton
+                    action={setMessagingLockedAction}
+                    fields={{ connectionId: connection.id, locked: String(!connection.messagingLocked) }}
+                  >
                     {connection.messagingLocked ? "Turn messaging on" : "Pause messaging"}
                   </ActionButton>
                 </div>
                 <div className="space-y-2 border-t pt-4">
                   <p className="text-sm font-medium">End connection</p>
                   <p className="text-sm text-muted-foreground">Upcoming lessons are cancelled. Past lessons and notes are kept.</p>
-                  <EndConnectionButton action={endConnectionWithStudentAction} connectionId={connection.id} otherPartyName={student.name} variant="danger" />
+                  <EndConnectionButton
+                    action={endConnectionWithStudentAction}
+                    connectionId={connection.id}
+                    otherPartyName={student.name}
+                    variant="danger"
+                  />
                 </div>
               </CardBody>
             </Card>

@@ -21,7 +21,8 @@ export const verifySignInCodeAction = anonymousAction(
   {
     onSuccess: async ({ data }) => {
       const cookieStore = await cookies();
-      if (data.trustedDeviceToken) cookieStore.set(TRUSTED_DEVICE_COOKIE, data.trustedDeviceToken, secureCookie(TRUSTED_DEVICE_TTL_MS / 1000));
+      if (data.trustedDeviceToken)
+        cookieStore.set(TRUSTED_DEVICE_COOKIE, data.trustedDeviceToken, secureCookie(TRUSTED_DEVICE_TTL_MS / 1000));
       cookieStore.delete(PENDING_SIGN_IN_COOKIE);
       await openSession(data.ticket, data.callbackUrl ?? "/dashboard");
       return SIGN_IN_ENDED;

@@ -29,10 +29,14 @@ export default async function VerifySignInPage({ searchParams }: PageProps<"/sig
       </span>
       <h1 className="mt-6 text-2xl font-bold tracking-tight">Check your email</h1>
       <p className="mt-2 text-sm text-muted-foreground">
-        We sent a 6-digit code to <span className="font-medium text-foreground">{maskEmail(pending.user.email)}</span>. It expires in 10 minutes.
+        We sent a 6-digit code to <span className="font-medium text-foreground">{maskEmail(pending.user.email)}</span>. It expires in 10
+        minutes.
       </p>
       <div className="mt-8">
-        <TwoFactorForm actions={{ verify: verifySignInCodeAction, resend: resendSignInCodeAction, cancel: cancelSignInAction }} callbackUrl={returnTo} />
+        <TwoFactorForm
+          actions={{ verify: verifySignInCodeAction, resend: resendSignInCodeAction, cancel: cancelSignInAction }}
+          callbackUrl={returnTo}
+        />
       </div>
     </>
   );

@@ -33,8 +33,21 @@ describe("GET /api/calendar", () => {
   it("lists only the viewer's lessons and events; all-day events as dates in the viewer's zone", async () => {
     const { teacher, student, connection } = await createConnectedPair();
     const lesson = await insertLesson(connection, "2027-01-05T17:00:00Z", 45);
-    await createCalendarEvent(actorOf(teacher), { title: "Teacher's own", timezone: "Europe/London", allDay: "on", startDate: "2027-01-06", endDate: "2027-01-06" });
-    await createCalendarEvent(actorOf(student), { title: "Student's own", timezone: "Europe/London", startDate: "2027-01-06", startTime: "10:00", endDate: "2027-01-06", endTime: "11:00" });
+    await createCalendarEvent(actorOf(teacher), {
+      title: "Teacher's own",
+      timezone: "Europe/London",
+      allDay: "on",
+      startDate: "2027-01-06",
+      endDate: "2027-01-06",
+    });
+    await createCalendarEvent(actorOf(student), {
+      title: "Student's own",
+      timezone: "Europe/London",
+      startDate: "2027-01-06",
+      startTime: "10:00",
+      endDate: "2027-01-06",
+      endTime: "11:00",
+    });
 
     sessionUser.current = teacher;
     const response = await calendar();
@@ -42,7 +55,11 @@ describe("GET /api/calendar", () => {
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const items = (await response.json()) as { id: string; kind: string; title: string; start: string; end: string }[];
     expect(items.map((item) => item.title).sort()).toEqual([`Lesson with ${student.name}`, "Teacher's own"]);
-    expect(items.find((item) => item.kind === "lesson")).toMatchObject({ id: lesson.id, start: "2027-01-05T17:00:00.000Z", end: "2027-01-05T17:45:00.000Z" });
+    expect(items.find((item) => item.kind === "lesson")).toMatchObject({
+      id: lesson.id,
+      start: "2027-01-05T17:00:00.000Z",
+      end: "2027-01-05T17:45:00.000Z",
+    });
     expect(items.find((item) => item.kind === "event")).toMatchObject({ start: "2027-01-06", end: "2027-01-07" });
 
     sessionUser.current = await createUser({ role: "teacher" });

@@ -17,7 +17,13 @@ setupTestDatabase();
 
 const list = (query = "") => GET(new Request(`http://localhost:3000/api/notifications${query}`));
 const markRead = (body: string, headers: Record<string, string> = {}) =>
-  POST(new Request("http://localhost:3000/api/notifications/read", { method: "POST", headers: { "content-type": "application/json", ...headers }, body }));
+  POST(
+    new Request("http://localhost:3000/api/notifications/read", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body,
+    }),
+  );
 
 let me: User;
 beforeEach(async () => {
@@ -45,9 +51,12 @@ describe("GET /api/notifications", () => {
     expect(body).toMatchObject({ unreadCount: 1, total: 1, items: [{ title: "New message from Maya" }] });
   });
 
-  it.each(["?status=deleted", "?category=secrets", "?page=0", "?limit=500", "?userId=" + randomUUID()])("answers a bad query (%s) with 400", async (query) => {
-    expect((await list(query)).status).toBe(400);
-  });
+  it.each(["?status=deleted", "?category=secrets", "?page=0", "?limit=500", "?userId=" + randomUUID()])(
+    "answers a bad query (%s) with 400",
+    async (query) => {
+      expect((await list(query)).status).toBe(400);
+    },
+  );
 });
 
 describe("POST /api/notifications/read", () => {

@@ -12,7 +12,8 @@ export async function POST(request: Request) {
   if (refusal) return refusal;
   const user = await getCurrentUser();
   if (!user) return failureResponse(SESSION_ENDED);
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return failureResponse(failure("too-large", "Request body too large"));
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+    return failureResponse(failure("too-large", "Request body too large"));
   const body: unknown = await request.json().catch(() => null);
   return resultResponse(await markNotificationsRead(user, body));
 }
