@@ -9,19 +9,14 @@ import { drizzleConfig, pgliteExtensions, setDatabase, type Database, type Datab
 import { migrateDatabase } from "@/db/migrate";
 import type { RawQuery } from "./studio";
 
-/** A database the bench owns: a fresh PGlite directory, or a database it creates on the Postgres server (and drops). */
 export interface BenchDatabase {
   handle: DatabaseHandle;
   query: RawQuery;
-  /** What the app server needs to open the same data: DATA_DIR, or DATABASE_URL. */
   serverEnv: Record<string, string>;
-  /** Closes the bench's own connection (the server can then open the embedded directory). */
   close(): Promise<void>;
-  /** Removes the data for good. */
   destroy(): Promise<void>;
 }
 
-/** Every statement the domain code sends while `capturing` is set, with its parameters, for EXPLAIN. */
 export const captured: { capturing: boolean; statements: { sql: string; params: unknown[] }[] } = { capturing: false, statements: [] };
 const logger = {
   logQuery(sql: string, params: unknown[]) {
@@ -48,7 +43,6 @@ export async function openEmbeddedBench(dataDir: string): Promise<BenchDatabase>
   };
 }
 
-/** Creates `name` on the server of `serverUrl` (dropping a leftover of the same name first), migrated. */
 export async function openPostgresBench(serverUrl: string, name: string): Promise<BenchDatabase> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -85,7 +79,6 @@ export async function openPostgresBench(serverUrl: string, name: string): Promis
   };
 }
 
-/** Makes the domain modules (which import `db` from "@/db") read the bench database. */
 export const installForDomainCode = (database: BenchDatabase) => setDatabase(database.handle);
 
 const median = (values: number[]) => {
@@ -99,10 +92,7 @@ export interface QueryTiming {
   statements: number;
 }
 
-/**
- * Median wall time of `run` over `repeats` calls after two warm-ups, in this process, so the figure is
- * database time plus Drizzle's mapping (an upper bound for database time; on Postgres it adds loopback).
- */
+/** In this process, so it includes Drizzle's mapping: an upper bound for database time. */
 export async function timeQuery(run: () => Promise<unknown>, repeats: number): Promise<QueryTiming> {
   await run();
   captured.statements = [];
@@ -119,7 +109,6 @@ export async function timeQuery(run: () => Promise<unknown>, repeats: number): P
   return { medianMs: median(times), statements };
 }
 
-/** `EXPLAIN (ANALYZE, BUFFERS)` of every statement one call of `run` sends, as one text file. */
 export async function explainAll(database: BenchDatabase, run: () => Promise<unknown>, file: string, title: string): Promise<void> {
   captured.statements = [];
   captured.capturing = true;

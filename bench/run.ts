@@ -28,7 +28,7 @@ const connections = Number(option("--connections") ?? (smoke ? 10 : 50));
 const port = Number(process.env.BENCH_PORT ?? 3360);
 const QUERY_REPEATS = smoke ? 5 : 30;
 const STATEMENT_SAMPLES = 5;
-/** No N+1: the shell's two statements plus a page's own queries, none of them repeated per row (30 pending requests on /lessons). */
+/** No N+1: the shell's two statements plus a page's own, none repeated per row. */
 const MAX_STATEMENTS = 15;
 const PAGES = ["/dashboard", "/lessons", "/calendar", "/students", "/notifications", "/settings/profile"] as const;
 const REFERENCE = "/bench/reference";
@@ -45,7 +45,6 @@ interface Row {
   reference: string;
   ratio: string;
   status: Status;
-  /** The number behind the figure, for --compare. */
   value?: number;
 }
 const rows: Row[] = [];
@@ -73,7 +72,7 @@ interface LoadResult {
   errors: number;
 }
 
-/** Asynchronously, so this process keeps noticing the server closing its idle keep-alive sockets meanwhile. */
+/** Async, so this process keeps noticing the server closing idle keep-alive sockets meanwhile. */
 async function load(url: string, cookie: string | undefined, duration = seconds): Promise<LoadResult> {
   const { stdout } = await promisify(execFile)(process.execPath, [
     path.resolve("bench/load.mjs"),
@@ -83,7 +82,6 @@ async function load(url: string, cookie: string | undefined, duration = seconds)
   return JSON.parse(stdout) as LoadResult;
 }
 
-/** Waits until the server has finished the requests a load run left queued (its statement counter stops moving). */
 async function settle(origin: string) {
   let previous = await statementsSoFar(origin);
   for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {

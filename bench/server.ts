@@ -5,12 +5,10 @@ import path from "node:path";
 
 export interface AppServer {
   origin: string;
-  /** What the server printed, for the error report when it dies mid-run. */
   output(): string;
   stop(): Promise<void>;
 }
 
-/** `next start` of the last build on `port`, with BENCH=1 (reference page, statement counter), until /api/health answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
@@ -61,10 +59,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   };
 }
 
-/**
- * GET on a connection of its own (`agent: false`): a pooled keep-alive socket may have been closed by the
- * server while a load run kept it idle, and reusing it fails the request.
- */
+/** A fresh connection: the server may have closed a pooled keep-alive socket while it sat idle. */
 export function get(url: string, cookie?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent: false, headers: cookie ? { cookie } : {} }, (response) => {
@@ -77,13 +72,11 @@ export function get(url: string, cookie?: string): Promise<{ status: number; bod
   });
 }
 
-/** SQL statements this server process has sent so far (bench runs only). */
 export const statementsSoFar = async (origin: string) =>
   (JSON.parse((await get(`${origin}/api/bench/statements`)).body) as { statements: number }).statements;
 
 const setCookies = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 
-/** The id Next gave the sign-in form's server action in this build. */
 function signInActionId(): string {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;
@@ -95,11 +88,7 @@ function signInActionId(): string {
   return entry[0];
 }
 
-/**
- * Signs in the way the sign-in form does: its server action, with the rate limits and checks it applies
- * (Auth.js's own credentials endpoint is closed). The body is the action's arguments as React encodes
- * them (the previous form state, then the form's fields). Returns the Cookie header to send.
- */
+/** Through the sign-in form's server action, since Auth.js's own credentials endpoint is closed. */
 export async function signIn(origin: string, email: string, password: string): Promise<string> {
   const body = new FormData();
   body.set("_1_email", email);
@@ -119,7 +108,6 @@ export async function signIn(origin: string, email: string, password: string): P
   return session;
 }
 
-/** SQL statements the server sent per request of `path`, over `requests` sequential requests. */
 export async function statementsPerRequest(origin: string, path: string, cookie: string, requests: number): Promise<number> {
   const before = await statementsSoFar(origin);
   for (let index = 0; index < requests; index++) {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 
-/** Sends one statement with positional parameters: PGlite's `query` or a pg pool's `query`. */
 export type RawQuery = (text: string, params?: unknown[]) => Promise<unknown>;
 
 export interface StudioScale {
@@ -11,12 +10,10 @@ export interface StudioScale {
   weeksAhead: number;
 }
 
-/** The busy teacher of DESIGN §8: 60 students and a year of weekly lessons (40 weeks behind, 12 ahead). */
 export const BUSY_TEACHER: StudioScale = { teachers: 1, studentsPerTeacher: 60, weeksPast: 40, weeksAhead: 12 };
 
 export const lessonsAt = (scale: StudioScale) => scale.teachers * scale.studentsPerTeacher * (scale.weeksPast + scale.weeksAhead);
 
-/** The scale whose lesson count is closest to `lessons`, with busy teachers added (never fewer than one). */
 export function scaleForLessons(lessons: number): StudioScale {
   return { ...BUSY_TEACHER, teachers: Math.max(1, Math.round(lessons / lessonsAt(BUSY_TEACHER))) };
 }
@@ -41,7 +38,6 @@ const NOTIFICATIONS_PER_TEACHER = 100;
 const EVENTS_PER_TEACHER = 20;
 const ROWS_PER_STATEMENT = 20_000;
 
-/** Columns of one table as [name, Postgres array type] and rows in that order. */
 interface Batch {
   table: string;
   columns: [string, string][];
@@ -50,10 +46,7 @@ interface Batch {
 
 const batch = (table: string, columns: [string, string][]): Batch => ({ table, columns, rows: [] });
 
-/**
- * One `insert … select from unnest(…)` per 20,000 rows: one parameter per column, whatever the row count,
- * so a million lessons take fifty statements.
- */
+/** One parameter per column whatever the row count, so a million lessons take fifty statements. */
 async function flush(query: RawQuery, { table, columns, rows }: Batch, counts: Record<string, number>): Promise<void> {
   const names = columns.map(([name]) => `"${name}"`).join(", ");
   const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(", ");
@@ -66,27 +59,18 @@ async function flush(query: RawQuery, { table, columns, rows }: Batch, counts: R
   rows.length = 0;
 }
 
-/** A Postgres array literal, so both drivers send each column as one text parameter whatever its element type. */
+/** So both drivers send each column as one text parameter whatever its element type. */
 const arrayLiteral = (values: unknown[]) =>
   `{${values.map((value) => (value === null ? "NULL" : `"${String(value).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`)).join(",")}}`;
 
 const iso = (time: number) => new Date(time).toISOString();
 
-/** Monday 00:00 UTC of the week containing `now`. */
 function weekStart(now: Date): number {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return midnight - ((now.getUTCDay() + 6) % 7) * 86_400_000;
 }
 
-/**
- * A benchmark studio in an empty, migrated database: `scale.teachers` teachers (teacher 0 is the one the
- * bench signs in as), each with their own students on accepted connections and one weekly series per
- * student. Student k of a teacher has a fixed 30-minute slot (weekday k mod 5, 40-minute steps from
- * 08:00 UTC), so no two lessons of a teacher or of a student overlap and the exclusion constraints hold;
- * past lessons carry attendance (some cancelled), future ones are scheduled. Also per teacher: 30 pending
- * lesson requests (half clash with a lesson), 5 pending moves, personal events, messages, assignments,
- * private notes and 100 notifications (20 unread). Teachers are written one at a time so memory stays flat.
- */
+/** Student k's slot is weekday k mod 5 in 40-minute steps, so no lessons overlap and the exclusion constraints hold. One teacher at a time keeps memory flat. */
 export async function generateStudio(query: RawQuery, scale: StudioScale, now = new Date()): Promise<Studio> {
   const started = performance.now();
   const passwordHash = await hashPassword(BENCH_PASSWORD);
@@ -239,7 +223,6 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
       }
 
       if (student < PENDING_REQUESTS_PER_TEACHER) {
-        // Even students ask for their own slot in three weeks (a clash with their lesson), odd ones for a free Saturday.
         const start =
           student % 2 === 0 ? firstStart + (scale.weeksPast + 3) * WEEK : base + 3 * WEEK + 5 * 86_400_000 + slotMinutes * MINUTE;
         requests.rows.push([randomUUID(), connectionId, studentId, iso(start), 30, "America/New_York", "Could we add one?"]);

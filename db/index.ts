@@ -13,7 +13,6 @@ import * as schema from "./schema";
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-/** Either the database or an open transaction: what domain functions accept as their executor. */
 export type Executor = Database | Transaction;
 
 export type DatabaseMode = "embedded" | "postgres";
@@ -21,14 +20,12 @@ export type DatabaseMode = "embedded" | "postgres";
 export interface DatabaseHandle {
   db: Database;
   mode: DatabaseMode;
-  /** The embedded client, for tests and tools that need PGlite itself. */
   pglite?: PGlite;
   close(): Promise<void>;
 }
 
 export const pgliteExtensions = { btree_gist };
 export const drizzleConfig = { schema, casing: "snake_case" } as const;
-/** Bench runs count every statement the app sends (`npm run bench` reports statements per request). */
 const clientConfig = () => (isBenchRun() ? { ...drizzleConfig, logger: { logQuery: countStatement } } : drizzleConfig);
 
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
@@ -42,7 +39,6 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
   };
 }
 
-/** `dataDir` undefined: in memory (tests). */
 export function openPglite(dataDir?: string): DatabaseHandle {
   const client = new PGlite({ dataDir, extensions: pgliteExtensions });
   return {
@@ -53,10 +49,7 @@ export function openPglite(dataDir?: string): DatabaseHandle {
   };
 }
 
-/**
- * Two processes opening the same PGlite directory corrupt it, so the first one holds a lock file;
- * a second one (say `npm run db:seed` beside `npm run dev`) stops with a clear message.
- */
+/** Two processes opening one PGlite directory corrupt it, so the first holds a lock file. */
 function lockDataDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   const lockPath = path.join(dir, "..", `${path.basename(dir)}.lock`);
@@ -106,15 +99,11 @@ export function getDatabase(): DatabaseHandle {
   return registry.__musbookDatabase;
 }
 
-/** Replaces the process-wide database (tests install a fresh one per file). */
 export function setDatabase(handle: DatabaseHandle | undefined): void {
   registry.__musbookDatabase = handle;
 }
 
-/**
- * The process-wide database, opened on first use so that importing this module (as `next build`
- * does) never needs a database.
- */
+/** Opened on first use so that importing this module (as `next build` does) never needs a database. */
 export const db: Database = new Proxy({} as Database, {
   get(_target, property) {
     const real = getDatabase().db;

@@ -6,7 +6,6 @@ export { expect };
 
 export type Role = "teacher" | "student";
 
-/** A fresh account of one test's own: no other test signs in as it or changes it. */
 export interface Account {
   role: Role;
   name: string;
@@ -19,13 +18,11 @@ export interface AccountOptions {
   role: Role;
   name?: string;
   timezone?: string;
-  /** False leaves the email address unconfirmed, as right after sign-up. */
   confirmed?: boolean;
 }
 
 export const ACCOUNT_PASSWORD = "a sonatina for each test";
 
-/** Fills and sends the sign-up form on a page already at /sign-up (a plain visit or an invitation link). */
 export async function submitSignUp(page: Page, account: Omit<Account, "role">) {
   await page.getByLabel("Full name").fill(account.name);
   await page.getByLabel("Email").fill(account.email);
@@ -35,7 +32,6 @@ export async function submitSignUp(page: Page, account: Omit<Account, "role">) {
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 }
 
-/** Opens the confirmation link of the next "Confirm your email address" email in `inbox` and confirms. */
 export async function confirmEmail(page: Page, inbox: Inbox) {
   const email = await inbox.next("Confirm your email address");
   await page.goto(linkIn(email, "/verify-email?token="));
@@ -43,29 +39,22 @@ export async function confirmEmail(page: Page, inbox: Inbox) {
   await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
 }
 
-/** What a page may log without failing its test; each entry says why. */
 interface AllowedError {
   pattern: RegExp;
   reason: string;
 }
 
 interface PageErrors {
-  /** Lets a test expect one kind of console error (say, the 404 of a page it visits on purpose). */
   allow(pattern: RegExp, reason: string): void;
-  /** Records what `page` logs; `allowedHere` applies to this page only. */
   watch(page: Page, allowedHere?: AllowedError[]): void;
 }
 
 interface Fixtures {
   pageErrors: PageErrors;
   outbox: Outbox;
-  /** A page in a browser context of its own (another person, device or zone), watched like `page`. */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
-  /** Signs up a fresh account through the real sign-up page and, unless told not to, confirms its email. */
   createAccount: (options: AccountOptions) => Promise<Account>;
-  /** A new context signed in as `account` (at its own timezone unless the options say otherwise). */
   signedIn: (account: Account, options?: BrowserContextOptions) => Promise<Page>;
-  /** A fresh teacher and a fresh student, both confirmed, with an accepted connection between them. */
   connectedPair: (options?: {
     teacher?: Omit<AccountOptions, "role">;
     student?: Omit<AccountOptions, "role">;
@@ -75,11 +64,7 @@ interface Fixtures {
 const DEFAULT_NAMES: Record<Role, string> = { teacher: "Nadia Boulanger", student: "Lili Boulanger" };
 
 export const test = base.extend<Fixtures>({
-  /**
-   * Each test is its own client, as real users are: a distinct X-Forwarded-For address, so the per-IP
-   * limits on sign-up and sign-in (lib/auth/rate-limit.ts) count each test separately instead of the
-   * whole suite, which all comes from 127.0.0.1.
-   */
+  /** A distinct X-Forwarded-For per test, so per-IP sign-up/sign-in limits count each test, not the whole suite on 127.0.0.1. */
   extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
     const octet = (value: number) => (value % 250) + 1;
     const seed = [...`${testInfo.testId}-${testInfo.retry}-${testInfo.project.name}`].reduce(
@@ -89,10 +74,7 @@ export const test = base.extend<Fixtures>({
     await provide({ ...extraHTTPHeaders, "x-forwarded-for": `10.${octet(seed >>> 16)}.${octet(seed >>> 8)}.${octet(seed)}` });
   },
 
-  /**
-   * No page of any test may log a console error (a Content-Security-Policy violation, a failed
-   * hydration, a failed request) or throw an uncaught exception, unless the test allowed it and said why.
-   */
+  /** No console error or uncaught exception unless the test allowed it and said why. */
   pageErrors: [
     async ({ context }, provide) => {
       const errors: string[] = [];

@@ -2,7 +2,6 @@ import { expect, type Page } from "@playwright/test";
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
-/** One email as the embedded outbox (/dev/mail) shows it. */
 export interface Email {
   id: string;
   subject: string;
@@ -15,31 +14,24 @@ interface Listed {
   to: string;
 }
 
-/** The first link in `email` that contains `fragment`; fails the test if there is none. */
 export function linkIn(email: Email, fragment: string): string {
   const link = email.links.find((candidate) => candidate.includes(fragment));
   expect(link, `a link containing "${fragment}" in "${email.subject}"`).toBeDefined();
   return link!;
 }
 
-/** The 6-digit code in a code email's subject line. */
 export function codeIn(email: Email): string {
   const code = /\b(\d{6})\b/.exec(email.subject)?.[1];
   expect(code, `a code in "${email.subject}"`).toBeDefined();
   return code!;
 }
 
-/**
- * Reads the embedded outbox on a page of its own, so reading mail never navigates a test's page.
- * Emails are sent after the response that causes them, so a reader never takes "the newest email":
- * it waits for one it has not seen before (see `Inbox`).
- */
+/** Emails are sent after the response that causes them, so readers wait for an unseen email rather than take the newest. */
 export class Outbox {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly openPage: () => Promise<Page>) {}
 
-  /** Reads run one at a time: they share one page. */
   private exclusive<T>(read: (page: Page) => Promise<T>): Promise<T> {
     const result = this.queue.then(async () => read(await this.openPage()));
     this.queue = result.catch(() => undefined);
@@ -58,16 +50,11 @@ export class Outbox {
     return listed.filter((email) => email.to === `to ${address}`);
   }
 
-  /**
-   * Starts watching `address`: the emails already sent to it are never returned by its `next`, unless
-   * `fromFirst` (for an address of the test's own, whose every email is in order from the first).
-   */
   async inbox(address: string, { fromFirst = false } = {}): Promise<Inbox> {
     const existing = fromFirst ? [] : await this.exclusive((page) => this.list(page, address));
     return new Inbox(address, new Set(existing.map((email) => email.id)), this);
   }
 
-  /** Waits for the oldest email to `address` matching `subject` whose id is not in `seen`, and opens it. */
   async waitForUnseen(address: string, subject: string | RegExp, seen: ReadonlySet<string>): Promise<Email> {
     const matches = (text: string) => (typeof subject === "string" ? text === subject : subject.test(text));
     return this.exclusive(async (page) => {
@@ -88,10 +75,6 @@ export class Outbox {
   }
 }
 
-/**
- * The emails to one address from the moment it was opened: `next` returns each new matching email once,
- * oldest first, so a second sign-in code can never be mistaken for the first.
- */
 export class Inbox {
   constructor(
     readonly address: string,

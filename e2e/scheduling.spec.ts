@@ -15,7 +15,6 @@ import { openCalendar, settledSlots } from "./calendar";
 import { expect, test } from "./fixtures";
 import { signIn } from "./session";
 
-/** Each test books between a fresh teacher (London) and a fresh student (Toronto) of its own. */
 const TEACHER = { name: "Amelia Hart", zone: "Europe/London" };
 const STUDENT = { name: "Maya Chen", zone: "America/Toronto" };
 const LESSONS = 6;
@@ -30,7 +29,6 @@ const deviceOptions = (phone: boolean): BrowserContextOptions => ({
 const pad = (value: number) => String(value).padStart(2, "0");
 const isoDate = (local: LocalDateTime) => `${local.year}-${pad(local.month)}-${pad(local.day)}`;
 
-/** The Sunday `weeks` weeks from now, in the student's zone, at a given wall time there. */
 function sundayIn(zone: string, weeks: number, hour: number): LocalDateTime {
   const today = utcToZoned(new Date(), zone);
   const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
@@ -58,11 +56,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   const student = await signedIn(pair.student, deviceOptions(phone));
   const teacher = await signedIn(pair.teacher, deviceOptions(phone));
 
-  /**
-   * Attendance can only be recorded once a lesson has started, and a lesson can only be booked in the
-   * future: so a lesson starting in about two minutes, with an online link, is booked first and marked
-   * at the end of the test.
-   */
+  /** Attendance needs a started lesson and booking needs a future one: book one about two minutes out, mark it at the end. */
   const soon = new Date(Math.ceil((Date.now() + 100_000) / 60_000) * 60_000);
   await test.step("the student asks for a lesson in two minutes, online; the teacher approves it", async () => {
     const local = utcToZoned(soon, STUDENT.zone);
@@ -118,11 +112,9 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     await teacher.screenshot({ path: testInfo.outputPath("lessons-teacher.png") });
   });
 
-  /** An event on the calendar: FullCalendar names each one "10:00 – 10:45 Lesson with …". */
   const eventAt = (page: Page, zone: string, instant: Date, otherName: string) =>
     page.locator(".mb-calendar").getByRole("button", { name: new RegExp(`^${formatTime(instant, zone)}\\b.*Lesson with ${otherName}`) });
 
-  /** Walks the calendar week by week from the first lesson and checks each one at the viewer's local time. */
   async function expectOnCalendar(page: Page, zone: string, otherName: string) {
     await openCalendar(page, `/calendar?date=${formatIsoDate(lessons[0]!, zone)}`);
     for (const [index, lesson] of lessons.entries()) {
@@ -131,7 +123,7 @@ test("a student's weekly series, approved by the teacher, shows at each person's
     }
   }
 
-  /** Opens a lesson's page from the calendar (the lessons page lists only the next few). */
+  /** The lessons page lists only the next few. */
   async function openLesson(page: Page, zone: string, instant: Date, otherName: string) {
     await openCalendar(page, `/calendar?date=${formatIsoDate(instant, zone)}`);
     await eventAt(page, zone, instant, otherName).click();
@@ -222,7 +214,6 @@ test("a student's weekly series, approved by the teacher, shows at each person's
       .getByRole("list", { name: "Recent lessons" })
       .getByRole("listitem")
       .filter({ hasText: formatTime(soon, TEACHER.zone) });
-    // The event this waits for is the lesson's start (booked about two minutes after the test began).
     await expect(async () => {
       await teacher.goto("/lessons");
       await expect(started).toBeVisible({ timeout: 1_000 });
@@ -271,7 +262,6 @@ test("FullCalendar loads only on /calendar, within the 260 KiB gzip budget", asy
   const teacher = await createAccount({ role: "teacher" });
   await signIn(page, teacher.email, teacher.password);
   const storageState = await page.context().storageState();
-  /** All scripts a first visit loads (a fresh context: nothing cached), gzipped as a server would send them. */
   async function scriptBytes(path: string, ready: (page: Page) => Promise<void>) {
     const visit = await newPage({ storageState });
     const bodies: Promise<Buffer>[] = [];

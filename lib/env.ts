@@ -12,21 +12,16 @@ const postgresUrl = z.string().refine((value) => {
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Set: real Postgres through `pg`. Unset: embedded PGlite under DATA_DIR. */
   DATABASE_URL: postgresUrl.optional(),
-  /** Where embedded mode keeps its database, lock file and generated keys. */
   DATA_DIR: z.string().min(1).default(".data"),
-  /** The canonical URL used in every emailed link; never derived from the request's Host header. */
+  /** Never derived from the request's Host header. */
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
-  /** Signs session tokens. Required with DATABASE_URL; embedded mode generates one into DATA_DIR. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
-  /** Set: email goes through Resend. Unset: into the `email_outbox` table, listed at /dev/mail. */
   RESEND_API_KEY: z
     .string()
     .regex(/^re_\w+$/, "must look like re_…")
     .optional(),
   EMAIL_FROM: z.string().min(3).default("MusBook <noreply@musbook.local>"),
-  /** Pusher Channels (APP_ID, KEY, SECRET and CLUSTER), or a self-hosted Soketi (HOST and PORT instead of CLUSTER). */
   PUSHER_APP_ID: z.string().min(1).optional(),
   PUSHER_KEY: z.string().min(1).optional(),
   PUSHER_SECRET: z.string().min(1).optional(),
@@ -40,9 +35,7 @@ const envSchema = z.object({
     .optional(),
   PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PUSHER_USE_TLS: z.enum(["true", "false", "1", "0"]).optional(),
-  /** Embedded mode: the port of the local Pusher-protocol server. */
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
-  /** Web push: the VAPID key pair (generated once into DATA_DIR when unset) and the contact for push services. */
   VAPID_PUBLIC_KEY: z
     .string()
     .regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a URL-safe base64 P-256 public key")
@@ -55,14 +48,12 @@ const envSchema = z.object({
     .string()
     .regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL")
     .default("mailto:support@musbook.app"),
-  /** Any of these set: events and crons go to Inngest. None: an in-process ticker runs the periodic jobs. */
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   INNGEST_SIGNING_KEY: z
     .string()
     .regex(/^signkey-\w+-[0-9a-f]+$/i, "must look like signkey-prod-…")
     .optional(),
   INNGEST_DEV: z.string().min(1).optional(),
-  /** Seed demo data into an empty embedded database at start (default: on in development). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
 });
 
@@ -72,7 +63,6 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses the given variables; empty strings count as unset. Throws a one-line ConfigError naming the variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = envSchema.safeParse(cleaned);
@@ -102,7 +92,6 @@ export function env(): Env {
   return cached;
 }
 
-/** An absolute link for emails, always on the configured APP_URL and never on the request's Host header. */
 export function appUrl(path: string): string {
   return new URL(path, env().APP_URL).toString();
 }

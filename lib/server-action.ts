@@ -5,7 +5,6 @@ import { formValues, SESSION_ENDED, type ActionInput, type ActionResult, type Se
 import { getCurrentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/rate-limit";
 
-/** Someone not signed in (signing in, signing up, resetting a password): known only by their address, for rate limits. */
 export interface Visitor {
   ip: string;
 }
@@ -14,12 +13,8 @@ type Success<T> = Extract<ActionResult<T>, { ok: true }>;
 type Domain<Actor, T> = (actor: Actor, input: unknown) => Promise<ActionResult<T>>;
 
 export interface ActionOptions<Actor, T, R> {
-  /** Paths whose pages, and every page below them, show what the action changed; re-rendered on success only. */
   revalidate?: readonly string[];
-  /**
-   * What success leads to beyond the domain's work: signing in again, signing out, a cookie, a redirect
-   * (Next ends the request by throwing for those). A result it returns is the answer instead of the domain's.
-   */
+  /** Next ends the request by throwing for redirects; a result returned here replaces the domain's. */
   onSuccess?: (result: Success<T>, actor: Actor) => Promise<ActionResult<R> | void>;
 }
 
@@ -54,16 +49,12 @@ function wrap<Actor, T, R>(
   return action;
 }
 
-/**
- * A server action for the signed-in user: the session is re-checked against the database (a revoked or
- * outdated one gets SESSION_ENDED and the domain is never called), the input is normalised to a plain
- * object, and the domain function authorises and validates it, since every action is a public endpoint.
- */
+/** The session is re-checked against the database, and the domain authorises and validates: every action is a public endpoint. */
 export function userAction<T, R = T>(domain: Domain<User, T>, options: ActionOptions<User, T, R> = {}): ServerAction<R> {
   return wrap("user", getCurrentUser, domain, options);
 }
 
-/** The same for the flows of someone not signed in; whatever session the browser may hold is not consulted. */
+/** Whatever session the browser may hold is not consulted. */
 export function anonymousAction<T, R = T>(domain: Domain<Visitor, T>, options: ActionOptions<Visitor, T, R> = {}): ServerAction<R> {
   return wrap("anonymous", async () => ({ ip: await clientIp() }), domain, options);
 }

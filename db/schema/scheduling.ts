@@ -50,7 +50,7 @@ export const lessonRequests = pgTable(
     intervalWeeks: smallint(),
     occurrences: smallint(),
     untilDate: date({ mode: "string" }),
-    /** The zone the requester typed the time in; a series keeps the teacher's wall-clock time (lib/scheduling/series.ts). */
+    /** A series keeps the teacher's wall-clock time (lib/scheduling/series.ts). */
     timezone: text().notNull(),
     location: text(),
     note: text(),
@@ -73,7 +73,6 @@ export const lessonRequests = pgTable(
   ],
 );
 
-/** A weekly or fortnightly series; its lessons are real rows that can be moved or cancelled one by one. */
 export const lessonSeries = pgTable(
   "lesson_series",
   {
@@ -84,7 +83,6 @@ export const lessonSeries = pgTable(
     requestId: uuid().references(() => lessonRequests.id, { onDelete: "set null" }),
     intervalWeeks: smallint().notNull(),
     timezone: text().notNull(),
-    /** Wall-clock start in `timezone`, kept across DST changes. */
     localStartTime: time().notNull(),
     durationMinutes: integer().notNull(),
     endedAt: instant(),
@@ -98,11 +96,7 @@ export const lessonSeries = pgTable(
   ],
 );
 
-/**
- * Teacher and student are copied from the connection (pinned by a composite foreign key) so that the
- * database itself forbids overlapping lessons per teacher and per student: see the exclusion
- * constraints in the migration `0001_lesson_overlap`.
- */
+/** Parties copied from the connection so exclusion constraints (migration 0001_lesson_overlap) forbid overlaps per person. */
 export const lessons = pgTable(
   "lessons",
   {
@@ -147,7 +141,6 @@ export const lessons = pgTable(
   ],
 );
 
-/** A proposed move; approved ones are the lesson's history of moves (from → to, by whom, when, why). */
 export const rescheduleRequests = pgTable(
   "reschedule_requests",
   {
@@ -180,7 +173,6 @@ export const rescheduleRequests = pgTable(
   ],
 );
 
-/** Personal events that block time; visible only to their owner. */
 export const calendarEvents = pgTable(
   "calendar_events",
   {
@@ -204,7 +196,6 @@ export const calendarEvents = pgTable(
   ],
 );
 
-/** The secret behind a user's iCalendar feed URL, stored hashed; regenerating replaces it. */
 export const calendarFeedTokens = pgTable("calendar_feed_tokens", {
   id: id(),
   userId: uuid()

@@ -5,23 +5,14 @@ import { parseId } from "./ids";
 import { acceptedConnectionsOf, connectionsOf, invitationsAddressedTo, lessonsOf, notesOf, sharedHistoryOf } from "./scopes";
 import type { Viewer, ViewerWithEmail } from "./viewer";
 
-/** An accepted connection always has its student. */
 export type AcceptedConnection = Connection & { studentId: string };
 
-/**
- * Which connections a lookup may find: `accepted` (the default; everything shared hangs off these),
- * `history` (accepted or ended, read-only pages), `pending` (a teacher's own open invitation).
- */
 export type ConnectionState = "accepted" | "history" | "pending";
 
 export interface FindConnectionOptions {
-  /** The side the viewer must be on. */
   as?: "teacher" | "student";
   state?: ConnectionState;
-  /**
-   * `update` when the connection itself changes; `share` when work hanging off it (a request, its
-   * lessons) must not race with the connection ending. See the lock order in `lib/access`.
-   */
+  /** `share` when work hanging off the connection must not race with it ending (see the lock order in lib/access). */
   lock?: "update" | "share";
 }
 
@@ -32,10 +23,7 @@ const inState = (viewer: Pick<Viewer, "id" | "role">, state: ConnectionState): S
       ? sharedHistoryOf(viewer)
       : and(connectionsOf(viewer), eq(connections.status, "pending"))!;
 
-/**
- * The connection if the viewer is a party to it (on the required side, in the required state),
- * otherwise null: callers answer "not found", so a stranger cannot tell "not yours" from "no such id".
- */
+/** Null, not an error: a stranger cannot tell "not yours" from "no such id". */
 export async function findConnectionFor(
   viewer: Pick<Viewer, "id" | "role">,
   connectionId: unknown,
@@ -65,7 +53,6 @@ export async function findConnectionFor(
   return row ?? null;
 }
 
-/** A live invitation the viewer (a student) may accept or decline, locked for the calling transaction, or null. */
 export async function findInvitationFor(
   viewer: ViewerWithEmail,
   connectionId: unknown,
@@ -83,7 +70,6 @@ export async function findInvitationFor(
   return row ?? null;
 }
 
-/** Whether two users share an accepted connection (in either direction). */
 export async function isConnected(viewerId: string, otherUserId: string, executor: Executor = db): Promise<boolean> {
   const [one, other] = [parseId(viewerId), parseId(otherUserId)];
   if (!one || !other) return false;
@@ -100,10 +86,7 @@ export async function isConnected(viewerId: string, otherUserId: string, executo
   return Boolean(row);
 }
 
-/**
- * Whether the viewer may send a message on this connection now: a party to an accepted connection
- * that the teacher has not locked. The messaging code must call this on the server for every send.
- */
+/** The messaging code must call this on the server for every send. */
 export async function canSendMessage(
   viewer: Pick<Viewer, "id" | "role">,
   connectionId: unknown,
@@ -113,7 +96,6 @@ export async function canSendMessage(
   return Boolean(connection && !connection.messagingLocked);
 }
 
-/** A private note and its connection, if the viewer is the teacher of that (accepted) connection. */
 export async function findNoteFor(
   viewer: Pick<Viewer, "id" | "role">,
   noteId: unknown,
@@ -131,10 +113,6 @@ export async function findNoteFor(
   return connection ? { note, connection } : null;
 }
 
-/**
- * The lesson, if the viewer is its teacher or student and their connection is still accepted.
- * `lock: "update"` locks the lesson row (only it) for the calling transaction.
- */
 export async function findLessonFor(
   viewer: Pick<Viewer, "id" | "role">,
   lessonId: unknown,

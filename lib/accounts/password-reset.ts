@@ -20,11 +20,7 @@ export const PASSWORD_RESET_TTL_MS = 30 * MINUTE;
 
 const UNUSABLE_LINK = "This link has expired or has already been used. Ask for a new one.";
 
-/**
- * Emails a single-use reset link if the address has an account. The answer is the same either way,
- * and the lookup, token and email happen after the response, so its timing does not tell either.
- * Limited to 3 requests an hour per address and 20 per IP (email flooding).
- */
+/** Same answer either way, and the lookup and email run after the response, so timing does not tell either. */
 export async function requestPasswordReset(raw: unknown, ip: string): Promise<ActionResult> {
   const parsed = forgotPasswordSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -58,7 +54,6 @@ async function sendResetLinkIfRegistered(email: string): Promise<void> {
   });
 }
 
-/** Kills every outstanding reset link of a user: on a new request, a reset, or a password change. */
 export async function invalidatePasswordResetTokens(userId: string, executor: Executor = db, now = new Date()): Promise<void> {
   await executor
     .update(passwordResetTokens)
@@ -66,10 +61,7 @@ export async function invalidatePasswordResetTokens(userId: string, executor: Ex
     .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
 }
 
-/**
- * A link is usable while unused, unexpired and issued at the user's current session version: a
- * password change or "sign out everywhere" since it was sent bumps the version and so kills it.
- */
+/** A password change or "sign out everywhere" bumps the session version and so kills outstanding links. */
 const usable = (tokenHash: string, now: Date) =>
   and(
     eq(passwordResetTokens.tokenHash, tokenHash),
@@ -81,7 +73,7 @@ const usable = (tokenHash: string, now: Date) =>
     ),
   );
 
-/** Who a reset link belongs to, or null when it is malformed, unknown, used or expired. Reading never uses it up. */
+/** Reading never uses the link up. */
 export async function findPasswordResetHolder(token: unknown, now = new Date()): Promise<{ name: string; email: string } | null> {
   const parsed = resetPasswordSchema.shape.token.safeParse(token);
   if (!parsed.success) return null;
@@ -94,11 +86,7 @@ export async function findPasswordResetHolder(token: unknown, now = new Date()):
   return holder ?? null;
 }
 
-/**
- * Sets a new password from a reset link. The link is claimed atomically (two parallel uses yield one
- * success); every session ends (the session version is bumped) and every other link dies. The user is
- * not signed in: they sign in with the new password, and two-factor still applies there.
- */
+/** The link is claimed atomically, so two parallel uses yield one success. Not signed in after: two-factor still applies. */
 export async function resetPassword(raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = resetPasswordSchema.safeParse(raw);
   if (!parsed.success) {

@@ -13,7 +13,7 @@ import { appUrl } from "@/lib/env";
 import { invalidatePasswordResetTokens } from "./password-reset";
 import { issueEmailVerificationToken } from "./sign-up";
 
-/** Whoever is signed in. Only the id is trusted: everything else is read again from the database. */
+/** Only the id is trusted: everything else is read again from the database. */
 export type SettingsActor = Pick<User, "id">;
 
 const SESSION_ENDED: ActionResult<never> = { ok: false, error: "Your account could not be found. Sign in again." };
@@ -27,7 +27,6 @@ function sendNotice(label: string, to: string, subject: string, notice: Paramete
   runAfterResponse(label, () => sendEmail({ to, subject, react: AccountNotice(notice) }));
 }
 
-/** Name, phone, timezone, bio and instruments; nothing else about an account can be set here. */
 export async function updateProfile(actor: SettingsActor, raw: unknown): Promise<ActionResult> {
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -41,11 +40,7 @@ export async function updateProfile(actor: SettingsActor, raw: unknown): Promise
   return { ok: true, message: "Your profile is saved." };
 }
 
-/**
- * Starts an email change: a link goes to the new address, a notice to the current one, and the address
- * changes only when the link is opened (`verifyEmail`). The answer is the same whether or not the new
- * address belongs to another account; if it does, confirming fails and that account is untouched.
- */
+/** Same answer whether or not the new address has an account; the address changes only when the link is opened. */
 export async function requestEmailChange(actor: SettingsActor, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = emailChangeSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -80,7 +75,6 @@ export async function requestEmailChange(actor: SettingsActor, raw: unknown, now
   return { ok: true, message: `We sent a confirmation link to ${newEmail}. Your email address changes once you open it.` };
 }
 
-/** The address a change is waiting to be confirmed for, if any. */
 export async function pendingEmailChange(actor: SettingsActor, now = new Date()): Promise<{ email: string; expiresAt: Date } | null> {
   const [pending] = await db
     .select({ email: emailVerificationTokens.email, expiresAt: emailVerificationTokens.expiresAt })
@@ -98,10 +92,7 @@ export async function pendingEmailChange(actor: SettingsActor, now = new Date())
   return pending ?? null;
 }
 
-/**
- * Changes the password after checking the current one. Bumping the session version ends every session
- * (the caller signs the current browser in again), and outstanding reset links stop working.
- */
+/** Bumping the session version ends every session (the caller signs this browser in again) and kills reset links. */
 export async function changePassword(actor: SettingsActor, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = passwordChangeSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -132,7 +123,6 @@ export async function changePassword(actor: SettingsActor, raw: unknown, now = n
   return { ok: true, message: "Your password was changed. Every other device has been signed out." };
 }
 
-/** Ends every session of the account, including the one asking, at its next request. */
 export async function signOutEverywhere(actor: SettingsActor, raw: unknown): Promise<ActionResult> {
   const parsed = signOutEverywhereSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, "Confirm that you want to sign out everywhere.");
@@ -145,7 +135,6 @@ export async function signOutEverywhere(actor: SettingsActor, raw: unknown): Pro
   return { ok: true, message: "You have been signed out on every device." };
 }
 
-/** What deleting the account would take with it, shown before the user confirms. */
 export interface DeletionSummary {
   connections: number;
   upcomingLessons: number;
@@ -188,11 +177,7 @@ export async function deletionSummary(actor: SettingsActor, now = new Date()): P
   };
 }
 
-/**
- * Deletes the account after checking the password. The foreign keys cascade: the user's connections go,
- * and with them every lesson, request, series, message, assignment and private note that hung off them,
- * on both sides; the other party's own account and their other connections are untouched.
- */
+/** Foreign keys cascade through the user's connections; the other party's account and other connections are untouched. */
 export async function deleteAccount(actor: SettingsActor, raw: unknown): Promise<ActionResult> {
   const parsed = deleteAccountSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);

@@ -24,7 +24,6 @@ export const EMAIL_VERIFICATION_TTL_MS = DAY;
 
 type SignUpValues = z.output<typeof signUpSchema>;
 
-/** The form's values, or the field errors and password-policy answer a person sees. */
 function checkSignUp(raw: unknown): ActionResult<SignUpValues> {
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -33,7 +32,6 @@ function checkSignUp(raw: unknown): ActionResult<SignUpValues> {
   return { ok: true, data: parsed.data };
 }
 
-/** Stores an unconfirmed account with its preferences and returns its confirmation token. */
 async function storeAccount(
   input: SignUpValues,
   email: string,
@@ -58,12 +56,7 @@ async function storeAccount(
   return { userId, token };
 }
 
-/**
- * Creates an account and emails a confirmation link. The answer is the same whether or not the email
- * already has an account (that address gets a "you already have an account" email instead), and both
- * paths hash a password, so neither the response nor its timing tells an attacker who is registered.
- * At most 10 sign-ups an hour from one IP address.
- */
+/** Same answer and a password hash on both paths, so neither response nor timing reveals who is registered. */
 export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
   const checked = checkSignUp(raw);
   if (!checked.ok) return checked;
@@ -90,11 +83,7 @@ export async function signUp(raw: unknown, ip: string): Promise<ActionResult> {
   return { ok: true };
 }
 
-/**
- * Sign-up for trusted callers that set up accounts themselves (the demo studio): the same validation and
- * password policy, no rate limit, and the confirmation token is returned instead of emailed. It says
- * plainly when an address is taken, so it must never back a public endpoint; `signUp` does that.
- */
+/** Says plainly when an address is taken, so it must never back a public endpoint. */
 export async function registerAccount(
   raw: unknown,
   now = new Date(),
@@ -125,10 +114,7 @@ function sendVerificationEmail(email: string, name: string, token: string): void
   );
 }
 
-/**
- * A new link that confirms `email` for the user. One outstanding link per account: earlier ones (for any
- * address) stop working, so an older link can never switch the address back.
- */
+/** One outstanding link per account, so an older link can never switch the address back. */
 export async function issueEmailVerificationToken(userId: string, email: string, now = new Date()): Promise<string> {
   const { token, hash } = createSecretToken();
   await db.transaction(async (tx) => {
@@ -146,7 +132,6 @@ export async function issueEmailVerificationToken(userId: string, email: string,
   return token;
 }
 
-/** Sends a fresh confirmation link to a signed-in, unverified user (1 a minute, 5 an hour); earlier links stop working. */
 export async function resendVerificationEmail(actor: { id: string }): Promise<ActionResult> {
   const user = await findUserById(actor.id);
   if (!user) return { ok: false, error: "Your account could not be found." };
@@ -166,7 +151,7 @@ const emailConfirmedNotification = (email: string) => ({
   link: "/dashboard",
 });
 
-/** Confirms the address a link was sent to. Single use: the claim and the update are one transaction. */
+/** Single use: the claim and the update are one transaction. */
 export async function verifyEmail(raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = verifyEmailSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error, parsed.error.issues[0]!.message);

@@ -24,16 +24,11 @@ interface Window {
   seconds: number;
 }
 
-// The limiter counts in seconds.
 const MINUTE_S = MINUTE / SECOND;
 const HOUR_S = HOUR / SECOND;
 const DAY_S = DAY / SECOND;
 
-/**
- * Attempts allowed per window. Rules with two windows (a burst and a
- * sustained limit) must pass both; the shorter window is checked first so that a refused burst does
- * not also use up the hourly allowance.
- */
+/** The shorter window is checked first so that a refused burst does not use up the hourly allowance. */
 export const RATE_LIMITS: Record<RateLimitRule, readonly Window[]> = {
   signIn: [{ points: 10, seconds: 15 * MINUTE_S }], // per account; reset by a successful sign-in
   signInIp: [{ points: 100, seconds: HOUR_S }],
@@ -80,7 +75,7 @@ function storedKey(key: string): string {
   return createHash("sha256").update(key.trim().toLowerCase()).digest("base64url");
 }
 
-/** "12 minutes", "1 minute", "2 hours": rounded up, so the wait is never understated. */
+/** Rounded up, so the wait is never understated. */
 export function describeWait(seconds: number): string {
   if (seconds > 90 * MINUTE_S) {
     const hours = Math.ceil(seconds / HOUR_S);
@@ -93,7 +88,6 @@ export function describeWait(seconds: number): string {
 const UNKNOWN_IP = "unknown";
 const perIpRules = new Set<RateLimitRule>(["signInIp", "signUpIp", "passwordResetIp"]);
 
-/** Consumes one point for `key` under `rule`; message is friendly, e.g. "Too many attempts. Try again in 12 minutes." */
 export async function consumeRateLimit(rule: RateLimitRule, key: string): Promise<RateLimitResult> {
   // Without an IP every client would share one bucket, and one of them could lock out everyone.
   if (perIpRules.has(rule) && key === UNKNOWN_IP) return { ok: true };
@@ -111,7 +105,7 @@ export async function consumeRateLimit(rule: RateLimitRule, key: string): Promis
   return { ok: true };
 }
 
-/** Consumes from each check in turn and stops at the first refusal, so a refused IP spends nothing of the account's allowance. */
+/** So a refused IP spends nothing of the account's allowance. */
 export async function consumeRateLimits(...checks: [RateLimitRule, string][]): Promise<RateLimitResult> {
   for (const [rule, key] of checks) {
     const result = await consumeRateLimit(rule, key);
@@ -120,17 +114,12 @@ export async function consumeRateLimits(...checks: [RateLimitRule, string][]): P
   return { ok: true };
 }
 
-/** Clears the counter (e.g. after a successful sign-in). */
 export async function resetRateLimit(rule: RateLimitRule, key: string): Promise<void> {
   const hashedKey = storedKey(key);
   await Promise.all(limitersFor(rule).map((limiter) => limiter.delete(hashedKey)));
 }
 
-/**
- * The client IP for keying limits, from x-forwarded-for / x-real-ip via next/headers; "unknown"
- * outside a request. The first x-forwarded-for entry is the client as the proxy in front saw it;
- * the header is only trustworthy behind a proxy that sets it (as Vercel and most load balancers do).
- */
+/** The first x-forwarded-for entry is only trustworthy behind a proxy that sets it (as Vercel does). */
 export async function clientIp(): Promise<string> {
   let requestHeaders: Headers;
   try {

@@ -10,27 +10,16 @@ import { revokedSessions, users, type User } from "@/db/schema";
 import { authSecret } from "@/lib/secrets";
 import { SESSION_ABSOLUTE_LIFETIME_SECONDS, sessionFromToken, sessionTokenCallback } from "./tokens";
 
-/** Who is asking: the fields every domain function needs to authorise a request. */
 export type Actor = Pick<User, "id" | "role" | "name" | "email" | "timezone" | "emailVerifiedAt">;
 
-/**
- * The signed-in user, or null. The session token alone is not trusted: the user must still exist and
- * the token's session version must match the database, so a password change or "sign out everywhere"
- * ends every other session at its next request. Cached per request.
- */
+/** The token alone is not trusted: its session version must match, so a password change ends other sessions at their next request. */
 export const getCurrentUser = cache(async (): Promise<User | null> =>
   resolveSessionUser(await sessionFromCookieHeader((await headers()).get("cookie") ?? "", authSecret())),
 );
 
-/** Auth.js's session cookie, with the `__Secure-` prefix it takes over HTTPS and without. */
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-/**
- * The session in a Cookie header, read as Auth.js's `auth()` reads it (its decoder, then our `jwt` and
- * `session` callbacks) but without what `auth()` adds on every page: a synthetic request through Auth.js
- * and a refreshed token encrypted again, which a page cannot set anyway. Only the cookie is read, never
- * an Authorization header.
- */
+/** Like auth() but without its synthetic request and re-encrypted token, which a page cannot set anyway. */
 export async function sessionFromCookieHeader(cookie: string, secret: string): Promise<Session | null> {
   for (const cookieName of SESSION_COOKIES) {
     const secureCookie = cookieName.startsWith("__Secure-");
@@ -45,10 +34,6 @@ export async function sessionFromCookieHeader(cookie: string, secret: string): P
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/**
- * The user a decoded session belongs to, if that user exists and the session has not been revoked:
- * neither all of the user's sessions (a bumped session version) nor this one (signed out).
- */
 export async function resolveSessionUser(session: Session | null): Promise<User | null> {
   const userId = session?.user?.id;
   if (!session || !userId || !UUID.test(userId) || !UUID.test(session.sessionId)) return null;
@@ -61,7 +46,6 @@ export async function resolveSessionUser(session: Session | null): Promise<User 
   return user;
 }
 
-/** Signing out: this session id is refused from now on, even if its cookie comes back. */
 export async function revokeSession(session: Session | null): Promise<void> {
   const userId = session?.user?.id;
   if (!session || !userId || !UUID.test(userId) || !UUID.test(session.sessionId)) return;
@@ -71,7 +55,6 @@ export async function revokeSession(session: Session | null): Promise<void> {
     .onConflictDoNothing();
 }
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo?: string): Promise<User> {
   const user = await getCurrentUser();
   if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");

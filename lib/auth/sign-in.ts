@@ -17,14 +17,10 @@ export const WRONG_CREDENTIALS = "That email and password don't match an account
 export const SIGN_IN_ENDED = { ok: false, error: "This sign-in has timed out. Go back and sign in again." } as const;
 const RESTART = "Go back and sign in again for a new code.";
 
-/** A ticket is a verified sign-in challenge that Auth.js's "two-factor" provider exchanges for a session once. */
 type SignInNext = { next: "session"; ticket: string } | { next: "code"; challengeId: string };
 export type SignInStep = ActionResult<SignInNext>;
 
-/**
- * The first step of signing in: a correct password either leads straight to a session, or (two-step
- * sign-in on, device not trusted) to an emailed code. No session exists until the code is verified.
- */
+/** No session exists until the code is verified. */
 export async function beginSignIn(raw: unknown, trustedDeviceToken: string | undefined): Promise<SignInStep> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -37,7 +33,7 @@ export async function beginSignIn(raw: unknown, trustedDeviceToken: string | und
   return { ok: true, data: { next: "session", ticket: await issueSignInTicket(user.id) } };
 }
 
-/** The sign-in form: the attempt is counted (per account and per IP) before the password is checked. */
+/** The attempt is counted before the password is checked. */
 export async function signInWithPassword(
   raw: unknown,
   visitor: { ip: string; trustedDeviceToken: string | undefined },
@@ -53,10 +49,6 @@ export async function signInWithPassword(
   return { ok: true, data: { ...step.data, callbackUrl: parsed.data.callbackUrl } };
 }
 
-/**
- * The code step: the pending cookie names the challenge, the code must be its own. On success the same
- * cookie value is the ticket for the session, and a trusted-device token is made if asked for.
- */
 export async function verifySignInCode(
   raw: unknown,
   pendingCookie: string | undefined,
@@ -73,7 +65,6 @@ export async function verifySignInCode(
   return { ok: true, data: { ticket: pendingCookie, trustedDeviceToken: device?.token, callbackUrl: parsed.data.callbackUrl } };
 }
 
-/** What a person is told for each way a code can fail. */
 export function challengeFailureMessage(result: Exclude<ChallengeResult, { ok: true }>, restart: string): string {
   switch (result.reason) {
     case "wrong":

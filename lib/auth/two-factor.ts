@@ -13,7 +13,6 @@ import { DAY, MINUTE } from "@/lib/time";
 
 export const TWO_FACTOR_CODE_TTL_MS = 10 * MINUTE;
 export const TWO_FACTOR_MAX_ATTEMPTS = 5;
-/** After the code is right, the browser has this long to exchange the challenge for a session. */
 export const SIGN_IN_TICKET_TTL_MS = MINUTE;
 export const TRUSTED_DEVICE_TTL_MS = 30 * DAY;
 
@@ -24,17 +23,10 @@ type Purpose = "sign_in" | "enable";
 
 const hmac = (value: string) => createHmac("sha256", authSecret()).update(value).digest();
 
-/**
- * Codes are stored as an HMAC keyed with the server secret and bound to their challenge, so a
- * database dump alone cannot be brute-forced back to codes, and a code from one challenge is
- * worthless in another.
- */
+/** HMAC bound to the challenge: a database dump cannot be brute-forced, and a code is worthless in another challenge. */
 const codeHash = (challengeId: string, code: string) => hmac(`two-factor:${challengeId}:${code}`).toString("hex");
 
-/**
- * Starts a challenge and emails its 6-digit code. Earlier open challenges of the same purpose stop
- * working, so only the newest code is ever valid.
- */
+/** Earlier open challenges of the same purpose stop working, so only the newest code is valid. */
 export async function createChallenge(user: Pick<User, "id" | "email" | "name">, purpose: Purpose, now = new Date()): Promise<string> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const challengeId = randomUUID();
@@ -75,21 +67,14 @@ export type ChallengeResult =
   | { ok: false; reason: "expired" | "locked" | "used" | "unknown" }
   | { ok: false; reason: "throttled"; retryMessage: string };
 
-/**
- * Checks a code for a user's challenge, within the account's hourly allowance of guesses (at
- * most 10 an hour across all challenges, so asking for new codes does not buy more guesses).
- */
+/** At most 10 guesses an hour across all challenges, so asking for new codes buys no more guesses. */
 export async function verifyUserChallenge(userId: string, challengeId: string, purpose: Purpose, code: string): Promise<ChallengeResult> {
   const allowed = await consumeRateLimit("twoFactorCode", userId);
   if (!allowed.ok) return { ok: false, reason: "throttled", retryMessage: allowed.message };
   return verifyChallenge(challengeId, purpose, code);
 }
 
-/**
- * Checks a code. Single use even under concurrency: the code is consumed by one conditional UPDATE,
- * so of two simultaneous correct guesses only one succeeds. Wrong guesses count, and the fifth
- * ends the challenge.
- */
+/** Single use under concurrency: one conditional UPDATE consumes the code. The fifth wrong guess ends the challenge. */
 export async function verifyChallenge(challengeId: string, purpose: Purpose, code: string, now = new Date()): Promise<ChallengeResult> {
   const open = and(
     eq(twoFactorChallenges.id, challengeId),
@@ -123,7 +108,6 @@ export async function verifyChallenge(challengeId: string, purpose: Purpose, cod
   return { ok: false, reason: "expired" };
 }
 
-/** Exchanges a sign-in challenge whose code was just verified for its user, once (Auth.js calls this). */
 export async function redeemSignInTicket(challengeId: string, now = new Date()): Promise<string | null> {
   const [redeemed] = await db
     .update(twoFactorChallenges)
@@ -140,10 +124,7 @@ export async function redeemSignInTicket(challengeId: string, now = new Date()):
   return redeemed?.userId ?? null;
 }
 
-/**
- * A ticket for a user who has just proved who they are another way (the current password, while
- * signed in): an already-verified sign-in challenge, redeemable once within a minute.
- */
+/** For a user who just proved who they are another way (the current password while signed in). */
 export async function issueSignInTicket(userId: string, now = new Date()): Promise<string> {
   const challengeId = randomUUID();
   await db.insert(twoFactorChallenges).values({
@@ -158,7 +139,6 @@ export async function issueSignInTicket(userId: string, now = new Date()): Promi
   return signPendingSignIn(challengeId);
 }
 
-/** The newest open enrolment challenge of a user (enrolment needs no cookie: the user is signed in). */
 export async function latestEnrolmentChallenge(userId: string, now = new Date()): Promise<string | null> {
   const [challenge] = await db
     .select({ id: twoFactorChallenges.id })
@@ -176,7 +156,7 @@ export async function latestEnrolmentChallenge(userId: string, now = new Date())
   return challenge?.id ?? null;
 }
 
-/** The pending sign-in cookie: the challenge id with an HMAC, so it cannot be forged or pointed at another challenge. */
+/** The HMAC stops the cookie being forged or pointed at another challenge. */
 export function signPendingSignIn(challengeId: string): string {
   return `${challengeId}.${hmac(`pending-sign-in:${challengeId}`).toString("base64url")}`;
 }
@@ -189,7 +169,6 @@ export function readPendingSignIn(value: string | undefined): string | null {
   return given.length === expected.length && timingSafeEqual(given, expected) ? match[1]! : null;
 }
 
-/** "Trust this device for 30 days": a random token in a cookie, stored hashed. */
 export async function trustDevice(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const { token, hash } = createSecretToken();
   const expiresAt = new Date(now.getTime() + TRUSTED_DEVICE_TTL_MS);
@@ -207,7 +186,6 @@ export async function isTrustedDevice(userId: string, token: string | undefined,
   return Boolean(device);
 }
 
-/** Whether signing in with a correct password must also pass an emailed code on this device. */
 export async function needsSecondFactor(
   user: Pick<User, "id" | "twoFactorEnabled">,
   trustedDeviceToken: string | undefined,
@@ -215,10 +193,8 @@ export async function needsSecondFactor(
   return user.twoFactorEnabled && !(await isTrustedDevice(user.id, trustedDeviceToken));
 }
 
-/** A pending sign-in may ask for a new code for this long after it started. */
 export const PENDING_SIGN_IN_LIFETIME_MS = 30 * MINUTE;
 
-/** Whose sign-in a pending challenge is, while it can still be completed or resent. */
 export async function pendingSignIn(challengeId: string, now = new Date()): Promise<{ user: User } | undefined> {
   const [pending] = await db
     .select({ user: users, consumedAt: twoFactorChallenges.consumedAt, createdAt: twoFactorChallenges.createdAt })
@@ -230,7 +206,6 @@ export async function pendingSignIn(challengeId: string, now = new Date()): Prom
   return { user: pending.user };
 }
 
-/** Emails a fresh code for a pending sign-in (the old one stops working) and returns the new challenge. */
 export async function resendSignInCode(challengeId: string, now = new Date()): Promise<ActionResult<{ challengeId: string }>> {
   const pending = await pendingSignIn(challengeId, now);
   if (!pending) return { ok: false, error: "This sign-in has timed out. Go back and sign in again." };

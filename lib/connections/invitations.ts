@@ -16,10 +16,7 @@ import { connectionsOf, findConnectionFor, isAccepted, isExpired, unclaimedInvit
 import { NOT_FOUND } from "./answers";
 import { connectionRefSchema, inviteSchema } from "./schemas";
 
-/**
- * The link in an invitation email. Built from APP_URL only (never a request's Host header): a
- * student with an account goes to their teachers page, anyone else to sign-up, which leads there.
- */
+/** Built from APP_URL only, never a request's Host header. */
 export function invitationLink(token: string, hasAccount: boolean): string {
   return hasAccount ? appUrl(`/teachers?invite=${token}`) : appUrl(`/sign-up?role=student&invite=${token}`);
 }
@@ -54,10 +51,7 @@ const alreadyInvited = {
   fieldErrors: { email: "Already invited: resend it from the list below." },
 } as const;
 
-/**
- * A teacher invites a student by email. One row per teacher and student: a declined, ended or
- * expired earlier connection is reused (so its history stays attached), never duplicated.
- */
+/** A declined, ended or expired earlier row is reused so its history stays attached. */
 export async function inviteStudent(
   actor: ViewerWithEmail,
   raw: unknown,
@@ -98,7 +92,6 @@ export async function inviteStudent(
             ),
           ),
         )
-        // A row tied to the account wins over an address-only one.
         .orderBy(sql`${connections.studentId} is null`, desc(connections.invitedAt))
         .limit(1)
         .for("update");
@@ -144,7 +137,6 @@ export async function inviteStudent(
   }
 }
 
-/** Sends a pending invitation again with a fresh link and a fresh 30 days; the old link stops working. */
 export async function resendInvitation(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -177,10 +169,7 @@ export async function resendInvitation(actor: ViewerWithEmail, raw: unknown, now
   return { ok: true, message: `Invitation sent again to ${updated.invitedEmail}.` };
 }
 
-/**
- * The teacher withdraws a pending invitation. An address-only invitation has nothing attached and is
- * deleted; one tied to an account (maybe with earlier history) is closed as revoked instead.
- */
+/** An address-only invitation has nothing attached and is deleted; one tied to an account is closed as revoked. */
 export async function cancelInvitation(actor: ViewerWithEmail, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -204,10 +193,6 @@ export async function cancelInvitation(actor: ViewerWithEmail, raw: unknown, now
   return cancelled ? { ok: true, message: "Invitation cancelled." } : NOT_FOUND;
 }
 
-/**
- * When a student confirms an address, invitations sent to it before they had an account become
- * theirs: tell them in the app, once, inside the confirming transaction.
- */
 export async function announceWaitingInvitations(
   student: { id: string; email: string },
   scope: TransactionScope,

@@ -34,7 +34,6 @@ import {
 
 export { DEMO_PASSWORD, DEMO_TEACHER_EMAIL } from "./studio";
 
-/** Weeks of history before the current week; as many again are booked ahead. */
 const WEEKS_PAST = 6;
 
 export interface SeedSummary {
@@ -54,38 +53,29 @@ export async function isDatabaseEmpty(): Promise<boolean> {
   return (row?.users ?? 0) === 0;
 }
 
-/** A domain function's refusal here means the demo script is out of date with the rules: stop loudly. */
+/** A refusal here means the demo script is out of date with the rules: stop loudly. */
 function must<T>(step: string, result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`demo seed: ${step} was refused: ${result.error} ${JSON.stringify(result.fieldErrors ?? {})}`);
   return result.data as T;
 }
 
-/** What a form would send for `instant` typed by someone in `zone`. */
 function formTime(instant: Date, zone: string): { date: string; time: string } {
   const [date, time] = formatLocalDateTime(utcToZoned(instant, zone)).split("T") as [string, string];
   return { date, time };
 }
 
-/** The Monday of the week containing `instant`, as a local date in `zone`. */
 function mondayOfWeek(instant: Date, zone: string): LocalDateTime {
   const today = utcToZoned(instant, zone);
   const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() || 7;
   return addLocalDays({ ...today, hour: 0, minute: 0 }, 1 - weekday);
 }
 
-/** The same wall-clock time `days` later in `zone` (not 24-hour steps, which drift across a clock change). */
+/** Not 24-hour steps, which drift across a clock change. */
 const sameTimeDaysLater = (instant: Date, zone: string, days: number) => zonedToUtc(addLocalDays(utcToZoned(instant, zone), days), zone);
 
 const slotKey = (slot: Pick<DemoSlot, "teacher" | "student">) => `${slot.teacher}:${slot.student}`;
 
-/**
- * A believable studio, created the way people would create it: accounts signed up and confirmed,
- * students invited and accepting, weekly lessons requested and approved, attendance recorded, a lesson
- * moved, one cancelled, proposals and a request waiting for an answer. Every notification and email is
- * the one the domain functions send, so every link and date in them is real. History is made by passing
- * past instants as `now`. Older notifications are marked read; the latest few stay unread.
- * Does nothing when the demo teacher already exists.
- */
+/** Built through the domain functions, so every notification, email, link and date is real; history comes from passing past instants as `now`. */
 export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
   if (await findUserByEmail(DEMO_TEACHER_EMAIL)) return { created: false, signInHelp };
   const termStart = new Date(now.getTime() - (WEEKS_PAST + 2) * WEEK);
@@ -98,7 +88,6 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
   for (const slot of demoRoster) bookings.push(await bookWeeklyLessons(slot, personOf, termStart, now));
   const booking = (teacher: string, student: string) => bookings.find((entry) => slotKey(entry.slot) === `${teacher}:${student}`)!;
 
-  // A lesson moved three weeks ago at the student's request, so its history shows a move.
   const oliver = booking("amelia", "oliver");
   const moved = oliver.lessons[WEEKS_PAST - 3]!;
   const proposal = must(
@@ -147,7 +136,6 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
 
   for (const person of people.values()) must("marking read", await markNotificationsRead(person, { all: true }, now));
 
-  // What is still new: last week's attendance, a cancellation, two proposed moves, a request, open invitations.
   for (const { teacher, lesson, attendance } of lastPastLessons) {
     must(
       "attendance",
@@ -217,7 +205,6 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
   return { created: true, signInHelp };
 }
 
-/** Signs up, confirms the address and fills in the profile, as the person would. */
 async function createAccount(person: DemoPerson, at: Date): Promise<User> {
   const { role, name, email, timezone } = person;
   const account = must(
@@ -238,10 +225,6 @@ async function createAccount(person: DemoPerson, at: Date): Promise<User> {
 const lessonsOf = (connectionId: string) =>
   db.select().from(lessons).where(eq(lessons.connectionId, connectionId)).orderBy(asc(lessons.startsAt));
 
-/**
- * The teacher invites the student, who accepts; then one of them asks for twelve weekly lessons (six
- * weeks back from this week, six ahead) and the other approves, both at the time it would have happened.
- */
 async function bookWeeklyLessons(slot: DemoSlot, personOf: (key: string) => User, termStart: Date, now: Date) {
   const teacher = personOf(slot.teacher);
   const student = personOf(slot.student);
@@ -274,7 +257,6 @@ async function bookWeeklyLessons(slot: DemoSlot, personOf: (key: string) => User
   return { slot, connectionId, lessons: await lessonsOf(connectionId) };
 }
 
-/** The student proposes moving their next lesson; the teacher has not answered yet. */
 async function proposeMove(
   studentKey: string,
   booking: { lessons: Lesson[] },

@@ -22,7 +22,6 @@ import {
   type NotificationView,
 } from "./types";
 
-/** Realtime payloads carry a short summary; the full text is read from the database. */
 const LIVE_BODY_LENGTH = 200;
 
 export function toNotificationView(row: Notification, bodyLength = Infinity): NotificationView {
@@ -38,12 +37,7 @@ export function toNotificationView(row: Notification, bodyLength = Infinity): No
   };
 }
 
-/**
- * The one way every feature tells people something happened: stores one notification per recipient,
- * then (after the transaction commits, when given one) publishes it on each recipient's user channel
- * for the live bell and emits `notification/created` for web push. Realtime and push are best effort;
- * the stored row is the truth the bell catches up from.
- */
+/** Realtime and push are best effort; the stored row is the truth the bell catches up from. */
 export async function notify(recipientIds: string[], input: NotificationInput, scope?: TransactionScope): Promise<Notification[]> {
   const { type, title, body, link, data } = notificationInputSchema.parse(input);
   const recipients = [...new Set(recipientIds)];
@@ -96,7 +90,6 @@ export interface NotificationPage {
   unreadCount: number;
 }
 
-/** The viewer's own notifications, newest first, filtered and paged. */
 export async function listNotifications(viewer: { id: string }, query: Partial<NotificationListQuery> = {}): Promise<NotificationPage> {
   const { status, category, page, limit } = notificationListQuerySchema.parse(query);
   const filters: SQL[] = [eq(notifications.userId, viewer.id)];
@@ -118,10 +111,7 @@ export async function listNotifications(viewer: { id: string }, query: Partial<N
   return { items: rows.map((row) => toNotificationView(row)), page, pageCount: Math.max(1, Math.ceil(total / limit)), total, unreadCount };
 }
 
-/**
- * Marks some (`{ ids }`) or all (`{ all: true }`) of the viewer's notifications read, and tells the
- * viewer's other tabs and devices. Ids that are not the viewer's are ignored: nothing about them is revealed.
- */
+/** Ids that are not the viewer's are ignored, revealing nothing about them. */
 export async function markNotificationsRead(
   viewer: { id: string },
   raw: unknown,

@@ -1,9 +1,5 @@
-/**
- * What the browser sees of notifications: shared by the server (routes, publishing) and the bell.
- * No server imports here.
- */
+/** No server imports here: the bell imports this. */
 
-/** Every kind of notification, grouped into the categories the notification centre filters by. */
 export const notificationCategories = {
   lessons: [
     "lesson.requested",
@@ -35,11 +31,7 @@ export type NotificationType = (typeof notificationCategories)[NotificationCateg
 export const NOTIFICATION_CATEGORY_NAMES = Object.keys(notificationCategories) as NotificationCategory[];
 export const NOTIFICATION_TYPES = Object.values(notificationCategories).flat() as NotificationType[];
 
-/**
- * The categories the notification centre offers as filters: those something can already be sent in.
- * Messages and assignments (and lesson reminders) are reserved for features not built yet; each joins
- * when it starts sending.
- */
+/** Messages, assignments and lesson reminders join when those features start sending. */
 export const FILTERABLE_CATEGORIES: NotificationCategory[] = ["lessons", "connections", "account"];
 
 export const categoryLabels: Record<NotificationCategory, string> = {
@@ -54,7 +46,6 @@ export function categoryOf(type: string): NotificationCategory | undefined {
   return NOTIFICATION_CATEGORY_NAMES.find((category) => (notificationCategories[category] as readonly string[]).includes(type));
 }
 
-/** A notification as the JSON routes and the realtime channel send it. */
 export interface NotificationView {
   id: string;
   type: string;
@@ -65,7 +56,6 @@ export interface NotificationView {
   readAt: string | null;
 }
 
-/** Events on `private-user-{id}`. */
 export const USER_CHANNEL_EVENTS = {
   notificationCreated: "notification.created",
   notificationsRead: "notifications.read",
@@ -77,7 +67,6 @@ export interface NotificationCreatedEvent {
 }
 
 export interface NotificationsReadEvent {
-  /** Empty when everything was marked read. */
   ids: string[];
   unreadCount: number;
 }

@@ -13,19 +13,15 @@ import { instantFromForm } from "./series";
 import { attendanceSchema, cancelLessonSchema, proposeRescheduleSchema, rescheduleIdSchema, SCHEDULING_LIMITS } from "./schemas";
 import { DAY } from "@/lib/time";
 
-/** Only the reason is worth a field error; a malformed id is answered like an unknown one. */
+/** A malformed id is answered like an unknown one. */
 function rejectInput(error: ZodError): ActionResult<never> {
   const onlyIds = error.issues.every((issue) => ["lessonId", "rescheduleId"].includes(String(issue.path[0])));
   return onlyIds ? NOT_FOUND : invalid(error);
 }
 
-/**
- * Lesson transitions live here, whoever starts them: a party acting on a lesson, or the connections
- * domain ending a connection (`closeConnectionSchedule`). Locks follow the order written in `lib/access`:
- * lesson rows before their proposals.
- */
+/** Lock order (see lib/access): lesson rows before their proposals. */
 
-/** Closes pending proposals of a lesson that has just changed: they were made against its old time. */
+/** They were made against the lesson's old time. */
 async function supersedeProposals(tx: Transaction, lessonIds: string[], now: Date): Promise<void> {
   if (lessonIds.length === 0) return;
   await tx
@@ -36,11 +32,7 @@ async function supersedeProposals(tx: Transaction, lessonIds: string[], now: Dat
 
 const isUpcoming = (lesson: Lesson, now: Date) => lesson.status === "scheduled" && lesson.startsAt > now;
 
-/**
- * Either party proposes a new start for an upcoming lesson (same length). Checked for clashes with
- * both parties' lessons now; the other party's approval is checked again, under the constraint.
- * A newer proposal replaces an older pending one.
- */
+/** The other party's clashes are checked again on approval, under the constraint. */
 export async function proposeReschedule(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ rescheduleId: string }>> {
   const parsed = proposeRescheduleSchema.safeParse(raw);
   if (!parsed.success) return rejectInput(parsed.error);
@@ -107,7 +99,7 @@ export async function proposeReschedule(actor: Viewer, raw: unknown, now = new D
   }
 }
 
-/** A pending proposal on a lesson the actor belongs to, locked after its lesson (the lock order). */
+/** Locked after its lesson (the lock order). */
 async function lockProposal(tx: Transaction, actor: Viewer, rescheduleId: string) {
   const [target] = await tx
     .select({ lessonId: rescheduleRequests.lessonId })
@@ -124,7 +116,6 @@ async function lockProposal(tx: Transaction, actor: Viewer, rescheduleId: string
   return proposal ? { proposal, lesson } : null;
 }
 
-/** The party who did not propose the move accepts it; the lesson moves and the proposal becomes its history. */
 export async function approveReschedule(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = rescheduleIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
@@ -159,7 +150,6 @@ export async function approveReschedule(actor: Viewer, raw: unknown, now = new D
   }
 }
 
-/** The party who did not propose the move turns it down; the lesson keeps its time. */
 export async function declineReschedule(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = rescheduleIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
@@ -190,7 +180,6 @@ async function cancel(tx: Transaction, actor: Pick<Viewer, "id">, lessonIds: str
   await supersedeProposals(tx, lessonIds, now);
 }
 
-/** Either party cancels one upcoming lesson with a reason; it stays in both histories. */
 export async function cancelLesson(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = cancelLessonSchema.safeParse(raw);
   if (!parsed.success) return rejectInput(parsed.error);
@@ -211,7 +200,6 @@ export async function cancelLesson(actor: Viewer, raw: unknown, now = new Date()
   });
 }
 
-/** Ends a series from this lesson on: this and every later scheduled lesson of it are cancelled (one notice). */
 export async function cancelSeriesFrom(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ cancelled: number }>> {
   const parsed = cancelLessonSchema.safeParse(raw);
   if (!parsed.success) return rejectInput(parsed.error);
@@ -242,7 +230,6 @@ export async function cancelSeriesFrom(actor: Viewer, raw: unknown, now = new Da
 
 const attendanceLabels = { present: "present", absent: "absent", late: "late", excused: "excused" } as const;
 
-/** The teacher records (or corrects) attendance for a lesson that has started; the student is told. */
 export async function markAttendance(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = attendanceSchema.safeParse(raw);
   if (!parsed.success) return parsed.error.issues.some((issue) => issue.path[0] === "attendance") ? invalid(parsed.error) : NOT_FOUND;
@@ -267,11 +254,7 @@ export async function markAttendance(actor: Viewer, raw: unknown, now = new Date
 
 export const CONNECTION_ENDED_REASON = "Connection ended";
 
-/**
- * Scheduling's side of a connection ending, inside the caller's transaction (which has locked the
- * connection row): future lessons are cancelled and every pending move of the connection's lessons is
- * closed, open requests are withdrawn and series stop. Returns how many lessons were cancelled.
- */
+/** Runs in the caller's transaction, which has locked the connection row. */
 export async function closeConnectionSchedule(
   tx: Transaction,
   connection: Pick<Connection, "id">,

@@ -26,9 +26,7 @@ import {
 import { DAY, formatIsoDate, HOUR } from "@/lib/time";
 import { previewRequests, type PreviewOccurrence } from "./requests";
 
-/** The `lessons_length_limit` check constraint. */
 const LONGEST_LESSON_MS = 8 * HOUR;
-/** The lessons page is a summary; the calendar shows everything. */
 const UPCOMING_LIMIT = 15;
 const RECENT_LIMIT = 12;
 const otherParty = alias(users, "other_party");
@@ -59,7 +57,6 @@ const lessonColumns = {
   cancellationReason: lessons.cancellationReason,
 };
 
-/** The viewer's lessons with the other party's name; callers add `lessonsOf(viewer)` to their conditions. */
 function lessonQuery(viewer: Viewer) {
   return db.select(lessonColumns).from(lessons).innerJoin(otherParty, otherOfLesson(viewer)).$dynamic();
 }
@@ -104,7 +101,6 @@ export interface LessonsOverview {
   connections: ConnectionOption[];
 }
 
-/** The other party of each of the viewer's accepted connections, for the request form. */
 export async function acceptedConnectionNames(viewer: Viewer): Promise<ConnectionOption[]> {
   return db
     .select({ id: connections.id, name: otherParty.name })
@@ -114,7 +110,6 @@ export async function acceptedConnectionNames(viewer: Viewer): Promise<Connectio
     .orderBy(asc(otherParty.name));
 }
 
-/** Everything on /lessons, for one viewer only. */
 export async function getLessonsOverview(viewer: Viewer, now = new Date()): Promise<LessonsOverview> {
   const requestOther = alias(users, "request_other");
   const requestTeacher = alias(users, "request_teacher");
@@ -216,7 +211,6 @@ export interface LessonDetail extends LessonRow {
   pendingProposal: (MoveRow & { mine: boolean; newEndsAt: Date }) | null;
 }
 
-/** One lesson with its history of moves, or null when the viewer is not on it (or it does not exist). */
 export async function getLessonDetail(viewer: Viewer, lessonId: string): Promise<LessonDetail | null> {
   const id = parseId(lessonId);
   if (!id) return null;
@@ -281,14 +275,10 @@ export interface CalendarItem {
   pendingMove?: boolean;
 }
 
-/**
- * The viewer's lessons (cancelled ones too, marked) and personal events overlapping [start, end).
- * All-day events are given as dates in the viewer's zone, the way the calendar places them.
- */
+/** All-day events are dates in the viewer's zone, as the calendar places them. */
 export async function getCalendarItems(viewer: Viewer, start: Date, end: Date, zone: string): Promise<CalendarItem[]> {
   const [lessonRows, eventRows, pendingMoves] = await Promise.all([
-    // The lower bound on starts_at (no lesson is longer than the 8 hours the database allows) keeps this a
-    // range scan of the viewer's index instead of every lesson since the first one.
+    // A lower bound on starts_at (lessons last at most 8 hours) keeps this a range scan.
     lessonQuery(viewer).where(
       and(
         lessonsOf(viewer),

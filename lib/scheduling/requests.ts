@@ -24,7 +24,6 @@ async function teacherZone(teacherId: string): Promise<string> {
   return teacher?.timezone ?? "UTC";
 }
 
-/** The limits a request must respect, as field errors; the occurrences when it does. */
 function checkLimits(input: LessonRequestInput, startsAt: Date, occurrences: Occurrence[], now: Date): Record<string, string> | null {
   const horizon = new Date(now.getTime() + SCHEDULING_LIMITS.horizonDays * DAY);
   if (startsAt <= now) return { date: "Choose a time in the future." };
@@ -37,10 +36,7 @@ function checkLimits(input: LessonRequestInput, startsAt: Date, occurrences: Occ
   return null;
 }
 
-/**
- * Either side of an accepted connection asks for a lesson or a weekly/fortnightly series. The first
- * time is entered in the requester's zone; a series keeps the teacher's wall-clock time (see `occurrencesOf`).
- */
+/** A series keeps the teacher's wall-clock time (see occurrencesOf). */
 export async function requestLessons(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ requestId: string }>> {
   const parsed = lessonRequestSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -89,7 +85,6 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
   return requestId ? { ok: true, message: "Request sent.", data: { requestId } } : NOT_FOUND;
 }
 
-/** A request on one of the actor's accepted connections, with that connection. */
 async function requestFor(actor: Viewer, requestId: string, executor: Executor = db) {
   const id = parseId(requestId);
   if (!id) return null;
@@ -107,7 +102,6 @@ export interface PreviewOccurrence extends Occurrence {
   clash: Clash | null;
 }
 
-/** A pending request as a preview needs it: its times, who made it, and its connection's parties and series zone. */
 export interface PreviewSubject {
   request: Pick<LessonRequest, "startsAt" | "durationMinutes" | "intervalWeeks" | "occurrences" | "untilDate" | "requestedById">;
   teacherId: string;
@@ -115,11 +109,7 @@ export interface PreviewSubject {
   teacherZone: string;
 }
 
-/**
- * What approving each request would create, with each occurrence's clash (a lesson of either party,
- * or one of the approver's own events), so clashing ones can be skipped before anything is written.
- * Any number of requests costs at most two statements.
- */
+/** Any number of requests costs at most two statements. */
 export async function previewRequests(
   actor: Viewer,
   subjects: PreviewSubject[],
@@ -140,7 +130,6 @@ export async function previewRequests(
   return upcoming.map((occurrences, index) => occurrences.map((occurrence, at) => ({ ...occurrence, clash: clashes[index]![at] ?? null })));
 }
 
-/** The preview of one request the actor can see (see `previewRequests`). */
 export async function previewLessonRequest(
   actor: Viewer,
   raw: unknown,
@@ -163,7 +152,7 @@ export async function previewLessonRequest(
 
 type Answer = "approved" | "declined" | "withdrawn";
 
-/** Locks the request row if it is still pending, so two answers to one request cannot both win. */
+/** So two answers to one request cannot both win. */
 async function lockPending(tx: Transaction, requestId: string): Promise<LessonRequest | null> {
   const [request] = await tx
     .select()
@@ -175,11 +164,7 @@ async function lockPending(tx: Transaction, requestId: string): Promise<LessonRe
 
 const ALREADY_ANSWERED: ActionResult<never> = { ok: false, error: "This request has already been answered or withdrawn." };
 
-/**
- * Creates every lesson of the request (less the skipped occurrences) in one transaction. Clashes are
- * refused before writing; a booking that races in between is caught by the exclusion constraint and
- * the whole approval rolls back, so nothing is ever half-created.
- */
+/** A booking racing in after the clash check hits the exclusion constraint and rolls the whole approval back. */
 export async function approveLessonRequest(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ lessonIds: string[] }>> {
   const parsed = approveRequestSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;
@@ -265,7 +250,6 @@ async function answer(tx: Transaction, requestId: string, actorId: string, statu
     .where(eq(lessonRequests.id, requestId));
 }
 
-/** The other side turns a request down, optionally saying why. */
 export async function declineLessonRequest(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = declineRequestSchema.safeParse(raw);
   if (!parsed.success) return parsed.error.issues.some((issue) => issue.path[0] === "reason") ? invalid(parsed.error) : NOT_FOUND;
@@ -286,7 +270,6 @@ export async function declineLessonRequest(actor: Viewer, raw: unknown, now = ne
   });
 }
 
-/** The requester takes back a request nobody has answered yet. */
 export async function withdrawLessonRequest(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult> {
   const parsed = requestIdSchema.safeParse(raw);
   if (!parsed.success) return NOT_FOUND;

@@ -1,15 +1,7 @@
 import { DAY, HOUR, MINUTE, SECOND } from "./durations";
 
-/**
- * All conversion between instants (UTC) and wall-clock times goes through this module.
- *
- * Rule for wall times that do not exist or happen twice in a zone (the same as Temporal's
- * `disambiguation: "compatible"`, and deliberately not date-fns-tz's `fromZonedTime`, which differs):
- * - a time skipped by a spring-forward gap moves forward by the gap (02:30 in a 02:00→03:00 gap is 03:30);
- * - a time repeated by a fall-back overlap resolves to its first occurrence (the earlier instant).
- */
+/** Nonexistent/repeated wall times follow Temporal's "compatible" rule (not date-fns-tz's fromZonedTime): gaps move forward, overlaps take the earlier instant. */
 
-/** A calendar date and wall-clock time with no zone: `2026-03-29T16:00`. */
 export interface LocalDateTime {
   year: number;
   month: number; // 1-12
@@ -21,10 +13,7 @@ export interface LocalDateTime {
 const ZONE_NAME = /^(?:UTC|[A-Z][A-Za-z_-]*(?:\/[A-Z0-9][A-Za-z0-9_+-]*){0,2})$/;
 const zoneValidity = new Map<string, boolean>();
 
-/**
- * An IANA zone name Intl knows, in its canonical capitalisation. Aliases are accepted
- * (Asia/Kolkata and Asia/Calcutta name the same zone, and ICU versions list different ones).
- */
+/** Aliases are accepted: ICU versions list different canonical names (Asia/Kolkata vs Asia/Calcutta). */
 export function isValidTimeZone(zone: string): boolean {
   let valid = zoneValidity.get(zone);
   if (valid === undefined) {
@@ -47,10 +36,7 @@ export function listTimeZones(): string[] {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * The zone's UTC offset at an instant, read from Intl. (date-fns-tz's `getTimezoneOffset` reads its
- * argument as a wall time and is off by an hour at the edges of a fall-back overlap.)
- */
+/** Read from Intl: date-fns-tz's getTimezoneOffset is off by an hour at the edges of a fall-back overlap. */
 export function utcOffsetMs(zone: string, instant: number): number {
   let formatter = offsetFormatters.get(zone);
   if (!formatter) {
@@ -70,7 +56,6 @@ function asUtcMs(local: LocalDateTime): number {
   return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
 }
 
-/** The instant at which the wall clock in `zone` shows `local`, per the rule above. */
 export function zonedToUtc(local: LocalDateTime, zone: string): Date {
   const wall = asUtcMs(local);
   // Offsets a day either side bracket any transition near this wall time.
@@ -86,7 +71,6 @@ export function zonedToUtc(local: LocalDateTime, zone: string): Date {
   return new Date(wall - offsetBefore);
 }
 
-/** The wall-clock date and time `instant` shows in `zone`. */
 export function utcToZoned(instant: Date, zone: string): LocalDateTime {
   const shifted = new Date(instant.getTime() + utcOffsetMs(zone, instant.getTime()));
   return {
@@ -98,7 +82,6 @@ export function utcToZoned(instant: Date, zone: string): LocalDateTime {
   };
 }
 
-/** Adds calendar days to a local date-time (the wall time is unchanged; month/year roll over). */
 export function addLocalDays(local: LocalDateTime, days: number): LocalDateTime {
   const shifted = new Date(Date.UTC(local.year, local.month - 1, local.day + days, local.hour, local.minute));
   return {
@@ -112,7 +95,6 @@ export function addLocalDays(local: LocalDateTime, days: number): LocalDateTime 
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-/** Parses `YYYY-MM-DDTHH:mm` (what `<input type="datetime-local">` sends); null when malformed or impossible. */
 export function parseLocalDateTime(value: string): LocalDateTime | null {
   const match = LOCAL_PATTERN.exec(value);
   if (!match) return null;
@@ -130,16 +112,12 @@ export function formatLocalDateTime(local: LocalDateTime): string {
 }
 
 export interface WeeklySeriesInput {
-  /** First occurrence, as wall time in `zone`. */
   start: LocalDateTime;
   zone: string;
   intervalWeeks: 1 | 2;
   durationMinutes: number;
-  /** Stop after this many occurrences… */
   count?: number;
-  /** …or after this local date (inclusive, `YYYY-MM-DD`). */
   untilDate?: string;
-  /** Safety bound on either form. */
   maxOccurrences?: number;
 }
 
@@ -148,10 +126,7 @@ export interface Occurrence {
   endsAt: Date;
 }
 
-/**
- * Expands a weekly or fortnightly series in its own zone, so the wall time stays fixed across DST
- * (a 17:00 lesson stays 17:00 local; its UTC instant moves).
- */
+/** Expanded in the series' own zone so the wall time stays fixed across DST. */
 export function expandWeeklySeries(input: WeeklySeriesInput): Occurrence[] {
   const limit = Math.min(input.count ?? Number.POSITIVE_INFINITY, input.maxOccurrences ?? 104);
   const until = input.untilDate;
