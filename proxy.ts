@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, REQUESTED_PATH_HEADER } from "@/lib/security/headers";
 
-/** Signed-in areas of the app; signed-out visitors are sent to sign-in and brought back afterwards. */
 const APP_PREFIXES = [
   "/dashboard",
   "/calendar",
@@ -16,16 +15,10 @@ const APP_PREFIXES = [
 
 const isAppPath = (pathname: string) => APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 
-/** Auth.js's session cookie, with the `__Secure-` prefix it takes over HTTPS (and its chunks when large). */
 const hasSessionCookie = (request: NextRequest) =>
   request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 
-/**
- * Only an optimistic redirect: no session cookie at all means sign in first. It never decodes or
- * refreshes the session (a refreshed cookie written by a request racing a sign-out would bring the
- * session back); every page, action and route handler checks the session against the database itself.
- * It also gives every page its Content-Security-Policy, whose nonce Next puts on the scripts it renders.
- */
+/** Only an optimistic redirect: it never refreshes the session (a refresh racing a sign-out would revive it); everything else checks the database. */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isAppPath(pathname) && !hasSessionCookie(request)) {

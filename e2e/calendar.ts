@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Opens the calendar at `path` and waits for FullCalendar: a chunk of its own, loaded and parsed after the page, slow on a busy machine. */
+/** FullCalendar is a chunk of its own, loaded after the page: slow on a busy machine. */
 export async function openCalendar(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator(".mb-calendar").getByRole("button", { name: /^Next / })).toBeVisible({ timeout: 30_000 });
@@ -11,14 +11,8 @@ export interface Point {
   y: number;
 }
 
-/**
- * The centres of the week grid's cells for `date` (yyyy-MM-dd) at `times` (HH:mm), measured only once the
- * calendar has stopped moving. FullCalendar lays out, then scrolls the grid to its initial time, then
- * may lay out again as events and fonts arrive; a gesture that starts in between lands hours away. So
- * this scrolls the first cell into view, waits until the cells, the day column and every scroll offset
- * are unchanged for several animation frames, and checks that each point really hits that day's column.
- * All cells are measured at once: measuring one after another would scroll between measurements.
- */
+// FullCalendar may lay out and scroll again as events and fonts arrive, so wait until every cell and offset is still.
+// All cells are measured at once: measuring one after another would scroll between measurements.
 export async function settledSlots(page: Page, date: string, times: [string, string]): Promise<[Point, Point]> {
   const calendar = page.locator(".mb-calendar");
   for (const time of times) await expect(calendar.locator(`[data-time="${time}:00"]`).first()).toBeAttached();

@@ -3,7 +3,6 @@ import { confirmEmail, expect, submitSignUp, test } from "./fixtures";
 import { linkIn, uniqueEmail } from "./mail";
 import { signIn } from "./session";
 
-/** No user text may ever open a dialog: a stored payload that ran would. */
 function failOnDialog(page: Page) {
   page.on("dialog", (dialog) => {
     throw new Error(`Unexpected dialog: ${dialog.message()}`);
@@ -48,7 +47,6 @@ test.describe("connections", () => {
     await expect(pending.getByText("Pending", { exact: true })).toBeVisible();
     await teacherPage.screenshot({ path: testInfo.outputPath("students-invited.png"), fullPage: true });
 
-    // The invitee opens the email, signs up through its link, and confirms the address.
     const signUpLink = linkIn(await studentInbox.next(`${teacherName} invited you to MusBook`), "/sign-up?role=student&invite=");
     const token = new URL(signUpLink).searchParams.get("invite")!;
     await studentPage.goto(signUpLink);
@@ -74,7 +72,6 @@ test.describe("connections", () => {
     await expect(yourTeachers.getByText(teacherName)).toBeVisible();
     await expect(yourTeachers.getByText(teacherEmail)).toBeVisible();
 
-    // The teacher sees the student, and writes a private note about them.
     await teacherPage.goto("/students");
     await teacherPage.getByRole("link", { name: /Lili Invited/ }).click();
     await expect(teacherPage.getByRole("heading", { level: 1, name: "Lili Invited" })).toBeVisible();
@@ -98,7 +95,6 @@ test.describe("connections", () => {
     }
     await expect(studentPage.getByText("could not be found").or(studentPage.getByText("404"))).not.toHaveCount(0);
 
-    // Either side can end it; the teacher's list empties and the student's page says so.
     await studentPage.goto("/teachers");
     await yourTeachers.getByRole("button", { name: "End connection" }).click();
     await studentPage.getByRole("group", { name: "Confirm" }).getByRole("button", { name: "End connection" }).click();
@@ -142,7 +138,6 @@ test.describe("connections", () => {
     await page.goto("/teachers");
     await expect(page.getByRole("region", { name: "Your teachers" }).getByText(teacher.name)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("teachers.png"), fullPage: true });
-    // A student has no students page.
     await page.goto("/students");
     await expect(page).toHaveURL(/\/teachers$/);
   });

@@ -3,10 +3,6 @@ import { signIn, signOut } from "./session";
 
 const NEW_PASSWORD = "a second set of variations";
 
-/**
- * A session cookie captured before a password change, and refreshed since (Auth.js rewrites the
- * cookie with a new `iat` on every session poll), is refused on every kind of path at its next request.
- */
 test("a password change ends an old, refreshed session on pages, route handlers and realtime auth", async ({
   page,
   createAccount,
@@ -15,7 +11,6 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   const account = await createAccount({ role: "student", confirmed: false });
   const { email, password } = account;
 
-  // The "stolen" session: signed in elsewhere, then refreshed.
   const oldPage = await signedIn(account);
   const old = oldPage.context();
   const sessionCookie = async () => (await old.cookies()).find((cookie) => cookie.name.includes("session-token"))?.value;
@@ -31,7 +26,6 @@ test("a password change ends an old, refreshed session on pages, route handlers 
     .not.toBe(cookieBefore);
   expect((await old.request.get("/api/notifications")).status()).toBe(200);
 
-  // The owner changes the password in their own browser.
   await signIn(page, email, password);
   await page.goto("/settings/security");
   const section = page.getByRole("region", { name: "Password" });
@@ -40,7 +34,6 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   await section.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/notice=password-changed/);
 
-  // Every path refuses the old session at once.
   const api = await old.request.get("/api/notifications");
   expect(api.status()).toBe(401);
   expect(await api.json()).toEqual({ error: "Your session has ended. Sign in again.", code: "session-ended" });
@@ -55,7 +48,6 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   await oldPage.goto("/settings/security");
   await expect(oldPage).toHaveURL(/\/sign-in/);
 
-  // The owner's own browser carries on.
   expect((await page.request.get("/api/notifications")).status()).toBe(200);
 });
 

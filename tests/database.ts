@@ -4,7 +4,6 @@ import { afterAll, beforeAll } from "vitest";
 import { openPglite, openPostgres, setDatabase, type DatabaseHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 
-/** Set by CI (and by you) to run the integration suite against a real Postgres server. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 
 export const TEMPLATE_DATABASE = "musbook_test_template";
@@ -25,7 +24,6 @@ async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promi
   }
 }
 
-/** Creates the migrated template that each test file's database is cloned from (server mode only). */
 export async function prepareTemplateDatabase(): Promise<void> {
   if (!testDatabaseUrl) return;
   await withAdminClient(async (client) => {
@@ -47,12 +45,10 @@ export async function dropTemplateDatabase(): Promise<void> {
 
 export interface TestDatabase {
   handle: DatabaseHandle;
-  /** A connection string to the same database (server mode), for tests that need a second client. */
   url?: string;
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a clone of the template on the real server. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
     const handle = openPglite();
@@ -73,10 +69,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/**
- * Gives the calling test file its own fresh database, installed as the process-wide one
- * (so domain code importing `db` uses it). Call at the top level of a test file.
- */
 export function setupTestDatabase(): { current(): TestDatabase } {
   let testDatabase: TestDatabase | undefined;
   beforeAll(async () => {

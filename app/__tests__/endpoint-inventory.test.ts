@@ -8,11 +8,7 @@ const sessionUser = vi.hoisted(() => ({ current: null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => sessionUser.current, requireUser: async () => sessionUser.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-/**
- * Every public entry point of the app and how it is authorized. Server actions are public POST
- * endpoints and route handlers are URLs, so a new one must be added here, with the test that covers
- * its rule, before this file passes.
- */
+/** Server actions are public POST endpoints: a new one must be listed here, with the test covering its rule. */
 const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/lessons/actions.ts#requestLessonsAction":
     "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
@@ -80,7 +76,6 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/teachers/actions.ts#acceptInvitationAction": "connections matrix (verified addressee of the pending invitation)",
   "app/(app)/teachers/actions.ts#declineInvitationAction": "connections matrix (verified addressee of the pending invitation)",
   "app/(app)/teachers/actions.ts#endConnectionWithTeacherAction": "connections matrix (either party of the accepted connection)",
-  // Route handlers.
   "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
   "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
   "app/api/health/route.ts#GET": "public liveness probe, no data",
@@ -130,7 +125,7 @@ async function exported(entry: string): Promise<unknown> {
 }
 
 describe("endpoint inventory", () => {
-  // The first test imports every action and route module, which takes a while on a busy machine.
+  // Importing every action and route module is slow on a busy machine.
   it("lists every server action and route handler with how it is authorized", { timeout: 120_000 }, async () => {
     expect(serverActionFiles.length).toBeGreaterThan(5);
     expect(routeFiles.length).toBeGreaterThan(3);

@@ -13,11 +13,7 @@ interface Subscriptions {
 
 const RealtimeContext = createContext<Subscriptions | null>(null);
 
-/**
- * One pusher-js connection per tab, opened after the page is interactive (pusher-js is loaded on
- * demand, so it never weighs on first paint). Channels are shared by reference count, so two
- * components listening on one channel do not unsubscribe each other.
- */
+/** Channels are reference-counted so two components on one channel do not unsubscribe each other. */
 export function RealtimeProvider({ config, children }: { config: RealtimeClientConfig; children: ReactNode }) {
   const [subscriptions, setSubscriptions] = useState<Subscriptions | null>(null);
   const { key, cluster, wsHost, wsPort, forceTLS } = config;
@@ -65,10 +61,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
 
 type Handlers = Record<string, (data: never) => void>;
 
-/**
- * Listens to events on a channel while the component is mounted. `onSubscribed` runs on the first
- * subscription and again after every reconnect: the moment to fetch whatever was missed meanwhile.
- */
+/** `onSubscribed` runs again after every reconnect: the moment to fetch whatever was missed. */
 export function useChannelEvents(channelName: string | null, handlers: Handlers, onSubscribed?: () => void): void {
   const subscriptions = useContext(RealtimeContext);
   const latest = useRef({ handlers, onSubscribed });

@@ -18,7 +18,6 @@ import { MINUTE, minutesBetween } from "@/lib/time";
 /** Lessons this short get one line: the time, then as much of the title as fits. */
 const SHORT_EVENT_MS = 30 * MINUTE;
 
-/** What the hub needs from a drag or a selection: wall-clock date and time in the viewer's zone. */
 export interface LocalSlot {
   date: string;
   time: string;
@@ -28,13 +27,8 @@ export interface LocalSlot {
   allDay: boolean;
 }
 
-/** `2026-12-01T17:00:00+00:00` (FullCalendar's strings are in the calendar's zone) → date and time parts. */
 const localParts = (value: string) => ({ date: value.slice(0, 10), time: value.length > 10 ? value.slice(11, 16) : "09:00" });
 
-/**
- * FullCalendar itself: loaded only by the calendar page (through `CalendarHub`), rendered in the
- * viewer's zone, fed by the JSON route. Lessons and personal events get distinct colours and labels.
- */
 export default function CalendarView({
   timezone,
   initialDate,

@@ -12,7 +12,6 @@ export const users = pgTable(
     email: text().notNull(),
     name: text().notNull(),
     role: userRole().notNull(),
-    /** IANA zone, validated against Intl's list when written. */
     timezone: text().notNull(),
     phone: text(),
     bio: text(),
@@ -42,7 +41,6 @@ export const users = pgTable(
 export const twoFactorPurposes = ["sign_in", "enable"] as const;
 export const twoFactorPurpose = pgEnum("two_factor_purpose", twoFactorPurposes);
 
-/** A pending sign-in (or 2FA enrolment): no session exists until its code is verified. */
 export const twoFactorChallenges = pgTable(
   "two_factor_challenges",
   {
@@ -72,7 +70,6 @@ export const passwordResetTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text().notNull().unique(),
-    /** The user's session version when the link was sent: a password change or "sign out everywhere" bumps it, which kills the link. */
     sessionVersion: integer().notNull(),
     expiresAt: instant().notNull(),
     usedAt: instant(),
@@ -81,7 +78,6 @@ export const passwordResetTokens = pgTable(
   (t) => [index("password_reset_tokens_user_idx").on(t.userId), index("password_reset_tokens_expires_idx").on(t.expiresAt)],
 );
 
-/** Verifies the address at sign-up and a new address on email change (`email` is the one being verified). */
 export const emailVerificationTokens = pgTable(
   "email_verification_tokens",
   {
@@ -98,7 +94,6 @@ export const emailVerificationTokens = pgTable(
   (t) => [index("email_verification_tokens_user_idx").on(t.userId), index("email_verification_tokens_expires_idx").on(t.expiresAt)],
 );
 
-/** "Trust this device for 30 days": a hashed cookie token that skips the email code. */
 export const trustedDevices = pgTable(
   "trusted_devices",
   {
@@ -113,10 +108,7 @@ export const trustedDevices = pgTable(
   (t) => [index("trusted_devices_user_idx").on(t.userId), index("trusted_devices_expires_idx").on(t.expiresAt)],
 );
 
-/**
- * Sessions signed out on their own device. A JWT cannot be recalled, and a request racing the sign-out
- * can even write the cookie back, so the session id is refused here until the session would have expired.
- */
+/** A JWT cannot be recalled, and a request racing the sign-out can write the cookie back, so the id is refused until expiry. */
 export const revokedSessions = pgTable(
   "revoked_sessions",
   {

@@ -44,11 +44,7 @@ import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
 
 setupTestDatabase();
 
-/**
- * Exactly `length` characters as the policy counts them, with what people really type: an emoji, a
- * letter with a combining mark that has no composed form (q̇ is two characters), accented letters,
- * and for multi-line fields line breaks. Already NFC and trimmed, so it is stored unchanged.
- */
+/** What people really type: an emoji, a combining mark with no composed form (q̇ is two), accents, line breaks. */
 function textOf(length: number, multiLine: boolean): string {
   const pattern = Array.from(multiLine ? "Zoë 🎻 q\u0307 Ærø\n" : "Zoë 🎻 q\u0307 Ærø ");
   const characters = Array.from({ length: length - 1 }, (_, index) => pattern[index % pattern.length]!);
@@ -87,9 +83,7 @@ async function everythingWritten() {
 
 interface Scene {
   submit(text: string): Promise<AnyActionResult>;
-  /** The value as stored, read back. */
   stored(): Promise<string | null | undefined>;
-  /** What else the accepted value must reach: a notification, an email. */
   delivered?(text: string): Promise<void>;
 }
 
@@ -106,7 +100,6 @@ async function bookedLesson() {
   return { ...pair, lesson };
 }
 
-/** The notice carries the typed text, shortened to the column's limit when it does not fit. */
 async function expectReasonNotice(to: User, type: string, text: string) {
   const [notice] = await receivedBy(to, type);
   const body = `Reason: ${text}`;

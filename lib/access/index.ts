@@ -1,14 +1,6 @@
-/**
- * Access: the one `Viewer` type, the query scopes every read and write builds from, and the lookups
- * that answer "may this viewer act on this id" (a refusal reads exactly like "not found").
- *
- * Lock order, in every domain: the connection row first, then lesson rows, then their reschedule
- * proposals; the connection's lesson requests after the connection row and after any lesson row the
- * transaction changes. No transaction takes an earlier lock after a later one, so two of them cannot
- * wait on each other in a cycle. Work that adds rows hanging off a connection (a request, the lessons
- * of an approval) first takes the connection row `for share`, so it cannot slip in beside a
- * transaction ending that connection, which takes it `for update`.
- */
+// Lock order: connection row, then lesson rows, then their reschedule proposals; lesson requests after the connection
+// and after any lesson row the transaction changes, so no two transactions wait on each other in a cycle.
+// Work adding rows under a connection takes it `for share`, so it cannot slip in beside one ending it `for update`.
 export { idField, isUuid, parseId } from "./ids";
 export {
   canSendMessage,

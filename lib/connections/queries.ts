@@ -57,11 +57,9 @@ export interface StudentRow {
   student: Contact;
   messagingLocked: boolean;
   nextLesson: NextLesson | null;
-  /** Present or late, of the lessons marked in the last 90 days; null when none was marked. */
   attendanceRate: number | null;
 }
 
-/** The teacher's current students, optionally filtered by name or email, with what each row shows. */
 export async function listStudents(viewer: Viewer, query?: string, now = new Date()): Promise<StudentRow[]> {
   if (viewer.role !== "teacher") return [];
   const search = query ? or(sql`${users.name} ilike ${likePattern(query)}`, sql`${users.email} ilike ${likePattern(query)}`) : undefined;
@@ -111,7 +109,6 @@ export interface SentInvitation {
   expired: boolean;
 }
 
-/** The teacher's pending invitations, newest first, each marked expired after 30 days. */
 export async function listSentInvitations(viewer: Viewer, now = new Date()): Promise<SentInvitation[]> {
   if (viewer.role !== "teacher") return [];
   const rows = await db
@@ -137,10 +134,7 @@ export interface StudentDetail {
   nextLesson: NextLesson | null;
 }
 
-/**
- * One student's page, for their teacher only: current and ended connections (history stays readable),
- * never pending or declined ones. Null for anyone else.
- */
+/** Ended connections stay readable as history; pending or declined ones never show. */
 export async function getStudentDetail(viewer: Viewer, connectionId: string, now = new Date()): Promise<StudentDetail | null> {
   const connection = await findConnectionFor(viewer, connectionId, { as: "teacher", state: "history" });
   if (!connection?.studentId) return null;
@@ -176,7 +170,6 @@ export interface TeacherRow {
   nextLesson: NextLesson | null;
 }
 
-/** The student's current teachers with their contact details and next lesson. */
 export async function listTeachers(viewer: Viewer, now = new Date()): Promise<TeacherRow[]> {
   if (viewer.role !== "student") return [];
   const rows = await db
@@ -198,11 +191,9 @@ export interface ReceivedInvitation {
   teacherInstruments: string[];
   message: string | null;
   invitedAt: Date;
-  /** Opened from the emailed link (`?invite=`). */
   highlighted: boolean;
 }
 
-/** Live invitations addressed to the student's verified email or account. */
 export async function listReceivedInvitations(
   viewer: ViewerWithEmail,
   inviteToken?: string,

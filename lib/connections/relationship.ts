@@ -10,11 +10,7 @@ import { connectionRefSchema, messagingLockSchema } from "./schemas";
 
 const NO_INVITATION = { ok: false, error: "This invitation is no longer available." } as const;
 
-/**
- * The student accepts an invitation addressed to them. An invitation sent to their address before
- * they had an account joins any earlier connection with the same teacher, so one row (and its
- * history) remains per teacher and student.
- */
+/** An invitation sent before the student had an account joins any earlier connection, so one row (and its history) remains. */
 export async function acceptInvitation(
   actor: ViewerWithEmail,
   raw: unknown,
@@ -88,11 +84,7 @@ export async function declineInvitation(actor: ViewerWithEmail, raw: unknown, no
   return declined ? { ok: true, message: "Invitation declined." } : NO_INVITATION;
 }
 
-/**
- * Either party ends an accepted connection. Scheduling closes its side (future lessons cancelled with
- * their pending moves, open requests withdrawn, series stopped); past lessons, messages and notes
- * stay as read-only history. The connection row is locked first, as the lock order requires.
- */
+/** The connection row is locked first, as the lock order requires. */
 export async function endConnection(actor: Viewer, raw: unknown, now = new Date()): Promise<ActionResult<{ cancelledLessons: number }>> {
   const parsed = connectionRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
@@ -116,7 +108,6 @@ export async function endConnection(actor: Viewer, raw: unknown, now = new Date(
   return ended === null ? NOT_FOUND : { ok: true, message: "Connection ended.", data: { cancelledLessons: ended } };
 }
 
-/** The teacher makes a conversation read-only (or writable again); the student is told. */
 export async function setMessagingLocked(actor: Viewer, raw: unknown): Promise<ActionResult> {
   const parsed = messagingLockSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);

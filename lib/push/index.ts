@@ -8,9 +8,7 @@ import { persistentSecret } from "@/lib/secrets";
 export interface PushPayload {
   title: string;
   body?: string;
-  /** A path inside the app to open when the notification is tapped. */
   url?: string;
-  /** Notifications with the same tag replace each other on the device. */
   tag?: string;
 }
 
@@ -19,7 +17,6 @@ export interface VapidKeys {
   privateKey: string;
 }
 
-/** VAPID keys from the environment, or a pair generated once into DATA_DIR (embedded mode). */
 export function vapidKeys(): VapidKeys {
   const config = env();
   if (config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY) {
@@ -37,10 +34,7 @@ export interface PushResult {
   failed: number;
 }
 
-/**
- * Sends a notification to every device the user subscribed. Subscriptions the push service reports as
- * gone (404/410) are deleted; other failures are counted and logged, never thrown.
- */
+/** Gone subscriptions (404/410) are deleted; other failures are logged, never thrown. */
 export async function sendPush(userId: string, payload: PushPayload): Promise<PushResult> {
   const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
   if (subscriptions.length === 0) return { sent: 0, removed: 0, failed: 0 };

@@ -5,12 +5,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { z } from "zod";
 import { MAX_EVENT_DATA_BYTES } from "./limits";
 
-/**
- * A local server speaking the Pusher Channels protocol 7, enough for the unmodified `pusher` server SDK
- * and `pusher-js` client: connection handshake, ping/pong and activity timeout, public, private and
- * presence channels with HMAC-checked subscriptions, presence members, client events, and the signed
- * HTTP API (`/apps/:id/events`, `/apps/:id/batch_events`). Embedded mode's stand-in for Pusher/Soketi.
- */
+/** Pusher Channels protocol 7, enough for the unmodified `pusher` SDK and `pusher-js`: embedded mode's stand-in for Pusher/Soketi. */
 
 export interface ProtocolServerOptions {
   appId: string;
@@ -18,9 +13,7 @@ export interface ProtocolServerOptions {
   secret: string;
   port?: number;
   host?: string;
-  /** Seconds of silence before the server pings a client (and tells clients to ping). */
   activityTimeoutSeconds?: number;
-  /** Seconds to wait for any message after a ping before closing the connection. */
   pongTimeoutSeconds?: number;
 }
 
@@ -214,7 +207,6 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
     }
   };
 
-  /** Delivers an API event; returns how many sockets it reached. */
   const deliver = (event: z.infer<typeof eventSchema>) => {
     const targets = event.channels ?? (event.channel ? [event.channel] : []);
     const except = event.socket_id ? connections.get(event.socket_id) : undefined;
@@ -325,7 +317,6 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
     socket.on("error", () => socket.terminate());
   });
 
-  // Ping quiet clients; close those that stay silent after the ping.
   const heartbeat = setInterval(() => {
     const now = Date.now();
     for (const connection of connections.values()) {

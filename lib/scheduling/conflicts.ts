@@ -11,27 +11,19 @@ export const CONFLICT_MESSAGE =
 export interface Clash {
   startsAt: Date;
   endsAt: Date;
-  /** Whose lesson or event is in the way, from the viewer's point of view. */
   with: "you" | "other party" | "your event";
 }
 
-/** Times to check for one teacher and student (say the occurrences of one request, or a lesson's new time). */
 export interface ClashCheck {
   teacherId: string;
   studentId: string;
   occurrences: Occurrence[];
   /** The lesson being moved does not clash with itself. */
   excludeLessonId?: string;
-  /** Also check the viewer's own personal events (only ever shown to them). */
   withViewerEvents?: boolean;
 }
 
-/**
- * For each check and each of its occurrences, the first non-cancelled lesson of its teacher or student
- * that overlaps it, else the first overlapping personal event of the viewer (null when free). Any
- * number of checks costs at most two statements: everything that could clash is read at once and
- * matched in memory. The exclusion constraint remains the final guard; this is for telling people first.
- */
+/** At most two statements for any number of checks. The exclusion constraint remains the final guard; this is for telling people first. */
 export async function findClashes(executor: Executor, viewerId: string, checks: ClashCheck[]): Promise<(Clash | null)[][]> {
   const all = checks.flatMap((check) => check.occurrences);
   if (all.length === 0) return checks.map(() => []);

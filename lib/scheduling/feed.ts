@@ -13,7 +13,6 @@ const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const feedUrl = (token: string) => appUrl(`/api/calendar/feed/${token}`);
 
-/** Whether the actor has a feed URL (the token itself is only ever shown when it is made). */
 export async function hasFeedToken(actor: Viewer): Promise<boolean> {
   const [row] = await db
     .select({ id: calendarFeedTokens.id })
@@ -23,7 +22,6 @@ export async function hasFeedToken(actor: Viewer): Promise<boolean> {
   return Boolean(row);
 }
 
-/** Makes a new secret feed URL; the previous one stops working at once. Only the hash is stored. */
 export async function regenerateFeedToken(actor: Viewer): Promise<ActionResult<{ url: string }>> {
   const { token, hash } = createSecretToken();
   await db
@@ -35,11 +33,7 @@ export async function regenerateFeedToken(actor: Viewer): Promise<ActionResult<{
 
 const otherParty = alias(users, "other_party");
 
-/**
- * The iCalendar (RFC 5545) feed behind a secret token: the owner's lessons (cancelled ones marked so)
- * from 90 days back to a year ahead, and their personal events. Null for an unknown token. Every text
- * field goes through ical-generator's escaping, so notes stay data.
- */
+/** Every text field goes through ical-generator's escaping, so notes stay data. */
 export async function calendarFeed(token: string, now = new Date()): Promise<string | null> {
   if (!FEED_TOKEN.test(token)) return null;
   const [owner] = await db

@@ -4,10 +4,7 @@ import { failure } from "@/lib/actions";
 import { resolveSessionUser } from "@/lib/auth/session";
 import { failureResponse, PRIVATE_NO_STORE } from "@/lib/http";
 
-/**
- * Auth.js only decodes the cookie; a session that was signed out, or ended by a password change, is
- * reported as no session here too, like everywhere else.
- */
+/** A signed-out or revoked session reads as no session here too. */
 export async function GET(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/session")) {
     const session = await auth();
@@ -16,10 +13,7 @@ export async function GET(request: NextRequest) {
   return handlers.GET(request);
 }
 
-/**
- * Passwords are checked only through the sign-in action, which applies the rate limits first. Auth.js's
- * own credentials endpoint would skip them, so it is closed; sign-out and the rest stay as they are.
- */
+/** Auth.js's credentials endpoint would skip the rate limits, so passwords go only through the sign-in action. */
 export function POST(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) return failureResponse(failure("not-found", "Not found"));
   return handlers.POST(request);
