@@ -4,10 +4,6 @@ import { ConfigError, env } from "@/lib/env";
 import { startEmbeddedJobs } from "@/lib/jobs";
 import { startEmbeddedRealtime } from "@/lib/realtime/embedded";
 
-/**
- * Start-up for `next dev` / `next start`: bad configuration stops the process with one line naming the
- * variable; embedded mode migrates its database and, in development, seeds demo data when empty.
- */
 export async function startServer(): Promise<void> {
   let config;
   try {

@@ -5,12 +5,7 @@ import type { ActionFailure, ActionInput, AnyActionResult } from "@/lib/actions"
 
 type Success<R> = Extract<R, { ok: true }>;
 
-/**
- * The one way a component calls a server action, built on `useActionState` so that `formAction` on a
- * `<form action>` works before JavaScript has loaded. After hydration `onSubmit` sends the same form
- * without React's automatic reset (a refused form keeps what was typed), and `run` sends a plain object
- * from a button or a calendar gesture. `onSuccess` runs once per successful answer.
- */
+/** Built on useActionState so `<form action>` works before hydration; afterwards onSubmit skips React's reset, keeping a refused form's input. */
 export function useAction<R extends AnyActionResult>(
   action: (previous: unknown, input: ActionInput) => Promise<R>,
   { onSuccess }: { onSuccess?: (result: Success<R>) => void } = {},
@@ -40,7 +35,6 @@ export function useAction<R extends AnyActionResult>(
       startTransition(() => dispatch(formData));
     },
     run: (input: Record<string, unknown> = {}) => startTransition(() => dispatch(input)),
-    /** Forgets the last answer (closing a panel, starting again); the next one shows as usual. */
     reset: () => setDismissed(state),
   };
 }

@@ -15,10 +15,8 @@ export const RECENT_NOTIFICATIONS = 8;
 
 interface NotificationsState {
   unreadCount: number;
-  /** The most recent notifications, or null until first needed. */
   recent: NotificationView[] | null;
   loadError: boolean;
-  /** The text a screen reader announces when a notification arrives. */
   announcement: string;
   loadRecent(): Promise<void>;
   markRead(ids: string[]): Promise<void>;
@@ -33,11 +31,7 @@ export function useNotifications(): NotificationsState {
   return state;
 }
 
-/**
- * The signed-in user's unread count and recent notifications, kept live over their private user
- * channel. The server's count seeds it; after every (re)subscription it is re-read, so nothing
- * published while the socket was down is missed.
- */
+/** Re-read after every (re)subscription, so nothing published while the socket was down is missed. */
 export function NotificationsProvider({
   userId,
   initialUnreadCount,

@@ -115,10 +115,6 @@ function ItemPanel({ deleteEvent, item, onDeleted }: { deleteEvent: AnyServerAct
 
 type Panel = { kind: "slot"; slot: LocalSlot; tab: "event" | "lesson" } | { kind: "item"; item: CalendarItem } | null;
 
-/**
- * The calendar hub: FullCalendar in the viewer's zone; selecting a slot adds a personal event or asks
- * for a lesson, dragging a lesson proposes a new time (the lesson stays put until the other side agrees).
- */
 export function CalendarHub({
   actions,
   timezone,
@@ -146,7 +142,6 @@ export function CalendarHub({
   const [refreshKey, setRefreshKey] = useState(0);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const refresh = () => setRefreshKey((key) => key + 1);
-  // Where the last dragged lesson was dropped, for the notice once the proposal is sent.
   const [proposedSlot, setProposedSlot] = useState<LocalSlot | null>(null);
   const propose = useAction(actions.proposeReschedule, {
     onSuccess: (done) => {

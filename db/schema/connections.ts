@@ -6,10 +6,7 @@ import { users } from "./users";
 export const connectionStatuses = ["pending", "accepted", "declined", "revoked"] as const;
 export const connectionStatus = pgEnum("connection_status", connectionStatuses);
 
-/**
- * The invitation and, once accepted, the relationship everything shared hangs off.
- * `studentId` is null while an invite to an unknown email is pending.
- */
+/** `studentId` is null while an invite to an unknown email is pending. */
 export const connections = pgTable(
   "connections",
   {
@@ -47,7 +44,6 @@ export const connections = pgTable(
   ],
 );
 
-/** A teacher's private notes about one student: never readable by the student. */
 export const teacherNotes = pgTable(
   "teacher_notes",
   {

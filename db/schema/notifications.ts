@@ -13,7 +13,6 @@ export const notifications = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** e.g. `lesson.requested`, `message.received`; validated by the notification centre. */
     type: text().notNull(),
     title: text().notNull(),
     body: text(),
@@ -56,10 +55,7 @@ export const notificationPreferences = pgTable(
   ],
 );
 
-/**
- * Inserting a row claims a reminder; the unique key makes each reminder exactly-once even when sweeps
- * overlap or retry. The lesson's start is part of the key so a moved lesson is reminded at its new time.
- */
+/** The unique key makes each reminder exactly-once across overlapping sweeps; the start is in it so a moved lesson is reminded again. */
 export const reminderDeliveries = pgTable(
   "reminder_deliveries",
   {
@@ -101,7 +97,6 @@ export const pushSubscriptions = pgTable(
   (t) => [index("push_subscriptions_user_idx").on(t.userId)],
 );
 
-/** Embedded mode's mail sink: what Resend would have sent, listed at /dev/mail. */
 export const emailOutbox = pgTable(
   "email_outbox",
   {

@@ -12,10 +12,7 @@ const currentPasswordField = z
 
 const bioField = nullableText(multiLineText("Your bio", BIO_MAX_LENGTH));
 
-/**
- * The form sends instruments as one comma-separated value (the chips input joins them); domain callers
- * may pass an array. Duplicates are dropped, ignoring case.
- */
+/** The chips input joins instruments with commas; domain callers may pass an array. */
 const instrumentsField = z
   .union([z.string().max(2000, "That list is too long."), z.array(z.string().max(200, "That instrument name is too long.")).max(50)])
   .transform((value) => {
@@ -48,7 +45,6 @@ export const passwordChangeSchema = z.strictObject({
   newPassword: z.string({ error: "Choose a new password." }).min(1, "Choose a new password.").max(1000, "Use at most 128 characters."),
 });
 
-/** The explicit "yes" of a confirmation step. */
 const confirmedField = z.literal("yes", { error: "Confirm that you want to do this." });
 
 export const signOutEverywhereSchema = z.strictObject({ confirm: confirmedField });

@@ -6,14 +6,9 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 let estimator: ZxcvbnFactory | undefined;
 
-/** Characters as people count them (code points), so an emoji is one character. */
 export const passwordLength = (password: string) => [...password].length;
 
-/**
- * NIST/ASVS rules: 8–128 characters, no composition rules, and nothing a guesser tries early: common
- * and breached-list passwords (zxcvbn's dictionaries), keyboard walks, repeats, or the user's own
- * name and email. Returns the reason a password is refused, or null when it is acceptable.
- */
+/** NIST/ASVS: 8–128 characters, no composition rules, nothing a guesser tries early. */
 export function passwordProblem(password: string, userInputs: string[] = []): string | null {
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { JWT } from "@auth/core/jwt";
 import type { Session, User } from "next-auth";
 
-/** Sessions end 12 hours after sign-in, however often they are refreshed. */
 export const SESSION_ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;
 
 declare module "@auth/core/jwt" {
@@ -14,11 +13,7 @@ declare module "@auth/core/jwt" {
   }
 }
 
-/**
- * Auth.js `jwt` callback. At sign-in it records who, which session version and when; afterwards it only
- * carries those claims forward. Whatever a client sends through a session update is ignored, so id,
- * email and role can never be changed from the browser. Returning null ends the session.
- */
+/** Client session updates are ignored, so id, email and role can never be changed from the browser. */
 export function sessionTokenCallback({
   token,
   user,
@@ -39,7 +34,6 @@ export function sessionTokenCallback({
   return { uid: token.uid, sv: token.sv, sid: token.sid, authTime: token.authTime };
 }
 
-/** Auth.js `session` callback: exposes only the ids the server needs to re-check the session. */
 export function sessionFromToken({ session, token }: { session: Session; token: JWT }): Session {
   return {
     expires: session.expires,

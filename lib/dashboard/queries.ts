@@ -24,11 +24,7 @@ export interface Dashboard {
 
 const other = alias(users, "other_party");
 
-/**
- * Everything on the dashboard, read for one viewer: every query builds from the viewer's access
- * scopes (their lessons, requests and connections, on accepted connections only), so nothing of
- * anybody else's, and nothing of an ended connection, can appear.
- */
+/** Every query builds from the viewer's access scopes, so nothing of anyone else's or of an ended connection appears. */
 export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Dashboard> {
   const [upcoming, weekCount, connectionCount, attendance, pendingRequests] = await Promise.all([
     db
@@ -86,7 +82,6 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
   };
 }
 
-/** Names of the viewer's accepted connections, for the "your students / teachers" strip. */
 export async function getConnectionNames(viewer: Viewer): Promise<string[]> {
   const rows = await db
     .select({ name: other.name })

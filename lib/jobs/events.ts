@@ -1,9 +1,6 @@
 import { z } from "zod";
 
-/**
- * Every background event, with the shape of its data. Events carry ids only: handlers re-read the
- * database when they run, so a retried or late event never acts on stale data.
- */
+/** Events carry ids only: handlers re-read the database, so a retried or late event never acts on stale data. */
 export const appEventSchemas = {
   "notification/created": z.strictObject({ notificationIds: z.array(z.uuid()).min(1).max(1000) }),
 };

@@ -2,22 +2,16 @@ import type { PeriodicJob } from "./periodic";
 
 export interface Ticker {
   stop(): void;
-  /** Resolves when the run in progress (if any) has finished. */
   idle(): Promise<void>;
 }
 
 export interface TickerOptions {
-  /** How often the ticker wakes up to see which jobs are due. */
   tickMs: number;
   now?: () => number;
   onError?: (job: PeriodicJob, error: unknown) => void;
 }
 
-/**
- * Runs periodic jobs in-process (embedded mode). Each job runs when due; a tick that comes while the
- * previous run is still going is skipped rather than overlapped; a job that throws is reported and
- * the ticker carries on.
- */
+/** A tick during a run still going is skipped rather than overlapped; a throwing job does not stop the ticker. */
 export function startTicker(jobs: PeriodicJob[], options: TickerOptions): Ticker {
   const now = options.now ?? Date.now;
   const lastRun = new Map<string, number>();

@@ -9,14 +9,10 @@ export const inAppLink = z
   .max(500)
   .regex(/^\/(?![/\\])[^\s]*$/, "must be a path inside the app");
 
-/** The columns' limits (checks in db/schema/notifications.ts). */
 export const NOTIFICATION_TITLE_MAX_LENGTH = 200;
 export const NOTIFICATION_BODY_MAX_LENGTH = 1000;
 
-/**
- * What feature code passes to `notify`: a bad type or link is a bug worth failing loudly in tests, but
- * text is only ever too long because it quotes what a person typed, so it is shortened, never refused.
- */
+/** Text only gets too long by quoting what a person typed, so it is shortened, never refused. */
 export const notificationInputSchema = z.strictObject({
   type: z.enum(NOTIFICATION_TYPES),
   title: z
@@ -37,7 +33,6 @@ export type NotificationInput = z.input<typeof notificationInputSchema>;
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
-/** The list's filters and page, from a query string (the JSON route and the /notifications page). */
 export const notificationListQuerySchema = z.strictObject({
   status: z.enum(["all", "unread"]).default("all"),
   category: z.enum(NOTIFICATION_CATEGORY_NAMES).optional(),

@@ -1,8 +1,4 @@
-/**
- * The only channels MusBook uses, with a strict grammar: anything else is refused by the auth route.
- * - `private-user-{userId}`: a user's notifications and unread counts
- * - `presence-connection-{connectionId}`: a teacher–student conversation (typing, online)
- */
+/** A strict grammar: any other channel is refused by the auth route. */
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const USER_CHANNEL = new RegExp(`^private-user-(${UUID})$`);
 const CONNECTION_CHANNEL = new RegExp(`^presence-connection-(${UUID})$`);

@@ -22,7 +22,6 @@ export async function recipient(executor: Executor, userId: string): Promise<Rec
   return user;
 }
 
-/** "Sat 5 Dec, 17:00 GMT" in the reader's own zone. */
 export const whenFor = (reader: Pick<Recipient, "timezone">, instant: Date) => formatDateTimeWithZone(instant, reader.timezone);
 
 export interface Notice {
@@ -34,10 +33,7 @@ export interface Notice {
   email?: boolean;
 }
 
-/**
- * Tells the other party what happened: in-app (published once the transaction commits) and, for
- * notices that need it, by email after the response. Names and notes are passed as text, never markup.
- */
+/** Names and notes are passed as text, never markup. */
 export async function tell(scope: TransactionScope, to: Recipient, notice: Notice): Promise<void> {
   await notify([to.id], { type: notice.type, title: notice.title, body: notice.body, link: notice.link }, scope);
   if (!notice.email) return;

@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
 
-/** Where pusher-js may connect: the embedded server beside the app, a Soketi host, or a Pusher cluster. */
 function realtimeSources(pageHostname: string): string[] {
   const config = env();
   if (config.PUSHER_KEY && config.PUSHER_HOST) {
@@ -11,11 +10,7 @@ function realtimeSources(pageHostname: string): string[] {
   return [`ws://${pageHostname}:${config.REALTIME_PORT}`, `wss://${pageHostname}:${config.REALTIME_PORT}`];
 }
 
-/**
- * The page's Content-Security-Policy: scripts only with this response's nonce (and what they load,
- * through 'strict-dynamic'), no plugins, no <base>, no framing, forms and connections to ourselves
- * and the realtime server. Inline style attributes stay allowed: React and Next render some.
- */
+/** Inline style attributes stay allowed: React and Next render some. */
 export function contentSecurityPolicy(nonce: string, pageHostname: string, development = env().NODE_ENV === "development"): string {
   return [
     "default-src 'self'",
@@ -33,5 +28,5 @@ export function contentSecurityPolicy(nonce: string, pageHostname: string, devel
   ].join("; ");
 }
 
-/** Set by the proxy: the path a page was asked for, so a layout that finds the session invalid can come back to it. */
+/** So a layout that finds the session invalid can come back to the requested path. */
 export const REQUESTED_PATH_HEADER = "x-musbook-path";
