@@ -33,7 +33,7 @@ describe("presence-connection channels", () => {
     const { teacher, student, connection } = await createConnectedPair();
     const strangers = [await createUser({ role: "teacher" }), await createUser({ role: "student" })];
     for (const stranger of strangers) {
-      expect(await authorizeChannel(stranger, socketId, channelOf(connection.id))).toMatchObject({ ok: false, status: 403 });
+      expect(await authorizeChannel(stranger, socketId, channelOf(connection.id))).toMatchObject({ ok: false, code: "forbidden" });
     }
     for (const status of ["pending", "declined"] as const) {
       const invitee = await createUser({ role: "student" });
@@ -42,12 +42,12 @@ describe("presence-connection channels", () => {
         .values({ teacherId: teacher.id, studentId: invitee.id, invitedEmail: invitee.email, status })
         .returning();
       for (const party of [teacher, invitee]) {
-        expect(await authorizeChannel(party, socketId, channelOf(row!.id))).toMatchObject({ ok: false, status: 403 });
+        expect(await authorizeChannel(party, socketId, channelOf(row!.id))).toMatchObject({ ok: false, code: "forbidden" });
       }
     }
     expect(await endConnection(student, { connectionId: connection.id })).toMatchObject({ ok: true });
     for (const party of [teacher, student]) {
-      expect(await authorizeChannel(party, socketId, channelOf(connection.id))).toMatchObject({ ok: false, status: 403 });
+      expect(await authorizeChannel(party, socketId, channelOf(connection.id))).toMatchObject({ ok: false, code: "forbidden" });
     }
     const [after] = await db.select().from(connections).where(eq(connections.id, connection.id));
     expect(after!.status).toBe("revoked");
@@ -61,7 +61,7 @@ describe("presence-connection channels", () => {
       channelOf(connection.id.toUpperCase()),
       `private-connection-${connection.id}`,
     ]) {
-      expect(await authorizeChannel(teacher, socketId, name)).toMatchObject({ ok: false, status: 403 });
+      expect(await authorizeChannel(teacher, socketId, name)).toMatchObject({ ok: false, code: "forbidden" });
     }
   });
 });
