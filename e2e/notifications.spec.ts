@@ -45,7 +45,7 @@ test.describe("notification centre", () => {
     await expect(page.getByText("Nothing matches these filters")).toBeVisible();
     await page.getByRole("link", { name: "All", exact: true }).click();
     await expect(page).toHaveURL(/\/notifications$/);
-    await page.getByRole("link", { name: "Lessons" }).click();
+    await page.getByRole("navigation", { name: "Filter notifications" }).getByRole("link", { name: "Lessons" }).click();
     await expect(page).toHaveURL(/category=lessons$/);
     await expect(page.getByText("Nothing matches these filters")).toBeVisible();
     await page.getByRole("link", { name: "Account" }).click();
