@@ -1,6 +1,8 @@
 /** Postgres SQLSTATE codes the domain code turns into clear answers. */
 export const PG_UNIQUE_VIOLATION = "23505";
 export const PG_EXCLUSION_VIOLATION = "23P01";
+export const PG_DEADLOCK_DETECTED = "40P01";
+export const PG_SERIALIZATION_FAILURE = "40001";
 
 /** The SQLSTATE of a database error, looking through Drizzle's wrapper (`cause`). */
 export function pgErrorCode(error: unknown): string | undefined {
@@ -14,3 +16,9 @@ export function pgErrorCode(error: unknown): string | undefined {
 
 export const isExclusionViolation = (error: unknown) => pgErrorCode(error) === PG_EXCLUSION_VIOLATION;
 export const isUniqueViolation = (error: unknown) => pgErrorCode(error) === PG_UNIQUE_VIOLATION;
+
+/** Postgres aborted this transaction only because of another one; running it again is safe. */
+export const isRetryableConflict = (error: unknown) => {
+  const code = pgErrorCode(error);
+  return code === PG_DEADLOCK_DETECTED || code === PG_SERIALIZATION_FAILURE;
+};
