@@ -25,8 +25,7 @@ export default defineConfig({
   outputDir: "test-results",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
-  // One retry in CI until the suite has shown five green runs in a row without it; the report names any flaky test.
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   workers: 2,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   // Limits, not waits: generous enough for a machine busy with other builds, since every test signs up its own accounts.

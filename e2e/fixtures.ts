@@ -78,13 +78,7 @@ export const test = base.extend<Fixtures>({
   pageErrors: [
     async ({ context }, provide) => {
       const errors: string[] = [];
-      // Known defect, to fix in the bell: its catch-up request can race a sign-out and be answered 401 (correctly).
-      const allowed: AllowedError[] = [
-        {
-          pattern: /status of 401 \(Unauthorized\) \(http:\/\/[^/]+\/api\/notifications\?/,
-          reason: "the bell's request racing a sign-out",
-        },
-      ];
+      const allowed: AllowedError[] = [];
       const record = (page: Page, text: string, allowedHere: AllowedError[]) => {
         if (![...allowed, ...allowedHere].some(({ pattern }) => pattern.test(text))) errors.push(`${page.url()}: ${text}`);
       };

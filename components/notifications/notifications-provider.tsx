@@ -3,6 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
+import { isAborted, useSessionSignal } from "@/components/shell/session-ending";
 import {
   USER_CHANNEL_EVENTS,
   userChannel,
@@ -48,19 +49,22 @@ export function NotificationsProvider({
   const [loadError, setLoadError] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const onNotificationsPage = pathname.startsWith("/notifications");
+  const sessionSignal = useSessionSignal();
 
   const loadRecent = useCallback(async () => {
+    const signal = sessionSignal();
+    if (signal.aborted) return;
     try {
-      const response = await fetch(`/api/notifications?limit=${RECENT_NOTIFICATIONS}`, { cache: "no-store" });
+      const response = await fetch(`/api/notifications?limit=${RECENT_NOTIFICATIONS}`, { cache: "no-store", signal });
       if (!response.ok) throw new Error(String(response.status));
       const page = (await response.json()) as { items: NotificationView[]; unreadCount: number };
       setRecent(page.items);
       setUnreadCount(page.unreadCount);
       setLoadError(false);
-    } catch {
-      setLoadError(true);
+    } catch (error) {
+      if (!isAborted(error)) setLoadError(true);
     }
-  }, []);
+  }, [sessionSignal]);
 
   const sendRead = useCallback(
     async (body: { ids: string[] } | { all: true }) => {

@@ -3,6 +3,7 @@
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { onSigningOut } from "@/components/shell/session-ending";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 
 interface Subscriptions {
@@ -21,6 +22,11 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
   useEffect(() => {
     let cancelled = false;
     let client: PusherClient | undefined;
+    // Once this tab signs out, no resubscription may ask the auth route for a channel.
+    const stopOnSignOut = onSigningOut(() => {
+      cancelled = true;
+      client?.disconnect();
+    });
     void import("pusher-js").then(({ default: Pusher }) => {
       if (cancelled) return;
       // Embedded mode leaves the host unset: the realtime server runs beside the app, on the page's host.
@@ -51,6 +57,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
     });
     return () => {
       cancelled = true;
+      stopOnSignOut();
       client?.disconnect();
       setSubscriptions(null);
     };

@@ -6,6 +6,7 @@ import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import type { AnyServerAction } from "@/lib/actions";
+import { announceSigningOut } from "@/components/shell/session-ending";
 
 /** Two steps: the first button only asks; the second signs every device out, this one included. */
 export function SignOutEverywhere({ signOutEverywhere }: { signOutEverywhere: AnyServerAction }) {
@@ -24,6 +25,7 @@ export function SignOutEverywhere({ signOutEverywhere }: { signOutEverywhere: An
   return (
     <form
       action={formAction}
+      onSubmit={announceSigningOut}
       className="space-y-4 rounded-xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40"
       role="group"
       aria-label="Confirm signing out everywhere"
