@@ -10,7 +10,7 @@ import {
   formatTime,
   MINUTE,
 } from "@/lib/time";
-import { MESSAGE_EDIT_WINDOW_MINUTES, MESSAGE_MAX_LENGTH, type MessageView } from "@/lib/messaging/types";
+import { MESSAGE_EDIT_WINDOW_MINUTES, MESSAGE_MAX_LENGTH, type ConversationSummary, type MessageView } from "@/lib/messaging/types";
 
 /** A message the viewer sent that the server has not acknowledged yet; `failed` once the send was refused or never answered. */
 export interface PendingMessage {
@@ -130,4 +130,12 @@ export function composerCount(body: string): ComposerCount {
   const length = characterCount(body.normalize("NFC"));
   const tone = length > MESSAGE_MAX_LENGTH ? "over" : length >= MESSAGE_MAX_LENGTH - 200 ? "warning" : "quiet";
   return { length, label: `${length.toLocaleString("en-GB")} / ${MESSAGE_MAX_LENGTH.toLocaleString("en-GB")}`, tone };
+}
+
+export const unreadLabel = (count: number) => (count > 99 ? "99+" : String(count));
+
+export function conversationPreview(conversation: ConversationSummary, viewerId: string): string {
+  const last = conversation.lastMessage;
+  if (!last) return "No messages yet";
+  return `${last.senderId === viewerId ? "You: " : ""}${last.deleted ? "Message deleted" : last.preview}`;
 }
