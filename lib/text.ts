@@ -67,3 +67,6 @@ const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("en"
 function graphemes(text: string): Iterable<{ segment: string }> {
   return segmenter ? segmenter.segment(text) : Array.from(text, (segment) => ({ segment }));
 }
+
+/** An ILIKE pattern matching `query` anywhere: `%` and `_` typed into a search box are matched literally. */
+export const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;

@@ -76,6 +76,17 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/teachers/actions.ts#acceptInvitationAction": "connections matrix (verified addressee of the pending invitation)",
   "app/(app)/teachers/actions.ts#declineInvitationAction": "connections matrix (verified addressee of the pending invitation)",
   "app/(app)/teachers/actions.ts#endConnectionWithTeacherAction": "connections matrix (either party of the accepted connection)",
+  // Messaging: lib/access conversations (accepted, or an ended one's read-only history), in the connections matrix and
+  // lib/messaging/__tests__/messages.test.ts (lock, ended, strangers, the other teacher's students).
+  "app/(app)/messages/actions.ts#sendMessageAction":
+    "connections matrix (either party of the accepted connection, student not while locked)",
+  "app/(app)/messages/actions.ts#editMessageAction": "connections matrix (author only, open conversation, edit window)",
+  "app/(app)/messages/actions.ts#deleteMessageAction": "connections matrix (author only, open conversation, edit window)",
+  "app/(app)/messages/actions.ts#markConversationReadAction": "connections matrix (either party, ended history included)",
+  "app/api/conversations/route.ts#GET": "the viewer's own conversations (app/api/conversations/__tests__/routes.test.ts)",
+  "app/api/conversations/[connectionId]/messages/route.ts#GET":
+    "parties only, 404 otherwise (app/api/conversations/__tests__/routes.test.ts)",
+  "app/api/messages/[messageId]/route.ts#GET": "parties only, 404 otherwise (app/api/conversations/__tests__/routes.test.ts)",
   "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
   "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
   "app/api/health/route.ts#GET": "public liveness probe, no data",

@@ -1,10 +1,11 @@
 import { relations, sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { MESSAGE_MAX_LENGTH } from "../../lib/messaging/types";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { connections } from "./connections";
 import { users } from "./users";
 
-export const MESSAGE_MAX_LENGTH = 4000;
+export { MESSAGE_MAX_LENGTH };
 
 export const messages = pgTable(
   "messages",
@@ -20,18 +21,40 @@ export const messages = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** Chosen by the sending client so a retried send stores one row. */
     clientMessageId: uuid().notNull(),
+    /** Emptied when deleted: "message deleted" stays in place, the words do not. */
     body: text().notNull(),
     createdAt: createdAt(),
-    readAt: instant(),
+    editedAt: instant(),
+    deletedAt: instant(),
   },
   (t) => [
     unique("messages_sender_client_id_key").on(t.senderId, t.clientMessageId),
     index("messages_connection_seq_idx").on(t.connectionId, t.seq),
-    index("messages_unread_idx")
-      .on(t.connectionId, t.senderId)
-      .where(sql`${t.readAt} is null`),
-    check("messages_body_length", sql`char_length(${t.body}) between 1 and ${sql.raw(String(MESSAGE_MAX_LENGTH))}`),
+    // 'simple': messages mix languages and names, so no stemming or stop words.
+    index("messages_body_search_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
+    check(
+      "messages_body_length",
+      sql`${t.deletedAt} is not null or char_length(${t.body}) between 1 and ${sql.raw(String(MESSAGE_MAX_LENGTH))}`,
+    ),
   ],
+);
+
+/** Read state per participant: unread is "messages from the other party after lastReadSeq". */
+export const conversationReads = pgTable(
+  "conversation_reads",
+  {
+    connectionId: uuid()
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastReadSeq: bigint({ mode: "number" }).notNull().default(0),
+    /** The missed-messages email covered everything up to here; claiming a higher value is what sends it once. */
+    emailedThroughSeq: bigint({ mode: "number" }).notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.userId] }), index("conversation_reads_user_idx").on(t.userId)],
 );
 
 export const assignments = pgTable(
@@ -67,5 +90,11 @@ export const assignmentsRelations = relations(assignments, ({ one }) => ({
   connection: one(connections, { fields: [assignments.connectionId], references: [connections.id] }),
 }));
 
+export const conversationReadsRelations = relations(conversationReads, ({ one }) => ({
+  connection: one(connections, { fields: [conversationReads.connectionId], references: [connections.id] }),
+  user: one(users, { fields: [conversationReads.userId], references: [users.id] }),
+}));
+
 export type Message = typeof messages.$inferSelect;
+export type ConversationRead = typeof conversationReads.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;

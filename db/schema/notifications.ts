@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { lessons } from "./scheduling";
 import { users } from "./users";
@@ -26,6 +26,10 @@ export const notifications = pgTable(
     index("notifications_user_unread_idx")
       .on(t.userId)
       .where(sql`${t.readAt} is null`),
+    // One unread row per group (a conversation's new messages): the upsert that counts them is race-free.
+    uniqueIndex("notifications_unread_group_key")
+      .on(t.userId, sql`(${t.data} ->> 'group')`)
+      .where(sql`${t.readAt} is null and (${t.data} ->> 'group') is not null`),
     check("notifications_title_length", sql`char_length(${t.title}) between 1 and 200`),
     check("notifications_body_length", sql`${t.body} is null or char_length(${t.body}) <= 1000`),
     check("notifications_link_relative", sql`${t.link} is null or ${t.link} like '/%'`),

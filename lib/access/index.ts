@@ -4,17 +4,21 @@
 export { idField, isUuid, parseId } from "./ids";
 export {
   canSendMessage,
+  composerStateFor,
   findConnectionFor,
+  findConversationFor,
   findInvitationFor,
   findLessonFor,
   findNoteFor,
   isConnected,
   type AcceptedConnection,
   type ConnectionState,
+  type Conversation,
   type FindConnectionOptions,
 } from "./lookups";
 export {
   acceptedConnectionsOf,
+  allAcceptedConnections,
   connectionsOf,
   eventsOf,
   INVITATION_TTL_MS,

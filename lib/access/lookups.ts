@@ -1,8 +1,9 @@
 import { and, eq, or, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { connections, lessons, teacherNotes, type Connection, type Lesson, type TeacherNote } from "@/db/schema";
+import type { ComposerState } from "@/lib/messaging/types";
 import { parseId } from "./ids";
-import { acceptedConnectionsOf, connectionsOf, invitationsAddressedTo, lessonsOf, notesOf, sharedHistoryOf } from "./scopes";
+import { acceptedConnectionsOf, connectionsOf, invitationsAddressedTo, isAccepted, lessonsOf, notesOf, sharedHistoryOf } from "./scopes";
 import type { Viewer, ViewerWithEmail } from "./viewer";
 
 export type AcceptedConnection = Connection & { studentId: string };
@@ -86,14 +87,35 @@ export async function isConnected(viewerId: string, otherUserId: string, executo
   return Boolean(row);
 }
 
+/** An ended connection is read-only for both; the lock pauses the student only, so the teacher can still explain why. */
+export function composerStateFor(viewer: Pick<Viewer, "role">, connection: Pick<Connection, "status" | "messagingLocked">): ComposerState {
+  if (!isAccepted(connection)) return "ended";
+  return viewer.role === "student" && connection.messagingLocked ? "locked" : "open";
+}
+
+export interface Conversation {
+  connection: AcceptedConnection;
+  composer: ComposerState;
+}
+
+/** A conversation the viewer may read: an accepted connection, or the history of an ended one. Null for anyone else. */
+export async function findConversationFor(
+  viewer: Pick<Viewer, "id" | "role">,
+  connectionId: unknown,
+  options: Pick<FindConnectionOptions, "lock"> = {},
+  executor: Executor = db,
+): Promise<Conversation | null> {
+  const connection = await findConnectionFor(viewer, connectionId, { state: "history", lock: options.lock }, executor);
+  return connection ? { connection: connection as AcceptedConnection, composer: composerStateFor(viewer, connection) } : null;
+}
+
 /** The messaging code must call this on the server for every send. */
 export async function canSendMessage(
   viewer: Pick<Viewer, "id" | "role">,
   connectionId: unknown,
   executor: Executor = db,
 ): Promise<boolean> {
-  const connection = await findConnectionFor(viewer, connectionId, {}, executor);
-  return Boolean(connection && !connection.messagingLocked);
+  return (await findConversationFor(viewer, connectionId, {}, executor))?.composer === "open";
 }
 
 export async function findNoteFor(

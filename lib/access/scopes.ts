@@ -14,6 +14,9 @@ export const acceptedConnectionsOf = (viewer: Pick<Viewer, "id" | "role">): SQL 
 export const sharedHistoryOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
   and(connectionsOf(viewer), inArray(connections.status, ["accepted", "revoked"]))!;
 
+/** Every accepted connection, for background jobs acting for both parties (the missed-messages email). */
+export const allAcceptedConnections = (): SQL => eq(connections.status, "accepted");
+
 export const isAccepted = (connection: Pick<Connection, "status">) => connection.status === "accepted";
 
 const acceptedConnectionIds = (viewer: Pick<Viewer, "id" | "role">) =>

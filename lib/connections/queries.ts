@@ -12,6 +12,7 @@ import {
   type ViewerWithEmail,
 } from "@/lib/access";
 import { hashSecretToken } from "@/lib/auth/secret-tokens";
+import { likePattern } from "@/lib/text";
 import { DAY } from "@/lib/time";
 
 export const ATTENDANCE_WINDOW_DAYS = 90;
@@ -48,9 +49,6 @@ async function nextLessons(connectionIds: string[], now: Date): Promise<Map<stri
     .orderBy(lessons.connectionId, asc(lessons.startsAt));
   return new Map(rows.map((row) => [row.connectionId, row]));
 }
-
-/** `%` and `_` typed into the search box are matched literally. */
-const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 export interface StudentRow {
   connectionId: string;

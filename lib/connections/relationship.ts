@@ -3,6 +3,7 @@ import { inTransaction } from "@/db/transaction";
 import { connections, type Connection } from "@/db/schema";
 import { findConnectionFor, findInvitationFor, otherPartyId, type Viewer, type ViewerWithEmail } from "@/lib/access";
 import { invalid, type ActionResult } from "@/lib/actions";
+import { publishComposerChange } from "@/lib/messaging";
 import { notify } from "@/lib/notifications";
 import { closeConnectionSchedule } from "@/lib/scheduling/lessons";
 import { NOT_FOUND } from "./answers";
@@ -103,6 +104,8 @@ export async function endConnection(actor: Viewer, raw: unknown, now = new Date(
       scope,
     );
     await notify([actor.id], { type: "connection.ended", title: "Connection ended", body: `Your history is kept.${cancelledNote}` }, scope);
+    // Open threads turn read-only at once; the channel auth already refuses new subscriptions.
+    scope.afterCommit(() => publishComposerChange(connection.id, "ended"));
     return cancelled;
   });
   return ended === null ? NOT_FOUND : { ok: true, message: "Connection ended.", data: { cancelledLessons: ended } };
@@ -127,6 +130,7 @@ export async function setMessagingLocked(actor: Viewer, raw: unknown): Promise<A
       },
       scope,
     );
+    scope.afterCommit(() => publishComposerChange(connection.id, locked ? "locked" : "open"));
     return connection;
   });
   if (!changed) return NOT_FOUND;

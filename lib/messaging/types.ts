@@ -51,6 +51,8 @@ export const MESSAGE_EVENTS = {
   updated: "message-updated",
   read: "conversation-read",
   closed: "conversation-closed",
+  /** The teacher turned the student's messaging back on. */
+  reopened: "conversation-reopened",
   typing: "client-typing",
 } as const;
 
@@ -69,8 +71,12 @@ export interface ConversationReadEvent {
   userId: string;
   seq: number;
 }
+/** `locked` applies to the student only: the teacher's composer stays open. */
 export interface ConversationClosedEvent {
   composer: Exclude<ComposerState, "open">;
+}
+export interface ConversationReopenedEvent {
+  composer: "open";
 }
 export interface TypingEvent {
   userId: string;

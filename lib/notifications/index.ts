@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { notifications, type Notification } from "@/db/schema";
-import type { TransactionScope } from "@/db/transaction";
+import { inTransaction, type TransactionScope } from "@/db/transaction";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { emit } from "@/lib/jobs/emit";
 import { publish } from "@/lib/realtime";
@@ -51,6 +51,51 @@ export async function notify(recipientIds: string[], input: NotificationInput, s
   else await deliver();
   await emit({ name: "notification/created", data: { notificationIds: rows.map((row) => row.id) } }, scope);
   return rows;
+}
+
+/**
+ * One unread row per group (say, a conversation's new messages) instead of a row per event: each event
+ * updates it (count, latest body, newest first again) until the user reads it, then the next one starts
+ * a new row. `build` gets the count the row now stands for. The upsert on a unique partial index is what
+ * keeps two events arriving at once from making two rows.
+ */
+export async function notifyGrouped(
+  recipientId: string,
+  group: string,
+  build: (count: number) => NotificationInput,
+): Promise<{ notification: Notification; count: number }> {
+  const first = notificationInputSchema.parse(build(1));
+  return inTransaction(async (scope) => {
+    const data = JSON.stringify({ ...first.data, group, count: 1 });
+    const result = (await scope.tx.execute(sql`
+      insert into ${notifications} (user_id, type, title, body, link, data)
+      values (${recipientId}, ${first.type}, ${first.title}, ${first.body || null}, ${first.link ?? null}, ${data}::jsonb)
+      on conflict (user_id, (data ->> 'group')) where read_at is null and (data ->> 'group') is not null
+      do update set body = excluded.body, link = excluded.link, created_at = now(),
+        data = ${notifications}.data || jsonb_build_object('count', coalesce((${notifications}.data ->> 'count')::int, 1) + 1)
+      returning id, (data ->> 'count')::int as count`)) as unknown as { rows: { id: string; count: number }[] };
+    const { id, count: total } = result.rows[0]!;
+    const { title } = total === 1 ? first : notificationInputSchema.parse(build(total));
+    const [row] = await scope.tx.update(notifications).set({ title }).where(eq(notifications.id, id)).returning();
+    scope.afterCommit(() => publishCreated([row!]));
+    await emit({ name: "notification/created", data: { notificationIds: [id] } }, scope);
+    return { notification: row!, count: total };
+  });
+}
+
+/** Reading what a group is about (the conversation) reads its notification too. */
+export async function markGroupRead(userId: string, group: string, scope: TransactionScope, now = new Date()): Promise<void> {
+  const rows = await scope.tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), sql`${notifications.data} ->> 'group' = ${group}`))
+    .returning({ id: notifications.id });
+  const marked = rows.map((row) => row.id);
+  if (marked.length === 0) return;
+  scope.afterCommit(async () => {
+    const event: NotificationsReadEvent = { ids: marked, unreadCount: await unreadNotificationCount({ id: userId }) };
+    await publish(userChannel(userId), USER_CHANNEL_EVENTS.notificationsRead, { ...event });
+  });
 }
 
 async function publishCreated(rows: Notification[]): Promise<void> {

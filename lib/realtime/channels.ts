@@ -15,3 +15,5 @@ export function parseChannel(name: string): ParsedChannel | null {
   if (connection) return { kind: "connection", connectionId: connection[1]! };
   return null;
 }
+
+export const connectionChannel = (connectionId: string) => `presence-connection-${connectionId}`;

@@ -38,3 +38,19 @@ export async function publish(channel: string, event: string, data: Record<strin
     return false;
   }
 }
+
+/**
+ * The user ids subscribed to a presence channel right now, or null when the realtime service cannot say
+ * (callers then act as if nobody were there: a notification too many beats one lost).
+ */
+export async function presenceMembers(channel: string): Promise<Set<string> | null> {
+  try {
+    const response = await pusherServer().get({ path: `/channels/${channel}/users` });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { users?: { id?: unknown }[] };
+    return new Set((body.users ?? []).map((user) => String(user.id)));
+  } catch (error) {
+    console.error(`[realtime] members of ${channel} unknown: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}

@@ -243,6 +243,16 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
       response.end(JSON.stringify(body));
     };
     const url = new URL(request.url ?? "/", "http://localhost");
+    const users = /^\/apps\/([^/]+)\/channels\/([^/]+)\/users$/.exec(url.pathname);
+    if (request.method === "GET" && users) {
+      // The HTTP API's presence query: who is subscribed right now (a user once, however many tabs).
+      if (users[1] !== options.appId) return reply(404, { error: "Unknown app" });
+      const problem = verifyRequest("GET", url.pathname, url.searchParams, "");
+      if (problem) return reply(401, { error: problem });
+      const channel = decodeURIComponent(users[2]!);
+      if (!channel.startsWith("presence-") || !CHANNEL_NAME.test(channel)) return reply(400, { error: "Not a presence channel" });
+      return reply(200, { users: [...membersOf(channel).keys()].map((id) => ({ id })) });
+    }
     const match = /^\/apps\/([^/]+)\/(events|batch_events)$/.exec(url.pathname);
     if (request.method !== "POST" || !match) return reply(404, { error: "Not found" });
     if (match[1] !== options.appId) return reply(404, { error: "Unknown app" });

@@ -1,7 +1,20 @@
+import { randomUUID } from "node:crypto";
 import { asc } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { connections, emailOutbox, lessons, notifications, teacherNotes, type Connection, type TeacherNote, type User } from "@/db/schema";
+import {
+  connections,
+  conversationReads,
+  emailOutbox,
+  lessons,
+  messages,
+  notifications,
+  teacherNotes,
+  type Connection,
+  type Message,
+  type TeacherNote,
+  type User,
+} from "@/db/schema";
 import type { AnyActionResult } from "@/lib/actions";
 import { settleBackgroundWork } from "@/lib/background";
 import {
@@ -16,14 +29,17 @@ import {
   updateNote,
 } from "@/lib/connections";
 import { canSendMessage, findConnectionFor } from "@/lib/access";
+import { deleteMessage, editMessage, markConversationRead, sendMessage } from "@/lib/messaging";
+import { getMessage, loadThread } from "@/lib/messaging/queries";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
 
-vi.mock("@/lib/realtime", () => ({ publish: async () => true }));
+vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: async () => new Set() }));
 
 setupTestDatabase();
 
 const SECRET_NOTE = "Private: parents asked about exam fees";
+const SECRET_MESSAGE = "Private: can we talk about the exam fee?";
 
 /** One studio: the rightful pair, strangers of both roles, and students at every other stage. */
 interface World {
@@ -34,6 +50,8 @@ interface World {
   ended: Connection;
   note: TeacherNote;
   endedNote: TeacherNote;
+  message: Message;
+  endedMessage: Message;
 }
 const actorNames = [
   "teacher",
@@ -74,6 +92,14 @@ async function buildWorld(): Promise<World> {
   });
   const [note] = await db.insert(teacherNotes).values({ connectionId: accepted.id, body: SECRET_NOTE }).returning();
   const [endedNote] = await db.insert(teacherNotes).values({ connectionId: ended.id, body: SECRET_NOTE }).returning();
+  const say = (connection: Connection, senderId: string) =>
+    db
+      .insert(messages)
+      .values({ connectionId: connection.id, senderId, clientMessageId: randomUUID(), body: SECRET_MESSAGE })
+      .returning()
+      .then((rows) => rows[0]!);
+  const message = await say(accepted, student.id);
+  const endedMessage = await say(ended, endedStudent.id);
   await db.insert(lessons).values({
     connectionId: accepted.id,
     teacherId: teacher.id,
@@ -89,6 +115,8 @@ async function buildWorld(): Promise<World> {
     ended,
     note: note!,
     endedNote: endedNote!,
+    message,
+    endedMessage,
   };
 }
 
@@ -115,18 +143,54 @@ const operations: { name: string; rightful: ActorName[]; call: (actor: User, wor
   { name: "acceptInvitation (declined)", rightful: [], call: (actor, w) => acceptInvitation(actor, { connectionId: w.declined.id }) },
   { name: "acceptInvitation (ended)", rightful: [], call: (actor, w) => acceptInvitation(actor, { connectionId: w.ended.id }) },
   { name: "declineInvitation", rightful: ["pendingInvitee"], call: (actor, w) => declineInvitation(actor, { connectionId: w.pending.id }) },
+  {
+    name: "sendMessage",
+    rightful: ["teacher", "student"],
+    call: (actor, w) => sendMessage(actor, { connectionId: w.accepted.id, clientMessageId: randomUUID(), body: "Hello" }),
+  },
+  {
+    name: "sendMessage (ended)",
+    rightful: [],
+    call: (actor, w) => sendMessage(actor, { connectionId: w.ended.id, clientMessageId: randomUUID(), body: "Hello" }),
+  },
+  {
+    name: "sendMessage (declined)",
+    rightful: [],
+    call: (actor, w) => sendMessage(actor, { connectionId: w.declined.id, clientMessageId: randomUUID(), body: "Hello" }),
+  },
+  { name: "editMessage", rightful: ["student"], call: (actor, w) => editMessage(actor, { messageId: w.message.id, body: "Edited" }) },
+  { name: "editMessage (ended)", rightful: [], call: (actor, w) => editMessage(actor, { messageId: w.endedMessage.id, body: "Edited" }) },
+  { name: "deleteMessage", rightful: ["student"], call: (actor, w) => deleteMessage(actor, { messageId: w.message.id }) },
+  { name: "deleteMessage (ended)", rightful: [], call: (actor, w) => deleteMessage(actor, { messageId: w.endedMessage.id }) },
+  {
+    name: "markConversationRead",
+    rightful: ["teacher", "student"],
+    call: (actor, w) => markConversationRead(actor, { connectionId: w.accepted.id, seq: w.message.seq }),
+  },
+  {
+    // History stays readable to both parties, so reading it may be recorded.
+    name: "markConversationRead (ended)",
+    rightful: ["teacher", "endedStudent"],
+    call: (actor, w) => markConversationRead(actor, { connectionId: w.ended.id, seq: w.endedMessage.seq }),
+  },
+  { name: "loadThread", rightful: ["teacher", "student"], call: (actor, w) => loadThread(actor, w.accepted.id) },
+  { name: "loadThread (ended)", rightful: ["teacher", "endedStudent"], call: (actor, w) => loadThread(actor, w.ended.id) },
+  { name: "loadThread (pending)", rightful: [], call: (actor, w) => loadThread(actor, w.pending.id) },
+  { name: "getMessage", rightful: ["teacher", "student"], call: (actor, w) => getMessage(actor, w.message.id) },
 ];
 
 async function snapshot() {
   await settleBackgroundWork();
-  const [connectionRows, noteRows, lessonRows, notificationRows, emails] = await Promise.all([
+  const [connectionRows, noteRows, lessonRows, notificationRows, emails, messageRows, readRows] = await Promise.all([
     db.select().from(connections).orderBy(asc(connections.id)),
     db.select().from(teacherNotes).orderBy(asc(teacherNotes.id)),
     db.select().from(lessons).orderBy(asc(lessons.id)),
     db.select().from(notifications).orderBy(asc(notifications.id)),
     db.select().from(emailOutbox).orderBy(asc(emailOutbox.id)),
+    db.select().from(messages).orderBy(asc(messages.seq)),
+    db.select().from(conversationReads).orderBy(asc(conversationReads.connectionId), asc(conversationReads.userId)),
   ]);
-  return JSON.stringify({ connectionRows, noteRows, lessonRows, notificationRows, emails });
+  return JSON.stringify({ connectionRows, noteRows, lessonRows, notificationRows, emails, messageRows, readRows });
 }
 
 describe("authorization matrix: connection-scoped domain functions", () => {
@@ -144,12 +208,15 @@ describe("authorization matrix: connection-scoped domain functions", () => {
           }
           expect(result.ok).toBe(false);
           if (result.ok) return;
-          expect(result.error).toMatch(/couldn't find|no longer available/);
+          // The parties of an ended connection are told it has ended; nobody else learns it exists.
+          const endedParty = actorName === "teacher" || actorName === "endedStudent";
+          expect(result.error).toMatch(endedParty ? /couldn't find|no longer available|has ended/ : /couldn't find|no longer available/);
           expect(result.fieldErrors).toBeUndefined();
           // Nothing of the resource leaks into the answer, and nothing changed.
           const body = JSON.stringify(result);
           for (const secret of [
             SECRET_NOTE,
+            SECRET_MESSAGE,
             world.actors.student.email,
             world.actors.pendingInvitee.email,
             world.actors.teacher.name,

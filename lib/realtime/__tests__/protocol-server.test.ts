@@ -164,6 +164,51 @@ describe("local Pusher-protocol server", () => {
     expect(echoed).toBe(false);
   });
 
+  it("relays client events on a presence channel among its members only, naming the sender", async () => {
+    const [alice, bob] = [connect({ user: { id: "alice" } }), connect({ user: { id: "bob" } })];
+    const [aliceChannel, bobChannel] = [alice.subscribe("presence-connection-7"), bob.subscribe("presence-connection-7")];
+    await Promise.all([subscribed(aliceChannel), subscribed(bobChannel)]);
+    const typing = new Promise<{ data: unknown; userId?: string }>((resolve) =>
+      bobChannel.bind("client-typing", (data: unknown, metadata?: { user_id?: string }) => resolve({ data, userId: metadata?.user_id })),
+    );
+    aliceChannel.trigger("client-typing", { userId: "alice" });
+    expect(await typing).toEqual({ data: { userId: "alice" }, userId: "alice" });
+
+    // A socket that is not a member cannot speak on the channel: it is told so, and nobody hears it.
+    let overheard = false;
+    bobChannel.bind("client-forged", () => (overheard = true));
+    const outsider = new WebSocket(`ws://127.0.0.1:${server.port}/app/${app.key}?protocol=7`);
+    const received: { event: string; data: string }[] = [];
+    outsider.on("message", (raw) => received.push(JSON.parse(raw.toString())));
+    await new Promise((resolve) => outsider.once("open", resolve));
+    await expect.poll(() => received.length).toBe(1);
+    outsider.send(JSON.stringify({ event: "client-forged", channel: "presence-connection-7", data: { userId: "alice" } }));
+    await expect.poll(() => received.map((message) => message.event)).toContain("pusher:error");
+    expect(JSON.parse(received.at(-1)!.data)).toMatchObject({ code: 4301 });
+    // Alice's next event arrives after any relayed forgery would have.
+    const after = next(bobChannel, "client-typing");
+    aliceChannel.trigger("client-typing", { userId: "alice" });
+    await after;
+    expect(overheard).toBe(false);
+    outsider.close();
+  });
+
+  it("answers the HTTP API's presence query with the members of the channel, signed requests only", async () => {
+    const users = async () =>
+      ((await (await publisher.get({ path: "/channels/presence-connection-8/users" })).json()) as { users: unknown[] }).users;
+    expect(await users()).toEqual([]);
+    const [first, second] = [connect({ user: { id: "alice" } }), connect({ user: { id: "alice" } })];
+    await Promise.all([subscribed(first.subscribe("presence-connection-8")), subscribed(second.subscribe("presence-connection-8"))]);
+    expect(await users()).toEqual([{ id: "alice" }]);
+    first.disconnect();
+    second.disconnect();
+    await expect.poll(users).toEqual([]);
+
+    const forged = new Pusher({ ...app, secret: "wrong", host: "127.0.0.1", port: String(server.port), useTLS: false });
+    await expect(forged.get({ path: "/channels/presence-connection-8/users" })).rejects.toMatchObject({ status: 401 });
+    await expect(publisher.get({ path: "/channels/private-user-1/users" })).rejects.toMatchObject({ status: 400 });
+  });
+
   it("excludes the sender's socket when the API names it", async () => {
     const [a, b] = [connect(), connect()];
     const [channelA, channelB] = [a.subscribe("room"), b.subscribe("room")];

@@ -1,0 +1,168 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db";
+import { connections, conversationReads, messages, users } from "@/db/schema";
+import {
+  acceptedConnectionsOf,
+  composerStateFor,
+  findConversationFor,
+  otherPartyId,
+  otherPartyOfConnection,
+  parseId,
+  sharedHistoryOf,
+  type Viewer,
+} from "@/lib/access";
+import { invalid, type ActionResult } from "@/lib/actions";
+import { likePattern } from "@/lib/text";
+import { readsOf, unreadMessagesOf } from "./live";
+import { CONVERSATION_NOT_FOUND, MESSAGE_NOT_FOUND } from "./messages";
+import { conversationSearchSchema, threadQuerySchema } from "./schemas";
+import { MESSAGE_PAGE_SIZE, type ConversationSummary, type MessageView, type ThreadPage } from "./types";
+import { previewOf, toMessageView } from "./views";
+
+export { unreadConversationCount } from "./live";
+
+/** Every word as a prefix ("gra" finds "Grade"); only letters and digits reach to_tsquery, so its syntax cannot be injected. */
+function textSearchQuery(query: string): string | null {
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  return words ? words.map((word) => `${word}:*`).join(" & ") : null;
+}
+
+/**
+ * The inbox: every accepted connection, and every ended one with messages to look back on, newest activity first.
+ * Three statements however many conversations: the connections, their last messages, their unread counts.
+ */
+export async function listConversations(viewer: Viewer, options: { query?: unknown } = {}): Promise<ConversationSummary[]> {
+  const query = conversationSearchSchema.parse(options.query);
+  const other = alias(users, "other");
+  const messagesHere = (...filters: Parameters<typeof and>) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(messages)
+        .where(and(eq(messages.connectionId, connections.id), ...filters)),
+    );
+  const words = query ? textSearchQuery(query) : null;
+  const search = query
+    ? or(
+        sql`${other.name} ilike ${likePattern(query)}`,
+        words
+          ? messagesHere(isNull(messages.deletedAt), sql`to_tsvector('simple', ${messages.body}) @@ to_tsquery('simple', ${words})`)
+          : undefined,
+      )
+    : undefined;
+  const rows = await db
+    .select({
+      connectionId: connections.id,
+      status: connections.status,
+      messagingLocked: connections.messagingLocked,
+      since: sql<Date>`coalesce(${connections.respondedAt}, ${connections.createdAt})`.mapWith(connections.createdAt),
+      other: { id: other.id, name: other.name, role: other.role },
+    })
+    .from(connections)
+    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+    .where(and(sharedHistoryOf(viewer), or(acceptedConnectionsOf(viewer), messagesHere()), search));
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.connectionId);
+  const [lastMessages, unread] = await Promise.all([
+    db
+      .selectDistinctOn([messages.connectionId])
+      .from(messages)
+      .where(inArray(messages.connectionId, ids))
+      .orderBy(messages.connectionId, desc(messages.seq)),
+    db
+      .select({ connectionId: messages.connectionId, count: count() })
+      .from(messages)
+      .leftJoin(conversationReads, readsOf(viewer))
+      .where(and(inArray(messages.connectionId, ids), unreadMessagesOf(viewer)))
+      .groupBy(messages.connectionId),
+  ]);
+  const lastByConnection = new Map(lastMessages.map((message) => [message.connectionId, message]));
+  const unreadByConnection = new Map(unread.map((row) => [row.connectionId, row.count]));
+  return rows
+    .map((row): ConversationSummary => {
+      const last = lastByConnection.get(row.connectionId);
+      return {
+        connectionId: row.connectionId,
+        other: row.other,
+        lastMessage: last
+          ? {
+              seq: last.seq,
+              senderId: last.senderId,
+              preview: last.deletedAt ? "" : previewOf(last.body),
+              createdAt: last.createdAt.toISOString(),
+              deleted: last.deletedAt !== null,
+            }
+          : null,
+        lastActivityAt: (last?.createdAt ?? row.since).toISOString(),
+        unreadCount: unreadByConnection.get(row.connectionId) ?? 0,
+        composer: composerStateFor(viewer, row),
+      };
+    })
+    .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || a.connectionId.localeCompare(b.connectionId));
+}
+
+/**
+ * A page of a thread by sequence cursor, never OFFSET. No cursor: the newest page. `before`: the page older than
+ * that message. `after`: the oldest page newer than it (catching up after a reconnect; a full page means ask again).
+ */
+export async function loadThread(viewer: Viewer, connectionId: unknown, cursor: unknown = {}): Promise<ActionResult<ThreadPage>> {
+  const parsed = threadQuerySchema.safeParse(cursor);
+  if (!parsed.success) return invalid(parsed.error, "Unknown position in the conversation.");
+  const conversation = await findConversationFor(viewer, connectionId);
+  if (!conversation) return CONVERSATION_NOT_FOUND;
+  const { connection, composer } = conversation;
+  const { before, after } = parsed.data;
+  const here = eq(messages.connectionId, connection.id);
+  const [rows, [otherRead]] = await Promise.all([
+    after !== undefined
+      ? db
+          .select()
+          .from(messages)
+          .where(and(here, gt(messages.seq, after)))
+          .orderBy(asc(messages.seq))
+          .limit(MESSAGE_PAGE_SIZE)
+      : db
+          .select()
+          .from(messages)
+          .where(and(here, before !== undefined ? lt(messages.seq, before) : undefined))
+          .orderBy(desc(messages.seq))
+          .limit(MESSAGE_PAGE_SIZE + 1),
+    db
+      .select({ seq: conversationReads.lastReadSeq })
+      .from(conversationReads)
+      .where(and(eq(conversationReads.connectionId, connection.id), eq(conversationReads.userId, otherPartyId(viewer, connection)))),
+  ]);
+  let page: typeof rows;
+  let hasOlder: boolean;
+  if (after !== undefined) {
+    page = rows;
+    const [older] = await db
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(and(here, lt(messages.seq, page[0]?.seq ?? after + 1)))
+      .limit(1);
+    hasOlder = Boolean(older);
+  } else {
+    hasOlder = rows.length > MESSAGE_PAGE_SIZE;
+    page = rows.slice(0, MESSAGE_PAGE_SIZE).reverse();
+  }
+  return { ok: true, data: { messages: page.map(toMessageView), hasOlder, otherReadSeq: otherRead?.seq ?? 0, composer } };
+}
+
+/** One message, for a client that heard of it live (ids only) and needs its text. */
+export async function getMessage(viewer: Viewer, messageId: unknown): Promise<ActionResult<MessageView>> {
+  const id = parseId(messageId);
+  if (!id) return MESSAGE_NOT_FOUND;
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.id, id),
+        inArray(messages.connectionId, db.select({ id: connections.id }).from(connections).where(sharedHistoryOf(viewer))),
+      ),
+    );
+  return row ? { ok: true, data: toMessageView(row) } : MESSAGE_NOT_FOUND;
+}
