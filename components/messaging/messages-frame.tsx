@@ -1,7 +1,6 @@
 import { MessagesSquare } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
-import { InboxRefresher } from "./unread-conversations";
 
 /** Inbox and thread side by side on wide screens; on phones one screen at a time, edge to edge below the top bar. */
 export function MessagesFrame({ list, showing, children }: { list: ReactNode; showing: "list" | "thread"; children: ReactNode }) {
@@ -12,7 +11,6 @@ export function MessagesFrame({ list, showing, children }: { list: ReactNode; sh
         "lg:mx-0 lg:my-0 lg:grid lg:h-[calc(100dvh-5rem)] lg:grid-cols-[20rem_1fr] lg:overflow-hidden lg:rounded-2xl lg:border lg:shadow-sm xl:grid-cols-[22rem_1fr]",
       )}
     >
-      <InboxRefresher />
       <div className={cn("min-h-0 w-full min-w-0 lg:block lg:border-r", showing === "list" ? "block" : "hidden")}>{list}</div>
       <div className={cn("min-h-0 w-full min-w-0 lg:block", showing === "thread" ? "block" : "hidden")}>{children}</div>
     </div>

@@ -2,7 +2,6 @@
 
 import { ArrowLeft, Lock } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { Avatar } from "@/components/ui/avatar";
@@ -12,6 +11,7 @@ import {
   MESSAGE_PAGE_SIZE,
   type ComposerState,
   type ConversationClosedEvent,
+  type ConversationReopenedEvent,
   type ConversationReadEvent,
   type MessageCreatedEvent,
   type MessageUpdatedEvent,
@@ -19,9 +19,11 @@ import {
   type ThreadPage,
   type TypingEvent,
 } from "@/lib/messaging/types";
+import { connectionChannel } from "@/lib/realtime/channels";
 import { SECOND } from "@/lib/time";
 import { newClientMessageId } from "./client-id";
 import { Composer } from "./composer";
+import { useInboxRefresh } from "./inbox";
 import { MessageBubble, PendingBubble } from "./message-bubble";
 import {
   addPending,
@@ -79,7 +81,6 @@ async function getJson<T>(url: string): Promise<T | null> {
 
 /** A thread that never loses a word: optimistic sends reconciled by client id, and a catch-up from the last seq after anything that could have missed an event. */
 export function Thread({ connectionId, viewer, other, initialPage, serverClientMessageId, actions }: ThreadProps) {
-  const router = useRouter();
   const [thread, setThread] = useState<ThreadMessages>({ messages: initialPage.messages, pending: [] });
   const [hasOlder, setHasOlder] = useState(initialPage.hasOlder);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -110,12 +111,7 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
 
   const merge = useCallback((messages: MessageView[]) => apply((state) => mergeMessages(state, messages, viewer.id)), [apply, viewer.id]);
 
-  const refreshInbox = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const scheduleInboxRefresh = useCallback(() => {
-    clearTimeout(refreshInbox.current);
-    refreshInbox.current = setTimeout(() => router.refresh(), 400);
-  }, [router]);
-  useEffect(() => () => clearTimeout(refreshInbox.current), []);
+  const scheduleInboxRefresh = useInboxRefresh();
 
   /** Everything after the last seq we hold, page after page; concurrent callers share one run and ask for one more. */
   const catchUp = useCallback((): Promise<void> => {
@@ -123,6 +119,7 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
       catchUpAgain.current = true;
       return catchingUp.current;
     }
+    if (!navigator.onLine) return Promise.resolve();
     const run = async () => {
       do {
         catchUpAgain.current = false;
@@ -202,6 +199,7 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
     const onOnline = () => {
       void catchUp();
       markRead();
+      scheduleInboxRefresh();
     };
     document.addEventListener("visibilitychange", onVisible);
     window.addEventListener("online", onOnline);
@@ -209,7 +207,7 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
       document.removeEventListener("visibilitychange", onVisible);
       window.removeEventListener("online", onOnline);
     };
-  }, [catchUp, markRead]);
+  }, [catchUp, markRead, scheduleInboxRefresh]);
 
   // Ticks keep the edit window and the typing indicator honest without any event.
   useEffect(() => {
@@ -218,7 +216,7 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
   }, [typingUntil]);
 
   const trigger = useChannelEvents(
-    `presence-connection-${connectionId}`,
+    connectionChannel(connectionId),
     {
       [MESSAGE_EVENTS.created]: (event: MessageCreatedEvent) => {
         if (event.senderId !== viewer.id) setTypingUntil(0);
@@ -235,6 +233,12 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
         if (event.userId !== viewer.id) setOtherReadSeq((seq) => Math.max(seq, event.seq));
       },
       [MESSAGE_EVENTS.closed]: (event: ConversationClosedEvent) => {
+        // A lock silences the student only; the teacher (whose other party is the student) keeps writing.
+        if (event.composer === "locked" && other.role === "student") return;
+        setComposer(event.composer);
+        scheduleInboxRefresh();
+      },
+      [MESSAGE_EVENTS.reopened]: (event: ConversationReopenedEvent) => {
         setComposer(event.composer);
         scheduleInboxRefresh();
       },

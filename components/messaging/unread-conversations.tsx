@@ -2,8 +2,7 @@
 
 import { MessagesSquare } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { UNREAD_CONVERSATIONS_EVENT, type UnreadConversationsEvent } from "@/lib/messaging/types";
 import { userChannel } from "@/lib/notifications/types";
@@ -33,14 +32,16 @@ export function UnreadConversationsProvider({
   return <UnreadConversations value={state}>{children}</UnreadConversations>;
 }
 
-/** The count beside "Messages" in the navigation. */
+/** The count beside "Messages" in the navigation; the link itself carries the count in its name. */
 export function UnreadConversationsBadge() {
   const { count } = useUnreadConversations();
   if (count === 0) return null;
   return (
-    <span className="ml-auto grid h-5 min-w-5 place-items-center rounded-full bg-accent px-1.5 text-[11px] font-semibold leading-none text-accent-foreground">
+    <span
+      aria-hidden="true"
+      className="ml-auto grid h-5 min-w-5 place-items-center rounded-full bg-accent px-1.5 text-[11px] font-semibold leading-none text-accent-foreground"
+    >
       {unreadLabel(count)}
-      <span className="sr-only"> unread conversations</span>
     </span>
   );
 }
@@ -65,17 +66,4 @@ export function MessagesShortcut() {
       ) : null}
     </Link>
   );
-}
-
-/** Re-renders the inbox from the server when the unread state moves, so rows, previews and badges follow. */
-export function InboxRefresher() {
-  const { version } = useUnreadConversations();
-  const router = useRouter();
-  const seen = useRef(version);
-  useEffect(() => {
-    if (version === seen.current) return;
-    seen.current = version;
-    router.refresh();
-  }, [version, router]);
-  return null;
 }
