@@ -78,19 +78,23 @@ interface MessageBubbleProps {
   own: boolean;
   zone: string;
   seen: boolean;
+  /** False inside a run from one sender: the time is left to the run's last message (still read out to screen readers). */
+  showTime: boolean;
   changeable: boolean;
   onEdit: (body: string) => Promise<string | null>;
   onDelete: () => Promise<string | null>;
 }
 
 /** One message; the sender's own, while still within the edit window, has a small menu to edit or delete it in place. */
-export function MessageBubble({ message, own, zone, seen, changeable, onEdit, onDelete }: MessageBubbleProps) {
+export function MessageBubble({ message, own, zone, seen, showTime, changeable, onEdit, onDelete }: MessageBubbleProps) {
   const [chosenMode, setMode] = useState<"view" | "menu" | "edit" | "delete">("view");
   // The menu and its forms close by themselves when the edit window ends.
   const mode = changeable ? chosenMode : "view";
   const [draft, setDraft] = useState(message.body);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Touch screens have no hover: a tap on one's own bubble shows its options button.
+  const [revealed, setRevealed] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const time = formatTime(new Date(message.createdAt), zone);
 
@@ -127,10 +131,18 @@ export function MessageBubble({ message, own, zone, seen, changeable, onEdit, on
 
   const footer = (
     <>
-      <p className="mt-1 flex items-center gap-1.5 px-1 text-[11px] tabular-nums text-muted-foreground">
-        <time dateTime={message.createdAt}>{time}</time>
-        {message.editedAt ? <span>· edited</span> : null}
-      </p>
+      {showTime || message.editedAt ? (
+        <p className="mt-1 flex items-center gap-1.5 px-1 text-[11px] tabular-nums text-muted-foreground">
+          <time dateTime={message.createdAt} className={showTime ? undefined : "sr-only"}>
+            {time}
+          </time>
+          {message.editedAt ? <span>{showTime ? "· edited" : "edited"}</span> : null}
+        </p>
+      ) : (
+        <time dateTime={message.createdAt} className="sr-only">
+          {time}
+        </time>
+      )}
       {seen ? (
         <p className="flex items-center gap-1 px-1 text-[11px] font-medium text-muted-foreground">
           <Check className="size-3" aria-hidden="true" />
@@ -191,7 +203,10 @@ export function MessageBubble({ message, own, zone, seen, changeable, onEdit, on
         aria-haspopup="menu"
         aria-expanded={mode === "menu"}
         onClick={() => setMode(mode === "menu" ? "view" : "menu")}
-        className="grid size-8 place-items-center rounded-full text-muted-foreground opacity-100 transition hover:bg-surface-muted hover:text-foreground focus-visible:opacity-100 sm:opacity-0 sm:group-hover:opacity-100 aria-expanded:opacity-100"
+        className={cn(
+          "grid size-8 place-items-center rounded-full text-muted-foreground opacity-0 transition hover:bg-surface-muted hover:text-foreground focus-visible:opacity-100 group-hover:opacity-100 aria-expanded:opacity-100",
+          revealed && "opacity-100",
+        )}
       >
         <MoreHorizontal className="size-4" aria-hidden="true" />
       </button>
@@ -225,7 +240,11 @@ export function MessageBubble({ message, own, zone, seen, changeable, onEdit, on
 
   return (
     <Shell own={own} footer={footer} menu={menu}>
-      <div className={bubbleClasses(own)} data-testid="message-body">
+      <div
+        className={bubbleClasses(own)}
+        data-testid="message-body"
+        onClick={changeable ? () => setRevealed((value) => !value) : undefined}
+      >
         <MessageText body={message.body} linkClassName={linkClasses(own)} />
       </div>
       {mode === "delete" ? (

@@ -139,3 +139,15 @@ export function conversationPreview(conversation: ConversationSummary, viewerId:
   if (!last) return "No messages yet";
   return `${last.senderId === viewerId ? "You: " : ""}${last.deleted ? "Message deleted" : last.preview}`;
 }
+
+const RUN_GAP_MINUTES = 5;
+
+/** The last of a run of messages from one sender a few minutes apart carries the time; the others leave it out. */
+export function endsRun(
+  current: { senderId: string; createdAt: string },
+  next: { senderId: string; createdAt: string } | undefined,
+): boolean {
+  return (
+    !next || next.senderId !== current.senderId || Date.parse(next.createdAt) - Date.parse(current.createdAt) > RUN_GAP_MINUTES * MINUTE
+  );
+}

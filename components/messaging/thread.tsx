@@ -28,6 +28,7 @@ import { MessageBubble, PendingBubble } from "./message-bubble";
 import {
   addPending,
   canChange,
+  endsRun,
   firstSeq,
   groupByDay,
   lastSeq,
@@ -358,7 +359,7 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
           {groups.map((group) => (
             <li key={group.day}>
               <div className="sticky top-0 z-[1] flex justify-center py-2">
-                <span className="rounded-full bg-surface-muted/90 px-3 py-1 text-[11px] font-medium text-muted-foreground shadow-sm backdrop-blur">
+                <span className="rounded-full border bg-surface px-3 py-1 text-[11px] font-medium text-muted-foreground shadow-sm">
                   {group.label}
                 </span>
               </div>
@@ -368,6 +369,7 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
                   const sender = entry.kind === "message" ? entry.message.senderId : viewer.id;
                   const previousSender = previous ? (previous.kind === "message" ? previous.message.senderId : viewer.id) : null;
                   const spacing = previousSender === sender ? "" : "pt-2";
+                  const next = group.items[index + 1];
                   if (entry.kind === "pending") {
                     const { item } = entry;
                     return (
@@ -391,6 +393,10 @@ export function Thread({ connectionId, viewer, other, initialPage, serverClientM
                         own={own}
                         zone={zone}
                         seen={message.id === seenId}
+                        showTime={endsRun(
+                          message,
+                          next?.kind === "message" ? next.message : next && { senderId: viewer.id, createdAt: next.item.createdAt },
+                        )}
                         changeable={composer === "open" && canChange(message, viewer.id, now)}
                         onEdit={(body) => change(actions.edit, { messageId: message.id, body })}
                         onDelete={() => change(actions.remove, { messageId: message.id })}

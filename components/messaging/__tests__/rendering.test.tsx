@@ -46,12 +46,13 @@ const message = (body: string, overrides: Partial<MessageView> = {}): MessageVie
   ...overrides,
 });
 
-const bubble = (body: string, overrides: Partial<MessageView> = {}, own = false) => (
+const bubble = (body: string, overrides: Partial<MessageView> = {}, own = false, showTime = true) => (
   <MessageBubble
     message={message(body, overrides)}
     own={own}
     zone="Asia/Tokyo"
     seen={false}
+    showTime={showTime}
     changeable={own}
     onEdit={noChange}
     onDelete={noChange}
@@ -100,6 +101,12 @@ describe("bubbles", () => {
     const deleted = renderToString(bubble("", { deletedAt: "2026-03-10T17:31:00Z" }));
     expect(deleted).toContain("Message deleted");
     expect(deleted).not.toContain("Message options");
+  });
+
+  it("leave the time to the end of a run, but still tell screen readers", () => {
+    const html = renderToString(bubble("Hello", {}, false, false));
+    expect(html).toMatch(/<time[^>]*class="sr-only"[^>]*>02:30<\/time>/);
+    expect(renderToString(bubble("Hello", { editedAt: "2026-03-10T17:31:00Z" }, false, false))).toMatch(/>edited</);
   });
 
   it("offer the menu only on the viewer's own changeable message", () => {

@@ -3,6 +3,7 @@ import {
   addPending,
   canChange,
   composerCount,
+  endsRun,
   groupByDay,
   inboxStamp,
   markFailed,
@@ -131,5 +132,16 @@ describe("the composer's counter", () => {
     expect(composerCount("a".repeat(3800)).tone).toBe("warning");
     expect(composerCount("a".repeat(4000)).tone).toBe("warning");
     expect(composerCount("a".repeat(4001)).tone).toBe("over");
+  });
+});
+
+describe("runs of messages", () => {
+  it("show the time once at the end of a run from one sender, a few minutes apart", () => {
+    const at = (minute: number, senderId = me) => ({ senderId, createdAt: new Date(Date.UTC(2026, 2, 10, 12, minute)).toISOString() });
+    expect(endsRun(at(0), at(1))).toBe(false);
+    expect(endsRun(at(0), at(5))).toBe(false);
+    expect(endsRun(at(0), at(6))).toBe(true);
+    expect(endsRun(at(0), at(1, other))).toBe(true);
+    expect(endsRun(at(0), undefined)).toBe(true);
   });
 });
