@@ -153,7 +153,6 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
     ["client_message_id", "uuid"],
     ["body", "text"],
     ["created_at", "timestamptz"],
-    ["read_at", "timestamptz"],
   ]);
   const assignments = batch("assignments", [
     ["id", "uuid"],
@@ -230,7 +229,6 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
       for (let message = 0; message < MESSAGES_PER_CONNECTION; message++) {
         const fromStudent = message % 2 === 0 || message >= MESSAGES_PER_CONNECTION - 2;
         const sentAt = nowTime - (MESSAGES_PER_CONNECTION - message) * 3_600_000;
-        const unread = message >= MESSAGES_PER_CONNECTION - 2;
         messages.rows.push([
           randomUUID(),
           connectionId,
@@ -238,7 +236,6 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
           randomUUID(),
           `Message ${message} about the scales`,
           iso(sentAt),
-          unread ? null : iso(sentAt + 60_000),
         ]);
       }
       assignments.rows.push([randomUUID(), connectionId, "Scales in all keys", iso(nowTime + 5 * 86_400_000), null]);
@@ -280,6 +277,14 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
       for (const table of tables) await flush(query, table, counts);
     }
   }
+  // Both parties have read all but each conversation's last two messages (sent in the last two hours).
+  await query(
+    `insert into conversation_reads (connection_id, user_id, last_read_seq)
+     select m.connection_id, party.user_id, max(m.seq) from messages m join connections c on c.id = m.connection_id
+     cross join lateral (values (c.teacher_id), (c.student_id)) as party(user_id)
+     where m.created_at < $1::timestamptz - interval '150 minutes' group by 1, 2`,
+    [iso(nowTime)],
+  );
   await query("analyze");
   return {
     busyTeacherId,

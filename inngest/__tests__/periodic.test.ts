@@ -26,6 +26,14 @@ describe("Inngest periodic functions", () => {
     expect(await db.select().from(passwordResetTokens)).toHaveLength(0);
   });
 
+  it("emails missed messages in a step, calling the same domain function as the ticker", async () => {
+    const job = periodicFunctions.find((fn) => fn.id() === "email-missed-messages");
+    expect(job).toBeDefined();
+    const { result, error } = await new InngestTestEngine({ function: job! }).execute();
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ sent: 0 });
+  });
+
   it("schedules every cron in UTC, so DST never skips or doubles a run", () => {
     for (const fn of periodicFunctions) {
       const config = fn["getConfig"]({ baseUrl: new URL("http://localhost/api/inngest"), appPrefix: "musbook" });

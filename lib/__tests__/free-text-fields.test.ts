@@ -8,6 +8,7 @@ import {
   lessonRequests,
   lessons,
   lessonSeries,
+  messages,
   notifications,
   rescheduleRequests,
   teacherNotes,
@@ -21,6 +22,8 @@ import { signUp } from "@/lib/accounts/sign-up";
 import { settleBackgroundWork } from "@/lib/background";
 import { addNote, inviteStudent } from "@/lib/connections";
 import { INVITE_MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH } from "@/lib/connections/limits";
+import { sendMessage } from "@/lib/messaging";
+import { MESSAGE_MAX_LENGTH, MESSAGE_PREVIEW_LENGTH } from "@/lib/messaging/types";
 import { NOTIFICATION_BODY_MAX_LENGTH, NOTIFICATION_TITLE_MAX_LENGTH } from "@/lib/notifications/schemas";
 import {
   cancelLesson,
@@ -75,6 +78,7 @@ async function everythingWritten() {
     lessons,
     rescheduleRequests,
     calendarEvents,
+    messages,
     notifications,
     emailOutbox,
   ];
@@ -193,6 +197,23 @@ const fields: Record<string, FreeTextField> = {
       return {
         submit: (body) => addNote(teacher, { connectionId: connection.id, body }),
         stored: async () => (await db.select().from(teacherNotes).where(eq(teacherNotes.connectionId, connection.id)))[0]?.body,
+      };
+    },
+  },
+  message: {
+    field: "body",
+    max: MESSAGE_MAX_LENGTH,
+    multiLine: true,
+    async scene() {
+      const { teacher, student, connection } = await createConnectedPair();
+      return {
+        submit: (body) => sendMessage(student, { connectionId: connection.id, clientMessageId: crypto.randomUUID(), body }),
+        stored: async () => (await db.select().from(messages).where(eq(messages.connectionId, connection.id)))[0]?.body,
+        async delivered() {
+          await settleBackgroundWork();
+          const [notice] = await receivedBy(teacher, "message.received");
+          expect(characterCount(notice!.body!)).toBeLessThanOrEqual(MESSAGE_PREVIEW_LENGTH);
+        },
       };
     },
   },
@@ -385,6 +406,7 @@ describe("the limits", () => {
       calendar_events_notes_length: EVENT_NOTES_MAX_LENGTH,
       notifications_title_length: NOTIFICATION_TITLE_MAX_LENGTH,
       notifications_body_length: NOTIFICATION_BODY_MAX_LENGTH,
+      messages_body_length: MESSAGE_MAX_LENGTH,
     };
     // Both drivers answer `execute` with `{ rows }`; the shared Database type leaves the result untyped.
     const { rows } = (await db.execute(

@@ -1,5 +1,6 @@
 import { pruneExpiredAuthData } from "@/lib/maintenance/prune";
-import { HOUR } from "@/lib/time";
+import { sendMissedMessageEmails } from "@/lib/messaging/digest";
+import { HOUR, MINUTE } from "@/lib/time";
 
 export interface PeriodicJob {
   /** Also the Inngest function id. */
@@ -14,4 +15,5 @@ export interface PeriodicJob {
 /** Every periodic job, in one place: Inngest crons and the embedded ticker are both built from this list. */
 export const periodicJobs: PeriodicJob[] = [
   { id: "prune-expired-auth-data", cron: "17 * * * *", everyMs: HOUR, run: () => pruneExpiredAuthData() },
+  { id: "email-missed-messages", cron: "* * * * *", everyMs: MINUTE, run: () => sendMissedMessageEmails() },
 ];

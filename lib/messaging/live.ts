@@ -112,11 +112,16 @@ export const noticeRecipient = (
     await publishUnreadCount({ id: recipientId, role });
     const viewing = await presenceMembers(connectionChannel(message.connectionId));
     if (viewing?.has(recipientId)) return;
-    await notifyGrouped(recipientId, conversationGroup(message.connectionId), (count) => ({
-      type: "message.received",
-      title: count === 1 ? `New message from ${sender.name}` : `${count} new messages from ${sender.name}`,
-      body: previewOf(message.body),
-      link: `/messages/${message.connectionId}`,
-      data: { connectionId: message.connectionId },
-    }));
+    await notifyGrouped(
+      recipientId,
+      conversationGroup(message.connectionId),
+      (count) => ({
+        type: "message.received",
+        title: count === 1 ? `New message from ${sender.name}` : `${count} new messages from ${sender.name}`,
+        body: previewOf(message.body),
+        link: `/messages/${message.connectionId}`,
+        data: { connectionId: message.connectionId },
+      }),
+      message.createdAt,
+    );
   });

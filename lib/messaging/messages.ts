@@ -27,7 +27,7 @@ type Sent = ActionResult<{ message: MessageView }>;
  * the insert does nothing on a repeat and the stored message is answered instead, exactly as the first time.
  * The connection is held `for share`, so a send cannot slip in beside the connection ending or being locked.
  */
-export async function sendMessage(actor: Viewer, raw: unknown): Promise<Sent> {
+export async function sendMessage(actor: Viewer, raw: unknown, now = new Date()): Promise<Sent> {
   const parsed = sendMessageSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { connectionId, clientMessageId, body } = parsed.data;
@@ -44,7 +44,7 @@ export async function sendMessage(actor: Viewer, raw: unknown): Promise<Sent> {
     if (conversation.composer !== "open") return CLOSED[conversation.composer];
     const [inserted] = await scope.tx
       .insert(messages)
-      .values({ connectionId: conversation.connection.id, senderId: actor.id, clientMessageId, body })
+      .values({ connectionId: conversation.connection.id, senderId: actor.id, clientMessageId, body, createdAt: now })
       .onConflictDoNothing({ target: [messages.senderId, messages.clientMessageId] })
       .returning();
     if (!inserted) {

@@ -63,15 +63,16 @@ export async function notifyGrouped(
   recipientId: string,
   group: string,
   build: (count: number) => NotificationInput,
+  at = new Date(),
 ): Promise<{ notification: Notification; count: number }> {
   const first = notificationInputSchema.parse(build(1));
   return inTransaction(async (scope) => {
     const data = JSON.stringify({ ...first.data, group, count: 1 });
     const result = (await scope.tx.execute(sql`
-      insert into ${notifications} (user_id, type, title, body, link, data)
-      values (${recipientId}, ${first.type}, ${first.title}, ${first.body || null}, ${first.link ?? null}, ${data}::jsonb)
+      insert into ${notifications} (user_id, type, title, body, link, data, created_at)
+      values (${recipientId}, ${first.type}, ${first.title}, ${first.body || null}, ${first.link ?? null}, ${data}::jsonb, ${at.toISOString()}::timestamptz)
       on conflict (user_id, (data ->> 'group')) where read_at is null and (data ->> 'group') is not null
-      do update set body = excluded.body, link = excluded.link, created_at = now(),
+      do update set body = excluded.body, link = excluded.link, created_at = excluded.created_at,
         data = ${notifications}.data || jsonb_build_object('count', coalesce((${notifications}.data ->> 'count')::int, 1) + 1)
       returning id, (data ->> 'count')::int as count`)) as unknown as { rows: { id: string; count: number }[] };
     const { id, count: total } = result.rows[0]!;

@@ -31,8 +31,8 @@ export type NotificationType = (typeof notificationCategories)[NotificationCateg
 export const NOTIFICATION_CATEGORY_NAMES = Object.keys(notificationCategories) as NotificationCategory[];
 export const NOTIFICATION_TYPES = Object.values(notificationCategories).flat() as NotificationType[];
 
-/** Messages, assignments and lesson reminders join when those features start sending. */
-export const FILTERABLE_CATEGORIES: NotificationCategory[] = ["lessons", "connections", "account"];
+/** Assignments and lesson reminders join when those features start sending. */
+export const FILTERABLE_CATEGORIES: NotificationCategory[] = ["lessons", "messages", "connections", "account"];
 
 export const categoryLabels: Record<NotificationCategory, string> = {
   lessons: "Lessons",
