@@ -140,6 +140,22 @@ test.describe("messaging", () => {
     await expect(bodiesOf(teacherPage).filter({ hasText: "Just once, please" })).toHaveCount(1);
     await teacherPage.reload();
     await expect(bodiesOf(teacherPage)).toHaveText(["Are you online?", ...missed, "Just once, please"]);
+
+    // A longer history comes in pages: scrolling to the top loads the older one and keeps the reader's place.
+    const scales = Array.from({ length: 30 }, (_, index) => `Scale ${index + 1}`);
+    for (const text of scales) await send(teacherPage, text);
+    // The browser runs one server action at a time: thirty sends take a while on a busy machine.
+    await expect(teacherPage.getByText("Sending…")).toHaveCount(0, { timeout: 90_000 });
+    await expect(bodiesOf(studentPage).last()).toHaveText("Scale 30");
+    await studentPage.reload();
+    await expect(bodiesOf(studentPage)).toHaveCount(30);
+    await expect(studentPage.getByRole("button", { name: "Load earlier messages" })).toBeVisible();
+    const firstShown = bodiesOf(studentPage).first();
+    await expect(firstShown).toHaveText("Scale 1");
+    await studentPage.getByTestId("thread-scroller").evaluate((element) => element.scrollTo({ top: 0 }));
+    await expect(bodiesOf(studentPage)).toHaveText(["Are you online?", ...missed, "Just once, please", ...scales]);
+    await expect(studentPage.getByText("This is the start of your conversation")).toBeAttached();
+    await expect(bodiesOf(studentPage).filter({ hasText: /^Scale 1$/ })).toBeInViewport();
   });
 
   test("a student whose teacher paused messaging sees a read-only banner, live, and has no composer", async ({
@@ -165,10 +181,11 @@ test.describe("messaging", () => {
     const teacherPage = await signedIn(teacher);
     await teacherPage.goto(`/students/${connectionId}`);
     await teacherPage.getByRole("button", { name: "Pause messaging" }).click();
-    await expect(teacherPage.getByRole("button", { name: "Turn messaging on" })).toBeVisible();
 
+    // The student's open thread switches without a reload (a limit, not a wait: the lock is an action on a shared machine).
     const banner = studentPage.getByRole("status").filter({ hasText: "has made messages read-only" });
-    await expect(banner).toBeVisible();
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expect(teacherPage.getByRole("button", { name: "Turn messaging on" })).toBeVisible({ timeout: 30_000 });
     await expect(composerOf(studentPage)).toHaveCount(0);
     await studentPage.reload();
     await expect(banner).toBeVisible();
