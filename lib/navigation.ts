@@ -1,9 +1,9 @@
 import type { UserRole } from "@/db/schema";
 
 export interface NavItem {
-  href: "/dashboard" | "/calendar" | "/lessons" | "/students" | "/teachers" | "/settings";
+  href: "/dashboard" | "/calendar" | "/lessons" | "/messages" | "/students" | "/teachers" | "/settings";
   label: string;
-  icon: "home" | "calendar" | "lessons" | "students" | "teachers" | "settings";
+  icon: "home" | "calendar" | "lessons" | "messages" | "students" | "teachers" | "settings";
 }
 
 /** The signed-in app's sections for a role; each feature adds its entry when its pages land. */
@@ -12,6 +12,7 @@ export function navigationFor(role: UserRole): NavItem[] {
     { href: "/dashboard", label: "Dashboard", icon: "home" },
     { href: "/calendar", label: "Calendar", icon: "calendar" },
     { href: "/lessons", label: "Lessons", icon: "lessons" },
+    { href: "/messages", label: "Messages", icon: "messages" },
     role === "teacher"
       ? { href: "/students", label: "Students", icon: "students" }
       : { href: "/teachers", label: "Teachers", icon: "teachers" },

@@ -2,7 +2,7 @@
 
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { onSigningOut } from "@/components/shell/session-ending";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 
@@ -68,10 +68,14 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
 
 type Handlers = Record<string, (data: never) => void>;
 
-/** `onSubscribed` runs again after every reconnect: the moment to fetch whatever was missed. */
-export function useChannelEvents(channelName: string | null, handlers: Handlers, onSubscribed?: () => void): void {
+/** False when the channel is not subscribed (yet, or any more): nothing was sent. */
+export type TriggerClientEvent = (eventName: `client-${string}`, data: unknown) => boolean;
+
+/** `onSubscribed` runs again after every reconnect: the moment to fetch whatever was missed. Returns a sender of client events (presence channels), dropped while unsubscribed. */
+export function useChannelEvents(channelName: string | null, handlers: Handlers, onSubscribed?: () => void): TriggerClientEvent {
   const subscriptions = useContext(RealtimeContext);
   const latest = useRef({ handlers, onSubscribed });
+  const current = useRef<Channel | null>(null);
   useEffect(() => {
     latest.current = { handlers, onSubscribed };
   });
@@ -79,6 +83,7 @@ export function useChannelEvents(channelName: string | null, handlers: Handlers,
   useEffect(() => {
     if (!subscriptions || !channelName) return;
     const channel = subscriptions.acquire(channelName);
+    current.current = channel;
     const eventNames = Object.keys(latest.current.handlers);
     const listeners = eventNames.map((eventName) => {
       const listener = (data: unknown) => latest.current.handlers[eventName]?.(data as never);
@@ -92,6 +97,12 @@ export function useChannelEvents(channelName: string | null, handlers: Handlers,
       for (const [eventName, listener] of listeners) channel.unbind(eventName, listener);
       channel.unbind("pusher:subscription_succeeded", subscribed);
       subscriptions.release(channelName);
+      current.current = null;
     };
   }, [subscriptions, channelName]);
+
+  return useCallback((eventName, data) => {
+    const channel = current.current;
+    return channel?.subscribed ? channel.trigger(eventName, data) : false;
+  }, []);
 }

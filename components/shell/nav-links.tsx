@@ -1,8 +1,9 @@
 "use client";
 
-import { CalendarDays, GraduationCap, Home, ListMusic, Settings, Users } from "lucide-react";
+import { CalendarDays, GraduationCap, Home, ListMusic, MessagesSquare, Settings, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { UnreadConversationsBadge, useUnreadConversations } from "@/components/messaging/unread-conversations";
 import type { NavItem } from "@/lib/navigation";
 import { cn } from "@/lib/utils";
 
@@ -10,6 +11,7 @@ const icons = {
   home: Home,
   calendar: CalendarDays,
   lessons: ListMusic,
+  messages: MessagesSquare,
   students: Users,
   teachers: GraduationCap,
   settings: Settings,
@@ -17,6 +19,7 @@ const icons = {
 
 export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const { count: unreadConversations } = useUnreadConversations();
   return (
     <ul className="space-y-1">
       {items.map((item) => {
@@ -28,6 +31,7 @@ export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?:
               href={item.href}
               onClick={onNavigate}
               aria-current={active ? "page" : undefined}
+              aria-label={item.icon === "messages" && unreadConversations > 0 ? `${item.label}, ${unreadConversations} unread` : undefined}
               className={cn(
                 "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition hover:bg-surface-muted hover:text-foreground",
                 active && "bg-accent-soft text-accent-soft-foreground hover:bg-accent-soft hover:text-accent-soft-foreground",
@@ -35,6 +39,7 @@ export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?:
             >
               <Icon className="size-4.5" aria-hidden="true" />
               {item.label}
+              {item.icon === "messages" ? <UnreadConversationsBadge /> : null}
             </Link>
           </li>
         );

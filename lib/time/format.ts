@@ -1,5 +1,5 @@
 import { formatDistanceStrict } from "date-fns";
-import { MINUTE } from "./durations";
+import { DAY, MINUTE } from "./durations";
 import { utcOffsetMs, utcToZoned } from "./zones";
 
 /** Wall-clock fields come from utcToZoned in the viewer's zone, never the server's, so a Friday evening in Los Angeles stays Friday. */
@@ -66,6 +66,17 @@ export function formatDate(instant: Date, zone: string): string {
 export function formatMonthYear(instant: Date, zone: string): string {
   const { monthName, year } = wallClock(instant, zone);
   return `${monthName} ${year}`;
+}
+
+export const formatShortWeekday = (instant: Date, zone: string) => wallClock(instant, zone).shortWeekday;
+
+/** Whole calendar days from `earlier` to `later` on the zone's wall clock (a 23- or 25-hour day still counts one). */
+export function calendarDaysBetween(earlier: Date, later: Date, zone: string): number {
+  const dayNumber = (instant: Date) => {
+    const { year, month, day } = utcToZoned(instant, zone);
+    return Date.UTC(year, month - 1, day) / DAY;
+  };
+  return dayNumber(later) - dayNumber(earlier);
 }
 
 export const formatWeekdayTime = (instant: Date, zone: string) => `${wallClock(instant, zone).shortWeekday} ${formatTime(instant, zone)}`;

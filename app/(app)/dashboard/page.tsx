@@ -2,9 +2,11 @@ import { CalendarCheck2, CalendarDays, Inbox, MapPin, Users, Video } from "lucid
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
+import { UnreadMessagesCard } from "@/components/messaging/unread-messages-card";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { listConversations } from "@/lib/messaging/queries";
 import { formatDay, formatDayHeading, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -20,7 +22,11 @@ const isLink = (location: string) => /^https?:\/\//i.test(location);
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const now = new Date();
-  const [dashboard, connectionNames] = await Promise.all([getDashboard(user, now), getConnectionNames(user)]);
+  const [dashboard, connectionNames, conversations] = await Promise.all([
+    getDashboard(user, now),
+    getConnectionNames(user),
+    listConversations(user),
+  ]);
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
   const firstName = user.name.split(" ")[0];
@@ -108,6 +114,12 @@ export default async function DashboardPage() {
         </Card>
 
         <div className="space-y-6">
+          <UnreadMessagesCard
+            conversations={conversations.filter((conversation) => conversation.unreadCount > 0)}
+            viewerId={user.id}
+            zone={zone}
+            now={now}
+          />
           <Card>
             <CardHeader>
               <CardTitle>{isTeacher ? "Your students" : "Your teachers"}</CardTitle>

@@ -1,10 +1,11 @@
-import { CalendarClock, MailOpen } from "lucide-react";
+import { CalendarClock, MailOpen, MessageSquare } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActionButton, EndConnectionButton } from "@/components/connections/action-button";
 import { ContactDetails, MessagingPausedBadge } from "@/components/connections/parts";
 import { EmptyState } from "@/components/dashboard/parts";
 import { Avatar } from "@/components/ui/avatar";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
@@ -111,6 +112,10 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
                       <CardTitle className="truncate">{row.teacher.name}</CardTitle>
                       {row.messagingLocked ? <MessagingPausedBadge /> : null}
                     </div>
+                    <ButtonLink href={`/messages/${row.connectionId}`} size="sm" aria-label={`Message ${row.teacher.name}`}>
+                      <MessageSquare className="size-4" aria-hidden="true" />
+                      Message
+                    </ButtonLink>
                   </CardHeader>
                   <CardBody className="space-y-4">
                     <p className="flex items-center gap-2 rounded-lg bg-surface-muted px-3 py-2 text-sm">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  calendarDaysBetween,
   DAY,
   formatDate,
   formatDateTime,
@@ -12,6 +13,7 @@ import {
   formatFullDateTime,
   formatIsoDate,
   formatMonthYear,
+  formatShortWeekday,
   formatTime,
   formatTimeAgo,
   formatTimeRange,
@@ -88,6 +90,19 @@ describe("named display formats", () => {
     const now = new Date("2026-02-06T17:00:00Z");
     expect(formatTimeAgo(new Date(now.getTime() - 5 * MINUTE), now)).toBe("5 minutes ago");
     expect(formatTimeAgo(new Date(now.getTime() + 2 * HOUR), now)).toBe("in 2 hours");
+  });
+});
+
+describe("calendar days", () => {
+  it("count the viewer's wall-clock days, a 23-hour DST day as one", () => {
+    const zone = "Europe/London";
+    // 29 March 2026 is 23 hours long in London.
+    expect(calendarDaysBetween(new Date("2026-03-28T12:00:00Z"), new Date("2026-03-29T11:00:00Z"), zone)).toBe(1);
+    expect(calendarDaysBetween(new Date("2026-03-29T00:30:00Z"), new Date("2026-03-29T22:30:00Z"), zone)).toBe(0);
+    // The same two instants are one day apart in Tokyo and none in Los Angeles.
+    expect(calendarDaysBetween(new Date("2026-03-10T09:00:00Z"), new Date("2026-03-10T16:00:00Z"), "Asia/Tokyo")).toBe(1);
+    expect(calendarDaysBetween(new Date("2026-03-10T09:00:00Z"), new Date("2026-03-10T16:00:00Z"), "America/Los_Angeles")).toBe(0);
+    expect(formatShortWeekday(new Date("2026-03-10T16:00:00Z"), "Asia/Tokyo")).toBe("Wed");
   });
 });
 

@@ -1,4 +1,4 @@
-import { ArrowLeft, CalendarClock } from "lucide-react";
+import { ArrowLeft, CalendarClock, MessageSquare } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,6 +8,7 @@ import { ContactDetails, LessonOutcome, MessagingPausedBadge } from "@/component
 import { EmptyState } from "@/components/dashboard/parts";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { isAccepted } from "@/lib/access";
 import { requireUser } from "@/lib/auth/session";
@@ -35,7 +36,7 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
         </Link>
         <div className="flex flex-wrap items-center gap-4">
           <Avatar name={student.name} className="size-14 text-lg" />
-          <div className="min-w-0 space-y-1">
+          <div className="min-w-0 flex-1 space-y-1">
             <h1 className="truncate text-2xl font-bold tracking-tight sm:text-3xl">{student.name}</h1>
             <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
               {active ? (
@@ -47,6 +48,10 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
               {connection.respondedAt ? <span>Student since {formatMonthYear(connection.respondedAt, zone)}</span> : null}
             </div>
           </div>
+          <ButtonLink href={`/messages/${connection.id}`} variant={active ? "primary" : "secondary"}>
+            <MessageSquare className="size-4" aria-hidden="true" />
+            Message
+          </ButtonLink>
         </div>
         {active ? null : (
           <p className="rounded-xl border border-dashed px-4 py-3 text-sm text-muted-foreground">

@@ -1,0 +1,69 @@
+"use client";
+
+import { MessagesSquare } from "lucide-react";
+import Link from "next/link";
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { useChannelEvents } from "@/components/realtime/realtime-provider";
+import { UNREAD_CONVERSATIONS_EVENT, type UnreadConversationsEvent } from "@/lib/messaging/types";
+import { userChannel } from "@/lib/notifications/types";
+import { unreadLabel } from "./thread-state";
+
+/** `version` moves on every event, even when the count stays (a second message in an already unread conversation). */
+const UnreadConversations = createContext({ count: 0, version: 0 });
+
+export const useUnreadConversations = () => useContext(UnreadConversations);
+
+export function UnreadConversationsProvider({
+  userId,
+  initialCount,
+  children,
+}: {
+  userId: string;
+  initialCount: number;
+  children: ReactNode;
+}) {
+  const [state, setState] = useState({ count: initialCount, version: 0, from: initialCount });
+  // A server render (navigation, router.refresh) brings a fresher count than the last event.
+  if (state.from !== initialCount) setState({ count: initialCount, version: state.version, from: initialCount });
+  useChannelEvents(userChannel(userId), {
+    [UNREAD_CONVERSATIONS_EVENT]: (event: UnreadConversationsEvent) =>
+      setState((current) => ({ ...current, count: event.count, version: current.version + 1 })),
+  });
+  return <UnreadConversations value={state}>{children}</UnreadConversations>;
+}
+
+/** The count beside "Messages" in the navigation; the link itself carries the count in its name. */
+export function UnreadConversationsBadge() {
+  const { count } = useUnreadConversations();
+  if (count === 0) return null;
+  return (
+    <span
+      aria-hidden="true"
+      className="ml-auto grid h-5 min-w-5 place-items-center rounded-full bg-accent px-1.5 text-[11px] font-semibold leading-none text-accent-foreground"
+    >
+      {unreadLabel(count)}
+    </span>
+  );
+}
+
+/** The phone top bar's way into messages, beside the bell. */
+export function MessagesShortcut() {
+  const { count } = useUnreadConversations();
+  return (
+    <Link
+      href="/messages"
+      aria-label={count > 0 ? `Messages, ${count} unread` : "Messages"}
+      className="relative grid size-10 place-items-center rounded-lg text-muted-foreground transition hover:bg-surface-muted hover:text-foreground"
+    >
+      <MessagesSquare className="size-5" aria-hidden="true" />
+      {count > 0 ? (
+        <span
+          className="absolute right-1 top-1 grid h-4.5 min-w-4.5 place-items-center rounded-full bg-accent px-1 text-[11px] font-semibold leading-none text-accent-foreground ring-2 ring-surface"
+          aria-hidden="true"
+        >
+          {unreadLabel(count)}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
