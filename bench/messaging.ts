@@ -15,7 +15,7 @@ import PusherClient, { type Channel } from "pusher-js";
 import { EMBEDDED_APP_ID, EMBEDDED_KEY } from "@/lib/realtime/config";
 import { MESSAGE_EVENTS, type MessageCreatedEvent } from "@/lib/messaging/types";
 import { openEmbeddedBench } from "./database";
-import { signIn, startApp } from "./server";
+import { serverActionId, signIn, startApp } from "./server";
 import { BENCH_PASSWORD, busyTeacherEmail, generateStudio } from "./studio";
 
 const WARM_UP = 20;
@@ -28,17 +28,6 @@ const log = (message: string) => process.stderr.write(`[bench:messaging] ${messa
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function sendActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(
-    ([, action]) => action.filename === "app/(app)/messages/actions.ts" && action.exportedName === "sendMessageAction",
-  );
-  if (!entry) throw new Error("The build has no sendMessageAction: it is registered by the messages pages, so build with them.");
-  return entry[0];
 }
 
 interface Client {
@@ -96,7 +85,7 @@ export interface MessagingFigures {
 
 export async function measureMessaging({ sends, port }: { sends: number; port: number }): Promise<MessagingFigures> {
   const SENDS = sends;
-  const actionId = sendActionId();
+  const actionId = serverActionId("app/(app)/messages/actions.ts", "sendMessageAction");
   const dataDir = path.resolve(".data", `bench-messaging-${Date.now()}`);
   const database = await openEmbeddedBench(dataDir);
   const clients: Client[] = [];

@@ -77,14 +77,13 @@ export const statementsSoFar = async (origin: string) =>
 
 const setCookies = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 
-function signInActionId(): string {
+/** A server action's id in the production build, by the file and name it is exported as. */
+export function serverActionId(filename: string, exportedName: string): string {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  const entry = Object.entries(manifest.node).find(
-    ([, action]) => action.filename === "app/(auth)/sign-in/actions.ts" && action.exportedName === "signInAction",
-  );
-  if (!entry) throw new Error("The build has no signInAction in app/(auth)/sign-in/actions.ts.");
+  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === filename && action.exportedName === exportedName);
+  if (!entry) throw new Error(`The build has no ${exportedName} in ${filename} (an action is built only when a page uses it).`);
   return entry[0];
 }
 
@@ -97,7 +96,7 @@ export async function signIn(origin: string, email: string, password: string): P
   const response = await fetch(`${origin}/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "next-action": signInActionId() },
+    headers: { "next-action": serverActionId("app/(auth)/sign-in/actions.ts", "signInAction") },
     body,
   });
   await response.arrayBuffer();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { asc, count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { lessons, users, type Lesson, type User } from "@/db/schema";
@@ -7,6 +8,7 @@ import { updateProfile } from "@/lib/accounts/settings";
 import { findUserByEmail, findUserById } from "@/lib/auth/credentials";
 import { settleBackgroundWork } from "@/lib/background";
 import { acceptInvitation, addNote, inviteStudent } from "@/lib/connections";
+import { markConversationRead, sendMessage } from "@/lib/messaging";
 import { markNotificationsRead } from "@/lib/notifications";
 import {
   approveLessonRequest,
@@ -22,6 +24,7 @@ import {
   DEMO_PASSWORD,
   DEMO_TEACHER_EMAIL,
   demoAttendanceCycle,
+  demoConversations,
   demoInviteMessages,
   demoNotes,
   demoOpenInvitations,
@@ -187,6 +190,21 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
       now,
     ),
   );
+
+  for (const conversation of demoConversations) {
+    const { connectionId } = booking(conversation.teacher, conversation.student);
+    const party = { teacher: personOf(conversation.teacher), student: personOf(conversation.student) };
+    let lastSeq = 0;
+    for (const message of conversation.messages) {
+      const sentAt = new Date(now.getTime() - message.minutesAgo * MINUTE);
+      const input = { connectionId, clientMessageId: randomUUID(), body: message.body };
+      lastSeq = must("a message", await sendMessage(party[message.from], input, sentAt)).message.seq;
+    }
+    // The grouped notifications are written after each send's response; reading must come after them.
+    await settleBackgroundWork();
+    for (const reader of conversation.readBy)
+      must("reading a conversation", await markConversationRead(party[reader], { connectionId, seq: lastSeq }, now));
+  }
 
   for (const [index, invitation] of demoOpenInvitations.entries()) {
     const message = invitation.message ? { message: invitation.message } : {};

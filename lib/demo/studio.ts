@@ -169,3 +169,75 @@ export const demoOpenInvitations: { teacher: string; email: string; message?: st
 ];
 
 export const demoAttendanceCycle = ["present", "present", "present", "late", "present", "present", "absent", "present", "excused"] as const;
+
+export interface DemoConversation {
+  teacher: string;
+  student: string;
+  /** Oldest first; `minutesAgo` counts back from the seed's "now". */
+  messages: { from: "teacher" | "student"; minutesAgo: number; body: string }[];
+  /** Who has read everything; the others keep it unread (with a grouped notification in the bell). */
+  readBy: ("teacher" | "student")[];
+}
+
+export const demoConversations: DemoConversation[] = [
+  {
+    teacher: "amelia",
+    student: "leo",
+    messages: [
+      {
+        from: "student",
+        minutesAgo: 2 * 24 * 60,
+        body: "Hi Amelia, should I bring the Grade 5 book next lesson or just the recital pieces?",
+      },
+      { from: "teacher", minutesAgo: 2 * 24 * 60 - 25, body: "Bring the Grade 5 book, please. We'll run the recital pieces at the end." },
+      { from: "student", minutesAgo: 2 * 24 * 60 - 30, body: "Great, thanks!" },
+    ],
+    readBy: ["teacher", "student"],
+  },
+  {
+    teacher: "amelia",
+    student: "priya",
+    messages: [
+      { from: "teacher", minutesAgo: 26 * 60, body: "Running 10 minutes late today, sorry! Same link as always." },
+      { from: "student", minutesAgo: 26 * 60 - 2, body: "No problem, I'll warm up with scales in the meantime." },
+    ],
+    readBy: ["teacher", "student"],
+  },
+  {
+    teacher: "amelia",
+    student: "oliver",
+    messages: [
+      {
+        from: "teacher",
+        minutesAgo: 20 * 60,
+        body: "Lovely work on the Bach yesterday.\nThis week: left hand alone at 60 bpm, then hands together at 72.",
+      },
+      { from: "student", minutesAgo: 19 * 60, body: "Will do, the metronome is already on 60." },
+    ],
+    readBy: ["teacher", "student"],
+  },
+  {
+    teacher: "amelia",
+    student: "sofia",
+    messages: [
+      { from: "student", minutesAgo: 3 * 60, body: "Sorry again about missing the lesson. Could you send me the warm-up exercises?" },
+      { from: "student", minutesAgo: 2 * 60, body: "And is the concert piece still the Chopin nocturne?" },
+    ],
+    readBy: ["student"],
+  },
+  {
+    teacher: "amelia",
+    student: "grace",
+    messages: [
+      { from: "student", minutesAgo: 5 * 60, body: "I've asked to start half an hour later next week, netball runs late." },
+      { from: "teacher", minutesAgo: 4 * 60, body: "16:30 works for me. I'll approve it in the app tonight." },
+    ],
+    readBy: ["teacher"],
+  },
+  {
+    teacher: "daniel",
+    student: "noah",
+    messages: [{ from: "student", minutesAgo: 90, body: "Can we move this week's lesson? Band practice ran over again." }],
+    readBy: ["student"],
+  },
+];

@@ -98,6 +98,11 @@ export const publishComposerChange = (connectionId: string, composer: ComposerSt
       : publish(connectionChannel(connectionId), MESSAGE_EVENTS.closed, payload<ConversationClosedEvent>({ composer })),
   );
 
+export const otherParty = (viewer: Pick<Viewer, "id">, connection: Pick<Connection, "teacherId" | "studentId">) => {
+  const id = otherPartyId(viewer, connection);
+  return { id, role: id === connection.teacherId ? ("teacher" as const) : ("student" as const) };
+};
+
 export const conversationGroup = (connectionId: string) => `conversation:${connectionId}`;
 
 /** The recipient hears of a new message in the bell, one row per conversation, unless they are looking at the thread. */
@@ -107,13 +112,12 @@ export const noticeRecipient = (
   sender: Pick<User, "id" | "name">,
 ) =>
   bestEffort("message notice", async () => {
-    const recipientId = otherPartyId(sender, connection);
-    const role = recipientId === connection.teacherId ? "teacher" : "student";
-    await publishUnreadCount({ id: recipientId, role });
+    const recipient = otherParty(sender, connection);
+    await publishUnreadCount(recipient);
     const viewing = await presenceMembers(connectionChannel(message.connectionId));
-    if (viewing?.has(recipientId)) return;
+    if (viewing?.has(recipient.id)) return;
     await notifyGrouped(
-      recipientId,
+      recipient.id,
       conversationGroup(message.connectionId),
       (count) => ({
         type: "message.received",

@@ -6,7 +6,7 @@ import { failure, invalid, type ActionFailure, type ActionResult } from "@/lib/a
 import { runAfterResponse } from "@/lib/background";
 import { markGroupRead } from "@/lib/notifications";
 import { MINUTE } from "@/lib/time";
-import { conversationGroup, noticeRecipient, publishCreated, publishRead, publishUpdated } from "./live";
+import { conversationGroup, noticeRecipient, otherParty, publishCreated, publishRead, publishUnreadCount, publishUpdated } from "./live";
 import { editMessageSchema, markReadSchema, messageRefSchema, sendMessageSchema } from "./schemas";
 import { MESSAGE_EDIT_WINDOW_MINUTES, type MessageView } from "./types";
 import { toMessageView } from "./views";
@@ -86,7 +86,11 @@ async function changeOwnMessage(
     const values = change(message);
     if (!values) return { ok: true, data: { message: toMessageView(message) } };
     const [updated] = await scope.tx.update(messages).set(values).where(eq(messages.id, message.id)).returning();
-    scope.afterCommit(() => publishUpdated(updated!));
+    scope.afterCommit(async () => {
+      await publishUpdated(updated!);
+      // A deleted message no longer counts as unread for the other party.
+      if (values.deletedAt) await publishUnreadCount(otherParty(actor, conversation.connection));
+    });
     return { ok: true, data: { message: toMessageView(updated!) } };
   });
 }

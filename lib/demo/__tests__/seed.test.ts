@@ -1,15 +1,27 @@
 import { and, count, countDistinct, eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { connections, emailOutbox, lessonRequests, lessons, notifications, rescheduleRequests, teacherNotes, users } from "@/db/schema";
+import {
+  connections,
+  emailOutbox,
+  lessonRequests,
+  lessons,
+  messages,
+  notifications,
+  rescheduleRequests,
+  teacherNotes,
+  users,
+} from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, DEMO_TEACHER_EMAIL, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
+import { unreadConversationCount } from "@/lib/messaging";
+import { listConversations } from "@/lib/messaging/queries";
 import { formatDay, formatDayHeading } from "@/lib/time";
 import { isAppPage } from "@/tests/app-routes";
 import { setupTestDatabase } from "@/tests/database";
 
 // No realtime server runs here; publishing is best effort either way, and the seed must not depend on it.
-vi.mock("@/lib/realtime", () => ({ publish: async () => true }));
+vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: async () => new Set() }));
 
 setupTestDatabase();
 
@@ -64,6 +76,21 @@ describe("demo seed", () => {
     expect([await total(users), await total(lessons), await total(notifications)]).toEqual(snapshot);
   });
 
+  it("has conversations in the inbox, some unread, each grouped into one notification", async () => {
+    const amelia = (await db.query.users.findFirst({ where: eq(users.email, DEMO_TEACHER_EMAIL) }))!;
+    const inbox = await listConversations(amelia);
+    expect(inbox.filter((conversation) => conversation.lastMessage).length).toBeGreaterThanOrEqual(5);
+    expect(await unreadConversationCount(amelia)).toBe(1);
+    expect(inbox[0]).toMatchObject({ unreadCount: 2, other: { name: "Sofia Marchetti" } });
+    const [notice, ...more] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, amelia.id), eq(notifications.type, "message.received"), isNull(notifications.readAt)));
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ title: "2 new messages from Sofia Marchetti", link: `/messages/${inbox[0]!.connectionId}` });
+    expect((await db.select({ value: count() }).from(messages))[0]!.value).toBeGreaterThanOrEqual(10);
+  });
+
   it("gives every demo account the documented password", async () => {
     const amelia = await db.query.users.findFirst({ where: eq(users.email, DEMO_TEACHER_EMAIL) });
     expect(amelia?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -85,6 +112,12 @@ describe("demo seed", () => {
       if (lessonId) {
         const [lesson] = await db.select().from(lessons).where(eq(lessons.id, lessonId));
         expect([lesson?.teacherId, lesson?.studentId], `${link} is one of the recipient's lessons`).toContain(userId);
+      }
+      const conversationId = /^\/messages\/([^/?#]+)/.exec(link!)?.[1];
+      if (conversationId) {
+        const [connection] = await db.select().from(connections).where(eq(connections.id, conversationId));
+        expect([connection?.teacherId, connection?.studentId], `${link} is one of the recipient's conversations`).toContain(userId);
+        expect(connection?.status, `${link} can still be written in`).toBe("accepted");
       }
       const connectionId = /^\/students\/([^/?#]+)/.exec(link!)?.[1];
       if (connectionId) {

@@ -192,8 +192,16 @@ describe("editing and deleting", () => {
       data: { id: message.id, seq: message.seq },
     });
 
+    await settleBackgroundWork();
+    realtime.published.length = 0;
     const deleted = await deleteMessage(student, { messageId: message.id });
     expect(deleted).toMatchObject({ ok: true, data: { message: { body: "", deletedAt: expect.any(String) } } });
+    // A deleted message is nothing to read: the teacher's unread count drops live.
+    expect(realtime.published).toContainEqual({
+      channel: `private-user-${teacher.id}`,
+      event: UNREAD_CONVERSATIONS_EVENT,
+      data: { count: 0 },
+    });
     const [row] = await rowsIn(connection);
     expect(row).toMatchObject({ body: "", deletedAt: expect.any(Date) });
     expect(await editMessage(student, { messageId: message.id, body: "Back" })).toMatchObject({ ok: false, error: /deleted/ });
