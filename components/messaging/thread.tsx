@@ -55,6 +55,8 @@ interface ThreadProps {
   viewer: { id: string; timezone: string };
   other: { name: string; role: "teacher" | "student" };
   initialPage: ThreadPage;
+  /** The server's clock at render: the first render on the client uses it too, so hydration sees the same labels. */
+  renderedAt: string;
   serverClientMessageId: string;
   actions: ThreadActions;
 }
@@ -81,14 +83,14 @@ async function getJson<T>(url: string): Promise<T | null> {
 }
 
 /** A thread that never loses a word: optimistic sends reconciled by client id, and a catch-up from the last seq after anything that could have missed an event. */
-export function Thread({ connectionId, viewer, other, initialPage, serverClientMessageId, actions }: ThreadProps) {
+export function Thread({ connectionId, viewer, other, initialPage, renderedAt, serverClientMessageId, actions }: ThreadProps) {
   const [thread, setThread] = useState<ThreadMessages>({ messages: initialPage.messages, pending: [] });
   const [hasOlder, setHasOlder] = useState(initialPage.hasOlder);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [otherReadSeq, setOtherReadSeq] = useState(initialPage.otherReadSeq);
   const [composer, setComposer] = useState<ComposerState>(initialPage.composer);
   const [typingUntil, setTypingUntil] = useState(0);
-  const [now, setNow] = useState(() => new Date());
+  const [now, setNow] = useState(() => new Date(renderedAt));
 
   const latest = useRef(thread);
   const scroller = useRef<HTMLDivElement>(null);

@@ -24,8 +24,9 @@ export default async function ConversationPage({ params, searchParams }: PagePro
 
   // Only what the screens need crosses to the client, never the whole account row.
   const viewer = { id: user.id, role: user.role, timezone: user.timezone };
+  const renderedAt = new Date().toISOString();
   return (
-    <InboxProvider initial={matching ?? everyone} renderedAt={new Date().toISOString()} query={query}>
+    <InboxProvider initial={matching ?? everyone} renderedAt={renderedAt} query={query}>
       <MessagesFrame showing="thread" list={<LiveConversationList activeId={connectionId} viewer={viewer} query={query} />}>
         <Thread
           key={connectionId}
@@ -33,6 +34,7 @@ export default async function ConversationPage({ params, searchParams }: PagePro
           viewer={viewer}
           other={conversation.other}
           initialPage={page.data}
+          renderedAt={renderedAt}
           // Without JavaScript the form posts this id; a fresh one comes with every render.
           serverClientMessageId={randomUUID()}
           actions={{
