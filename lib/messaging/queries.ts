@@ -21,8 +21,6 @@ import { conversationSearchSchema, threadQuerySchema } from "./schemas";
 import { MESSAGE_PAGE_SIZE, type ConversationSummary, type MessageView, type ThreadPage } from "./types";
 import { previewOf, toMessageView } from "./views";
 
-export { unreadConversationCount } from "./live";
-
 /** Every word as a prefix ("gra" finds "Grade"); only letters and digits reach to_tsquery, so its syntax cannot be injected. */
 function textSearchQuery(query: string): string | null {
   const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu);

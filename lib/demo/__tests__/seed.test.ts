@@ -36,7 +36,8 @@ const total = async (table: typeof users | typeof lessons | typeof teacherNotes 
   (await db.select({ value: count() }).from(table))[0]!.value;
 
 describe("demo seed", () => {
-  it("creates a believable studio once, and nothing on a second run", async () => {
+  // Seeding a whole studio through the domain functions takes a while on a busy machine.
+  it("creates a believable studio once, and nothing on a second run", { timeout: 120_000 }, async () => {
     expect(await isDatabaseEmpty()).toBe(true);
     const first = await seedDemoData(NOW);
     expect(first.created).toBe(true);

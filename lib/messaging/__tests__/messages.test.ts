@@ -304,9 +304,19 @@ describe("notifications", () => {
 describe("threads and the inbox", () => {
   it("pages by sequence: newest first page, older with before, catching up with after", async () => {
     const { teacher, student, connection } = await createConnectedPair();
-    const all = [];
-    for (let index = 0; index < MESSAGE_PAGE_SIZE * 2 + 5; index++)
-      all.push(await sent(index % 2 ? teacher : student, connection, `Message ${index}`));
+    // Written in one statement: the paging, not the sending, is under test here.
+    const inserted = await db
+      .insert(messages)
+      .values(
+        Array.from({ length: MESSAGE_PAGE_SIZE * 2 + 5 }, (_, index) => ({
+          connectionId: connection.id,
+          senderId: (index % 2 ? teacher : student).id,
+          clientMessageId: randomUUID(),
+          body: `Message ${index}`,
+        })),
+      )
+      .returning();
+    const all = inserted.sort((a, b) => a.seq - b.seq);
     const newest = (await loadThread(teacher, connection.id)) as { ok: true; data: { messages: { seq: number }[]; hasOlder: boolean } };
     expect(newest.data.messages.map((message) => message.seq)).toEqual(all.slice(-MESSAGE_PAGE_SIZE).map((message) => message.seq));
     expect(newest.data.hasOlder).toBe(true);
