@@ -1,11 +1,11 @@
 import {
-  BellRing,
   CalendarCheck,
   CalendarDays,
   CalendarRange,
   ClipboardCheck,
   Globe2,
   Lock,
+  MessagesSquare,
   Repeat,
   ShieldCheck,
   Smartphone,
@@ -37,9 +37,9 @@ const features = [
     body: "Either side asks, the other approves. Moves keep their history, double bookings are impossible, and nobody writes an email thread.",
   },
   {
-    icon: BellRing,
-    title: "Told the moment it changes",
-    body: "A live notification centre for requests, approvals, moves, cancellations and attendance; requests and cancellations arrive by email too.",
+    icon: MessagesSquare,
+    title: "Messages and a live bell",
+    body: "Direct messages between teacher and student arrive live, with read receipts. A notification centre tells each side about requests, moves, cancellations and attendance.",
   },
   {
     icon: CalendarDays,
@@ -63,7 +63,7 @@ const teacherPoints = [
 const studentPoints = [
   { icon: CalendarDays, text: "Ask for a lesson or a new time from your phone in seconds." },
   { icon: Users, text: "Two teachers? One calendar, no clashes between them." },
-  { icon: BellRing, text: "See at once when a lesson is approved, moved or cancelled." },
+  { icon: MessagesSquare, text: 'Message your teacher ("running 10 minutes late") and see when it has been read.' },
   { icon: Smartphone, text: "Keep every lesson in your phone's own calendar app." },
 ];
 
