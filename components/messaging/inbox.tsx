@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useSessionSignal } from "@/components/shell/session-ending";
 import type { ConversationSummary } from "@/lib/messaging/types";
 import { ConversationList } from "./conversation-list";
 import { useUnreadConversations } from "./unread-conversations";
@@ -38,13 +39,15 @@ export function InboxProvider({
   // A server render (a new search, a navigation) replaces what the client had.
   if (state.from !== initial) setState({ conversations: initial, now: new Date(renderedAt), from: initial });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const sessionSignal = useSessionSignal();
 
   const refresh = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
-      if (!navigator.onLine) return;
+      const signal = sessionSignal();
+      if (!navigator.onLine || signal.aborted) return;
       try {
-        const response = await fetch(`/api/conversations${query ? `?q=${encodeURIComponent(query)}` : ""}`, { cache: "no-store" });
+        const response = await fetch(`/api/conversations${query ? `?q=${encodeURIComponent(query)}` : ""}`, { cache: "no-store", signal });
         if (!response.ok) return;
         const conversations = (await response.json()) as ConversationSummary[];
         setState((current) => ({ ...current, conversations, now: new Date() }));
@@ -52,7 +55,7 @@ export function InboxProvider({
         // The next event, or coming back online, asks again.
       }
     }, REFRESH_DELAY_MS);
-  }, [query]);
+  }, [query, sessionSignal]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const { version } = useUnreadConversations();

@@ -4,6 +4,7 @@ import { ArrowLeft, Lock } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
+import { useSessionSignal } from "@/components/shell/session-ending";
 import { Avatar } from "@/components/ui/avatar";
 import type { AnyActionResult, AnyServerAction } from "@/lib/actions";
 import {
@@ -73,9 +74,10 @@ const messageOf = (result: AnyActionResult): MessageView | null => {
   return isMessage(message) ? message : null;
 };
 
-async function getJson<T>(url: string): Promise<T | null> {
+async function getJson<T>(url: string, signal: AbortSignal): Promise<T | null> {
+  if (signal.aborted) return null;
   try {
-    const response = await fetch(url, { cache: "no-store" });
+    const response = await fetch(url, { cache: "no-store", signal });
     return response.ok ? ((await response.json()) as T) : null;
   } catch {
     return null;
@@ -91,6 +93,7 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
   const [composer, setComposer] = useState<ComposerState>(initialPage.composer);
   const [typingUntil, setTypingUntil] = useState(0);
   const [now, setNow] = useState(() => new Date(renderedAt));
+  const sessionSignal = useSessionSignal();
 
   const latest = useRef(thread);
   const scroller = useRef<HTMLDivElement>(null);
@@ -127,7 +130,10 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
       do {
         catchUpAgain.current = false;
         for (;;) {
-          const page = await getJson<ThreadPage>(`/api/conversations/${connectionId}/messages?after=${lastSeq(latest.current.messages)}`);
+          const page = await getJson<ThreadPage>(
+            `/api/conversations/${connectionId}/messages?after=${lastSeq(latest.current.messages)}`,
+            sessionSignal(),
+          );
           if (!page) return;
           merge(page.messages);
           setOtherReadSeq((seq) => Math.max(seq, page.otherReadSeq));
@@ -140,12 +146,15 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
       catchingUp.current = null;
     });
     return catchingUp.current;
-  }, [connectionId, merge]);
+  }, [connectionId, merge, sessionSignal]);
 
   const loadOlder = useCallback(async () => {
     if (loadingOlder || !hasOlder) return;
     setLoadingOlder(true);
-    const page = await getJson<ThreadPage>(`/api/conversations/${connectionId}/messages?before=${firstSeq(latest.current.messages)}`);
+    const page = await getJson<ThreadPage>(
+      `/api/conversations/${connectionId}/messages?before=${firstSeq(latest.current.messages)}`,
+      sessionSignal(),
+    );
     if (page) {
       const element = scroller.current;
       if (element) scrollPlan.current = { kind: "keep", height: element.scrollHeight, top: element.scrollTop };
@@ -153,7 +162,7 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
       setHasOlder(page.hasOlder);
     }
     setLoadingOlder(false);
-  }, [connectionId, hasOlder, loadingOlder, merge]);
+  }, [connectionId, hasOlder, loadingOlder, merge, sessionSignal]);
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -227,7 +236,7 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
         scheduleInboxRefresh();
       },
       [MESSAGE_EVENTS.updated]: (event: MessageUpdatedEvent) => {
-        void getJson<MessageView>(`/api/messages/${event.id}`).then((message) => {
+        void getJson<MessageView>(`/api/messages/${event.id}`, sessionSignal()).then((message) => {
           if (message) merge([message]);
         });
         scheduleInboxRefresh();
@@ -288,7 +297,7 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
       return "Couldn't reach MusBook. Check your connection and try again.";
     }
     if (!result.ok) return result.error;
-    const message = messageOf(result) ?? (await getJson<MessageView>(`/api/messages/${String(input.messageId)}`));
+    const message = messageOf(result) ?? (await getJson<MessageView>(`/api/messages/${String(input.messageId)}`, sessionSignal()));
     if (message) merge([message]);
     scheduleInboxRefresh();
     return null;
