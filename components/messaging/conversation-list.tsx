@@ -5,7 +5,8 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import type { ConversationSummary } from "@/lib/messaging/types";
 import { cn } from "@/lib/utils";
-import { conversationPreview, inboxStamp, unreadLabel } from "./thread-state";
+import { conversationPreview, inboxStamp } from "./thread-state";
+import { unreadLabel } from "./unread-label";
 
 export function UnreadPill({ count }: { count: number }) {
   return (

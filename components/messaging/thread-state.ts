@@ -1,4 +1,4 @@
-import { characterCount } from "@/lib/text";
+import { characterCount } from "@/lib/text/count";
 import {
   calendarDaysBetween,
   formatDate,
@@ -131,8 +131,6 @@ export function composerCount(body: string): ComposerCount {
   const tone = length > MESSAGE_MAX_LENGTH ? "over" : length >= MESSAGE_MAX_LENGTH - 200 ? "warning" : "quiet";
   return { length, label: `${length.toLocaleString("en-GB")} / ${MESSAGE_MAX_LENGTH.toLocaleString("en-GB")}`, tone };
 }
-
-export const unreadLabel = (count: number) => (count > 99 ? "99+" : String(count));
 
 export function conversationPreview(conversation: ConversationSummary, viewerId: string): string {
   const last = conversation.lastMessage;

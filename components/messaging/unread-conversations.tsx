@@ -6,7 +6,7 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { UNREAD_CONVERSATIONS_EVENT, type UnreadConversationsEvent } from "@/lib/messaging/types";
 import { userChannel } from "@/lib/notifications/types";
-import { unreadLabel } from "./thread-state";
+import { unreadLabel } from "./unread-label";
 
 /** `version` moves on every event, even when the count stays (a second message in an already unread conversation). */
 const UnreadConversations = createContext({ count: 0, version: 0 });

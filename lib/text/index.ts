@@ -1,12 +1,9 @@
 import { z } from "zod";
+import { characterCount } from "./count";
+
+export { characterCount };
 
 /** Length counts NFC code points, as Postgres' char_length does, so a field's limit equals its column check (browsers' maxLength never counts more). Controls, bidi overrides and lone surrogates are refused; zero-width space, word joiner and BOM are removed; ZWJ/ZWNJ stay. */
-
-export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
 
 const INVISIBLE = /[\u200b\u2060\ufeff]/g;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
