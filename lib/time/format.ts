@@ -1,5 +1,4 @@
-import { formatDistanceStrict } from "date-fns";
-import { DAY, MINUTE } from "./durations";
+import { DAY, HOUR, MINUTE, SECOND } from "./durations";
 import { utcOffsetMs, utcToZoned } from "./zones";
 
 /** Wall-clock fields come from utcToZoned in the viewer's zone, never the server's, so a Friday evening in Los Angeles stays Friday. */
@@ -116,4 +115,20 @@ export function zoneLabel(zone: string, at: Date = new Date()): string {
   return zone.includes("/") && !zone.startsWith("Etc/") ? `${zoneCity(zone)} (${offset})` : offset;
 }
 
-export const formatTimeAgo = (instant: Date, now: Date = new Date()) => formatDistanceStrict(instant, now, { addSuffix: true });
+// The browser's own relative-time formatter: the bell shows this on every page, so no date library rides along.
+const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "always" });
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * DAY],
+  ["month", 30 * DAY],
+  ["day", DAY],
+  ["hour", HOUR],
+  ["minute", MINUTE],
+];
+
+/** "5 minutes ago", "in 2 hours": the largest whole unit, rounded. */
+export function formatTimeAgo(instant: Date, now: Date = new Date()): string {
+  const elapsed = instant.getTime() - now.getTime();
+  const [unit, size] = RELATIVE_UNITS.find(([, length]) => Math.abs(elapsed) >= length) ?? ["second", SECOND];
+  const amount = Math.round(elapsed / size);
+  return relativeTime.format(amount === 0 ? -0 : amount, unit);
+}
