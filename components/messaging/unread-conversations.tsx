@@ -4,7 +4,8 @@ import { MessagesSquare } from "lucide-react";
 import Link from "next/link";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
-import { UNREAD_CONVERSATIONS_EVENT, type UnreadConversationsEvent } from "@/lib/messaging/types";
+import { useSessionSignal } from "@/components/shell/session-ending";
+import { UNREAD_CONVERSATIONS_EVENT, type ConversationSummary, type UnreadConversationsEvent } from "@/lib/messaging/types";
 import { userChannel } from "@/lib/notifications/types";
 import { unreadLabel } from "./unread-label";
 
@@ -25,10 +26,26 @@ export function UnreadConversationsProvider({
   const [state, setState] = useState({ count: initialCount, version: 0, from: initialCount });
   // A server render (navigation, router.refresh) brings a fresher count than the last event.
   if (state.from !== initialCount) setState({ count: initialCount, version: state.version, from: initialCount });
-  useChannelEvents(userChannel(userId), {
-    [UNREAD_CONVERSATIONS_EVENT]: (event: UnreadConversationsEvent) =>
-      setState((current) => ({ ...current, count: event.count, version: current.version + 1 })),
-  });
+  const sessionSignal = useSessionSignal();
+  const received = (count: number) => setState((current) => ({ ...current, count, version: current.version + 1 }));
+  // After every (re)subscription, read the count again: an event published before the socket was ready is not lost.
+  const catchUp = async () => {
+    const signal = sessionSignal();
+    if (signal.aborted) return;
+    try {
+      const response = await fetch("/api/conversations", { cache: "no-store", signal });
+      if (!response.ok) return;
+      const conversations = (await response.json()) as ConversationSummary[];
+      received(conversations.filter((conversation) => conversation.unreadCount > 0).length);
+    } catch {
+      // Offline or signing out: the next subscription or event brings the count.
+    }
+  };
+  useChannelEvents(
+    userChannel(userId),
+    { [UNREAD_CONVERSATIONS_EVENT]: (event: UnreadConversationsEvent) => received(event.count) },
+    () => void catchUp(),
+  );
   return <UnreadConversations value={state}>{children}</UnreadConversations>;
 }
 
