@@ -1,4 +1,3 @@
-import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Composer } from "@/components/messaging/composer";
@@ -6,31 +5,10 @@ import { ConversationList } from "@/components/messaging/conversation-list";
 import { MessageBubble, PendingBubble } from "@/components/messaging/message-bubble";
 import { MessageText } from "@/components/messaging/message-text";
 import type { ConversationSummary, MessageView } from "@/lib/messaging/types";
+import { expectInert, markupPayloads } from "@/tests/markup";
 
 const unused = async () => ({ ok: true as const });
 const noChange = async () => null;
-
-const payloads = [
-  "<img src=x onerror=alert(1)>",
-  "<script>alert(1)</script>",
-  "<svg onload=alert(1)>",
-  '"><iframe src=javascript:alert(1)>',
-  "[click](javascript:alert(1))",
-  "javascript:alert(1)",
-  "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-  "&lt;b&gt;entity&lt;/b&gt;",
-];
-
-const tagsOf = (html: string) => [...html.matchAll(/<\/?([a-z][a-z0-9-]*)/gi)].map((match) => match[1]!.toLowerCase());
-const attributesOf = (html: string) => [...html.matchAll(/<[a-z][^>]*?\s([a-z-]+)=/gi)].map((match) => match[1]!.toLowerCase());
-
-function expectInert(render: (text: string) => ReactElement, payload: string) {
-  const plain = renderToString(render("plain"));
-  const attacked = renderToString(render(payload));
-  expect(tagsOf(attacked)).toEqual(tagsOf(plain));
-  expect(attributesOf(attacked)).toEqual(attributesOf(plain));
-  expect(attacked).not.toMatch(/href="(javascript|data):/i);
-}
 
 const me = "11111111-1111-4111-8111-111111111111";
 const message = (body: string, overrides: Partial<MessageView> = {}): MessageView => ({
@@ -78,13 +56,13 @@ const list = (conversations: ConversationSummary[], query = "") => (
 );
 
 describe("message text", () => {
-  it.each(payloads)("a message containing %j renders as text", (payload) => {
+  it.each(markupPayloads)("a message containing %j renders as text", (payload) => {
     expectInert((text) => <MessageText body={`Hi ${text} there`} />, payload);
     expectInert((text) => bubble(`Hi ${text} there`), payload);
     expectInert((text) => <PendingBubble body={text} createdAt="2026-03-10T17:30:00Z" failed zone="UTC" onRetry={() => {}} />, payload);
   });
 
-  it.each(payloads)("an inbox row whose name and preview contain %j renders as text", (payload) => {
+  it.each(markupPayloads)("an inbox row whose name and preview contain %j renders as text", (payload) => {
     expectInert((text) => list([conversation(`Ada ${text}`, `Preview ${text}`)]), payload);
   });
 
