@@ -37,8 +37,8 @@ export function ThemeToggle({ initial, className }: { initial: Theme; className?
             title={labels[option]}
             onClick={() => choose(option)}
             className={cn(
-              "grid size-7 place-items-center rounded-md text-muted-foreground transition",
-              theme === option && "bg-accent-soft text-accent-soft-foreground",
+              "grid size-7 place-items-center rounded-md transition",
+              theme === option ? "bg-accent-soft text-accent-soft-foreground" : "text-muted-foreground",
             )}
           >
             <Icon className="size-4" aria-hidden="true" />

@@ -57,8 +57,8 @@ export function SignUpForm({
             <label
               key={option.value}
               className={cn(
-                "flex cursor-pointer flex-col gap-1 rounded-xl border bg-surface p-3 transition has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
-                role === option.value && "border-accent bg-accent-soft",
+                "flex cursor-pointer flex-col gap-1 rounded-xl border p-3 transition has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                role === option.value ? "border-accent bg-accent-soft" : "bg-surface",
               )}
             >
               <input

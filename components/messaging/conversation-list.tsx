@@ -69,11 +69,11 @@ export function ConversationList({ conversations, activeId, viewer, query, now }
                   href={`/messages/${conversation.connectionId}${suffix}` as Route}
                   aria-current={active ? "page" : undefined}
                   className={cn(
-                    "flex items-center gap-3 rounded-xl px-3 py-3 transition hover:bg-surface-muted",
-                    active && "bg-accent-soft hover:bg-accent-soft",
+                    "flex items-center gap-3 rounded-xl px-3 py-3 transition",
+                    active ? "bg-accent-soft" : "hover:bg-surface-muted",
                   )}
                 >
-                  <Avatar name={conversation.other.name} className="size-11" />
+                  <Avatar name={conversation.other.name} size="md" />
                   <div className="min-w-0 flex-1">
                     <div className="flex items-baseline justify-between gap-2">
                       <p className={cn("truncate text-sm", unread ? "font-semibold" : "font-medium")}>{conversation.other.name}</p>

@@ -178,7 +178,9 @@ export function MessageBubble({ message, own, zone, seen, showTime, changeable, 
             className="block w-full resize-y rounded-lg border bg-background px-2.5 py-2 text-base outline-none focus:border-accent sm:text-sm"
           />
           <div className="flex items-center justify-end gap-2 text-xs">
-            <span className={cn("mr-auto tabular-nums text-muted-foreground", count.tone === "over" && "text-red-600")}>{count.label}</span>
+            <span className={cn("mr-auto tabular-nums", count.tone === "over" ? "text-red-600" : "text-muted-foreground")}>
+              {count.label}
+            </span>
             <button type="button" onClick={() => setMode("view")} className="rounded-md px-2.5 py-1.5 font-medium hover:bg-surface-muted">
               Cancel
             </button>
@@ -204,8 +206,8 @@ export function MessageBubble({ message, own, zone, seen, showTime, changeable, 
         aria-expanded={mode === "menu"}
         onClick={() => setMode(mode === "menu" ? "view" : "menu")}
         className={cn(
-          "grid size-8 place-items-center rounded-full text-muted-foreground opacity-0 transition hover:bg-surface-muted hover:text-foreground focus-visible:opacity-100 group-hover:opacity-100 aria-expanded:opacity-100",
-          revealed && "opacity-100",
+          "grid size-8 place-items-center rounded-full text-muted-foreground transition hover:bg-surface-muted hover:text-foreground",
+          revealed ? "opacity-100" : "opacity-0 focus-visible:opacity-100 group-hover:opacity-100 aria-expanded:opacity-100",
         )}
       >
         <MoreHorizontal className="size-4" aria-hidden="true" />

@@ -359,7 +359,7 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
         {entries.length === 0 ? (
           <div className="grid h-full place-items-center text-center">
             <div className="max-w-xs space-y-2">
-              <Avatar name={other.name} className="mx-auto size-14 text-lg" />
+              <Avatar name={other.name} size="lg" className="mx-auto" />
               <p className="font-medium">Say hello to {firstName}</p>
               <p className="text-sm text-muted-foreground">Messages about lessons, practice and times live here, for both of you.</p>
             </div>

@@ -76,7 +76,7 @@ function EventForm({
         )}
       </div>
       <Field id="notes" label={<OptionalLabel>Notes</OptionalLabel>} error={create.fieldErrors.notes}>
-        <Textarea id="notes" name="notes" maxLength={EVENT_NOTES_MAX_LENGTH} className="min-h-20" />
+        <Textarea id="notes" name="notes" maxLength={EVENT_NOTES_MAX_LENGTH} compact />
       </Field>
       <p className="text-xs text-muted-foreground">
         Only you can see personal events. They block the time when others ask you for lessons.

@@ -143,7 +143,7 @@ export function LessonRequestForm({
         error={fieldErrors.location}
       />
       <Field id="note" label={<OptionalLabel>Note</OptionalLabel>} error={fieldErrors.note}>
-        <Textarea id="note" name="note" maxLength={REQUEST_NOTE_MAX_LENGTH} className="min-h-20" />
+        <Textarea id="note" name="note" maxLength={REQUEST_NOTE_MAX_LENGTH} compact />
       </Field>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>

@@ -70,8 +70,8 @@ export function ProfileForm({
         <p
           id="bio-count"
           className={cn(
-            "text-right text-xs tabular-nums text-muted-foreground",
-            bioLength > BIO_MAX_LENGTH && "font-medium text-red-600 dark:text-red-400",
+            "text-right text-xs tabular-nums",
+            bioLength > BIO_MAX_LENGTH ? "font-medium text-red-600 dark:text-red-400" : "text-muted-foreground",
           )}
         >
           {bioLength} / {BIO_MAX_LENGTH}

@@ -24,8 +24,10 @@ export function SettingsNav() {
                 href={section.href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "flex items-center justify-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition hover:bg-surface-muted hover:text-foreground lg:justify-start",
-                  active && "bg-accent-soft text-accent-soft-foreground hover:bg-accent-soft hover:text-accent-soft-foreground",
+                  "flex items-center justify-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium transition lg:justify-start",
+                  active
+                    ? "bg-accent-soft text-accent-soft-foreground"
+                    : "text-muted-foreground hover:bg-surface-muted hover:text-foreground",
                 )}
               >
                 <section.icon className="size-4" aria-hidden="true" />

@@ -33,8 +33,10 @@ export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?:
               aria-current={active ? "page" : undefined}
               aria-label={item.icon === "messages" && unreadConversations > 0 ? `${item.label}, ${unreadConversations} unread` : undefined}
               className={cn(
-                "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition hover:bg-surface-muted hover:text-foreground",
-                active && "bg-accent-soft text-accent-soft-foreground hover:bg-accent-soft hover:text-accent-soft-foreground",
+                "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition",
+                active
+                  ? "bg-accent-soft text-accent-soft-foreground"
+                  : "text-muted-foreground hover:bg-surface-muted hover:text-foreground",
               )}
             >
               <Icon className="size-4.5" aria-hidden="true" />

@@ -6,11 +6,14 @@ export function initials(name: string): string {
 }
 
 /** A person's initials in a soft circle (decorative: the name is always written beside it). */
-export function Avatar({ name, className }: { name: string; className?: string }) {
+const sizes = { sm: "size-9 text-sm", md: "size-11 text-sm", lg: "size-14 text-lg" } as const;
+
+export function Avatar({ name, size = "sm", className }: { name: string; size?: keyof typeof sizes; className?: string }) {
   return (
     <span
       className={cn(
-        "grid size-9 shrink-0 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground",
+        "grid shrink-0 place-items-center rounded-full bg-accent-soft font-semibold text-accent-soft-foreground",
+        sizes[size],
         className,
       )}
       aria-hidden="true"

@@ -5,11 +5,12 @@ export function Label({ className, ...props }: ComponentProps<"label">) {
   return <label className={cn("text-sm font-medium", className)} {...props} />;
 }
 
-export function Input({ className, ...props }: ComponentProps<"input">) {
+export function Input({ compact = false, className, ...props }: ComponentProps<"input"> & { compact?: boolean }) {
   return (
     <input
       className={cn(
-        "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none transition placeholder:text-muted-foreground/70 focus:border-accent focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-red-500 sm:text-sm",
+        compact ? "h-10" : "h-11",
+        "w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none transition placeholder:text-muted-foreground/70 focus:border-accent focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-red-500 sm:text-sm",
         className,
       )}
       {...props}
@@ -17,11 +18,12 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   );
 }
 
-export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+export function Textarea({ compact = false, className, ...props }: ComponentProps<"textarea"> & { compact?: boolean }) {
   return (
     <textarea
       className={cn(
-        "block min-h-28 w-full rounded-lg border bg-surface px-3 py-2.5 text-base shadow-sm outline-none transition placeholder:text-muted-foreground/70 focus:border-accent focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-red-500 sm:text-sm",
+        compact ? "min-h-20" : "min-h-28",
+        "block w-full rounded-lg border bg-surface px-3 py-2.5 text-base shadow-sm outline-none transition placeholder:text-muted-foreground/70 focus:border-accent focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-red-500 sm:text-sm",
         className,
       )}
       {...props}

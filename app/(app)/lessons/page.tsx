@@ -170,7 +170,7 @@ export default async function LessonsPage() {
                   <p className="truncate text-sm font-medium">{lesson.otherPartyName}</p>
                   <LessonLocation location={lesson.location} insideLink />
                 </div>
-                {lesson.seriesId ? <Badge className="hidden sm:inline-flex">Series</Badge> : null}
+                {lesson.seriesId ? <Badge className="max-sm:hidden">Series</Badge> : null}
                 <LessonStatusBadge status={lesson.status} />
               </Link>
             </li>

@@ -86,14 +86,14 @@ export default async function StudentsPage({ searchParams }: PageProps<"/student
                   className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
                   aria-hidden="true"
                 />
-                <Input id="q" name="q" type="search" defaultValue={query} placeholder="Name or email" className="h-9 pl-9 sm:w-56" />
+                <Input id="q" name="q" type="search" defaultValue={query} placeholder="Name or email" compact className="pl-9 sm:w-56" />
               </div>
-              <Button type="submit" variant="secondary" size="sm" className="h-9">
+              <Button type="submit" variant="secondary">
                 Search
               </Button>
             </form>
           </CardHeader>
-          <CardBody className="px-0 pb-2">
+          <CardBody flush>
             {students.length > 0 ? (
               <ul className="divide-y border-t" aria-label="Students">
                 {students.map((row) => (

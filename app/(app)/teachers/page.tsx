@@ -106,7 +106,7 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
             {teachers.map((row) => (
               <li key={row.connectionId}>
                 <Card className="h-full">
-                  <CardHeader className="justify-start">
+                  <CardHeader justify="start">
                     <Avatar name={row.teacher.name} />
                     <div className="min-w-0 flex-1">
                       <CardTitle className="truncate">{row.teacher.name}</CardTitle>

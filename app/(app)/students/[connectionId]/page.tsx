@@ -35,7 +35,7 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
           All students
         </Link>
         <div className="flex flex-wrap items-center gap-4">
-          <Avatar name={student.name} className="size-14 text-lg" />
+          <Avatar name={student.name} size="lg" />
           <div className="min-w-0 flex-1 space-y-1">
             <h1 className="truncate text-2xl font-bold tracking-tight sm:text-3xl">{student.name}</h1>
             <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
