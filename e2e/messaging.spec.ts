@@ -158,6 +158,27 @@ test.describe("messaging", () => {
     await expect(bodiesOf(studentPage).filter({ hasText: /^Scale 1$/ })).toBeInViewport();
   });
 
+  test("the dashboard lists unread conversations until they are read", async ({ connectedPair, signedIn }) => {
+    const { teacher, student } = await connectedPair({ teacher: { name: "Ada Teacher" } });
+    const teacherPage = await signedIn(teacher);
+    const studentPage = await signedIn(student);
+    await openConversation(teacherPage, student);
+    await send(teacherPage, "Bring the Grade 5 book tomorrow");
+    await expect(teacherPage.getByText("Sending…")).toHaveCount(0);
+
+    await studentPage.goto("/dashboard");
+    const card = studentPage.getByRole("region", { name: "Unread messages" });
+    const row = card.getByRole("link", { name: /Ada Teacher/ });
+    await expect(row).toContainText("Bring the Grade 5 book tomorrow");
+    await expect(row.getByLabel("1 unread")).toBeVisible();
+    await row.click();
+    await expect(bodiesOf(studentPage)).toHaveText(["Bring the Grade 5 book tomorrow"]);
+    // The read is stored once the teacher's open thread says so.
+    await expect(teacherPage.getByText("Seen")).toBeVisible();
+    await studentPage.goto("/dashboard");
+    await expect(card).toContainText("You’re all caught up.");
+  });
+
   test("a student whose teacher paused messaging sees a read-only banner, live, and has no composer", async ({
     connectedPair,
     signedIn,

@@ -8,13 +8,16 @@ import type { ConversationSummary } from "@/lib/messaging/types";
 import { UnreadPill } from "./conversation-list";
 import { conversationPreview, inboxStamp } from "./thread-state";
 
+/** The newest of the conversations with unread messages; `total` counts them all. */
 export function UnreadMessagesCard({
   conversations,
+  total,
   viewerId,
   zone,
   now,
 }: {
   conversations: ConversationSummary[];
+  total: number;
   viewerId: string;
   zone: string;
   now: Date;
@@ -52,6 +55,16 @@ export function UnreadMessagesCard({
                 </Link>
               </li>
             ))}
+            {total > conversations.length ? (
+              <li>
+                <Link
+                  href="/messages"
+                  className="block px-4 py-2.5 text-center text-sm font-medium text-accent last:rounded-b-xl hover:bg-surface-muted"
+                >
+                  {total - conversations.length} more with unread messages
+                </Link>
+              </li>
+            ) : null}
           </ul>
         ) : (
           <EmptyState>

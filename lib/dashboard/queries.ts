@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
+import { mayEndAfter } from "@/lib/scheduling/overlap";
 import { DAY } from "@/lib/time";
 import { connections, lessonRequests, lessons, users } from "@/db/schema";
 import { acceptedConnectionsOf, lessonRequestsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, type Viewer } from "@/lib/access";
@@ -42,6 +43,7 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
           lessonsOf(viewer),
           eq(lessons.status, "scheduled"),
           gte(lessons.endsAt, now),
+          mayEndAfter(now),
           lt(lessons.startsAt, new Date(now.getTime() + 14 * DAY)),
         ),
       )
@@ -82,12 +84,13 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
   };
 }
 
-export async function getConnectionNames(viewer: Viewer): Promise<string[]> {
+export async function getConnectionNames(viewer: Viewer, limit: number): Promise<string[]> {
   const rows = await db
     .select({ name: other.name })
     .from(connections)
     .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
     .where(acceptedConnectionsOf(viewer))
-    .orderBy(asc(other.name));
+    .orderBy(asc(other.name))
+    .limit(limit);
   return rows.map((row) => row.name);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { connections, conversationReads, messages, users } from "@/db/schema";
+import { connections, conversationReads, messages, users, type Connection } from "@/db/schema";
 import {
   acceptedConnectionsOf,
   composerStateFor,
@@ -27,13 +27,24 @@ function textSearchQuery(query: string): string | null {
   return words ? words.map((word) => `${word}:*`).join(" & ") : null;
 }
 
+type ConversationRow = Pick<ConversationSummary, "connectionId" | "other"> &
+  Pick<Connection, "status" | "messagingLocked"> & { since: Date };
+
+const other = alias(users, "other");
+const conversationColumns = {
+  connectionId: connections.id,
+  status: connections.status,
+  messagingLocked: connections.messagingLocked,
+  since: sql<Date>`coalesce(${connections.respondedAt}, ${connections.createdAt})`.mapWith(connections.createdAt),
+  other: { id: other.id, name: other.name, role: other.role },
+};
+
 /**
  * The inbox: every accepted connection, and every ended one with messages to look back on, newest activity first.
  * Three statements however many conversations: the connections, their last messages, their unread counts.
  */
 export async function listConversations(viewer: Viewer, options: { query?: unknown } = {}): Promise<ConversationSummary[]> {
   const query = conversationSearchSchema.parse(options.query);
-  const other = alias(users, "other");
   const messagesHere = (...filters: Parameters<typeof and>) =>
     exists(
       db
@@ -51,16 +62,49 @@ export async function listConversations(viewer: Viewer, options: { query?: unkno
       )
     : undefined;
   const rows = await db
-    .select({
-      connectionId: connections.id,
-      status: connections.status,
-      messagingLocked: connections.messagingLocked,
-      since: sql<Date>`coalesce(${connections.respondedAt}, ${connections.createdAt})`.mapWith(connections.createdAt),
-      other: { id: other.id, name: other.name, role: other.role },
-    })
+    .select(conversationColumns)
     .from(connections)
     .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
     .where(and(sharedHistoryOf(viewer), or(acceptedConnectionsOf(viewer), messagesHere()), search));
+  return summarise(viewer, rows);
+}
+
+/**
+ * The dashboard's card: the conversations with something unread, newest message first, at most `limit` of them,
+ * and how many there are in all. Three statements, whatever the size of the inbox.
+ */
+export async function listUnreadConversations(viewer: Viewer, limit: number): Promise<{ items: ConversationSummary[]; total: number }> {
+  const unread = await db
+    .select({ connectionId: messages.connectionId, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(messages)
+    .leftJoin(conversationReads, readsOf(viewer))
+    .where(
+      and(
+        inArray(messages.connectionId, db.select({ id: connections.id }).from(connections).where(sharedHistoryOf(viewer))),
+        unreadMessagesOf(viewer),
+      ),
+    )
+    .groupBy(messages.connectionId)
+    .orderBy(desc(sql`max(${messages.seq})`))
+    .limit(limit);
+  if (unread.length === 0) return { items: [], total: 0 };
+  const rows = await db
+    .select(conversationColumns)
+    .from(connections)
+    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+    .where(
+      and(
+        sharedHistoryOf(viewer),
+        inArray(
+          connections.id,
+          unread.map((row) => row.connectionId),
+        ),
+      ),
+    );
+  return { items: await summarise(viewer, rows), total: unread[0]!.total };
+}
+
+async function summarise(viewer: Viewer, rows: ConversationRow[]): Promise<ConversationSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.connectionId);
   const [lastMessages, unread] = await Promise.all([

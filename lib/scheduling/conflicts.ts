@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { calendarEvents, lessons } from "@/db/schema";
 import { eventsOf } from "@/lib/access";
 import type { Occurrence } from "@/lib/time";
+import { mayEndAfter } from "./overlap";
 import { overlaps } from "./series";
 
 export const CONFLICT_MESSAGE =
@@ -49,6 +50,7 @@ export async function findClashes(executor: Executor, viewerId: string, checks: 
           ne(lessons.status, "cancelled"),
           lt(lessons.startsAt, to),
           gt(lessons.endsAt, from),
+          mayEndAfter(from),
         ),
       ),
     eventChecks.length === 0

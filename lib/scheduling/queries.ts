@@ -23,10 +23,10 @@ import {
   rescheduleProposalsOf,
   type Viewer,
 } from "@/lib/access";
-import { DAY, formatIsoDate, HOUR } from "@/lib/time";
+import { DAY, formatIsoDate } from "@/lib/time";
+import { mayEndAfter } from "./overlap";
 import { previewRequests, type PreviewOccurrence } from "./requests";
 
-const LONGEST_LESSON_MS = 8 * HOUR;
 const UPCOMING_LIMIT = 15;
 const RECENT_LIMIT = 12;
 const otherParty = alias(users, "other_party");
@@ -120,6 +120,7 @@ export async function getLessonsOverview(viewer: Viewer, now = new Date()): Prom
           lessonsOf(viewer),
           eq(lessons.status, "scheduled"),
           gte(lessons.endsAt, now),
+          mayEndAfter(now),
           lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY)),
         ),
       )
@@ -279,14 +280,7 @@ export interface CalendarItem {
 export async function getCalendarItems(viewer: Viewer, start: Date, end: Date, zone: string): Promise<CalendarItem[]> {
   const [lessonRows, eventRows, pendingMoves] = await Promise.all([
     // A lower bound on starts_at (lessons last at most 8 hours) keeps this a range scan.
-    lessonQuery(viewer).where(
-      and(
-        lessonsOf(viewer),
-        lt(lessons.startsAt, end),
-        gt(lessons.startsAt, new Date(start.getTime() - LONGEST_LESSON_MS)),
-        gt(lessons.endsAt, start),
-      ),
-    ),
+    lessonQuery(viewer).where(and(lessonsOf(viewer), lt(lessons.startsAt, end), mayEndAfter(start), gt(lessons.endsAt, start))),
     db
       .select()
       .from(calendarEvents)
@@ -301,6 +295,7 @@ export async function getCalendarItems(viewer: Viewer, start: Date, end: Date, z
           eq(rescheduleRequests.status, "pending"),
           lte(lessons.startsAt, end),
           gte(lessons.endsAt, start),
+          mayEndAfter(start),
         ),
       ),
   ]);

@@ -6,10 +6,14 @@ import { UnreadMessagesCard } from "@/components/messaging/unread-messages-card"
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
-import { listConversations } from "@/lib/messaging/queries";
+import { listUnreadConversations } from "@/lib/messaging/queries";
 import { formatDay, formatDayHeading, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+/** A glance, not a list: the full lists are a click away. */
+const UNREAD_CONVERSATIONS_SHOWN = 5;
+const CONNECTION_NAMES_SHOWN = 12;
 
 function greeting(hour: number): string {
   if (hour < 12) return "Good morning";
@@ -22,10 +26,10 @@ const isLink = (location: string) => /^https?:\/\//i.test(location);
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const now = new Date();
-  const [dashboard, connectionNames, conversations] = await Promise.all([
+  const [dashboard, connectionNames, unread] = await Promise.all([
     getDashboard(user, now),
-    getConnectionNames(user),
-    listConversations(user),
+    getConnectionNames(user, CONNECTION_NAMES_SHOWN),
+    listUnreadConversations(user, UNREAD_CONVERSATIONS_SHOWN),
   ]);
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
@@ -114,12 +118,7 @@ export default async function DashboardPage() {
         </Card>
 
         <div className="space-y-6">
-          <UnreadMessagesCard
-            conversations={conversations.filter((conversation) => conversation.unreadCount > 0)}
-            viewerId={user.id}
-            zone={zone}
-            now={now}
-          />
+          <UnreadMessagesCard conversations={unread.items} total={unread.total} viewerId={user.id} zone={zone} now={now} />
           <Card>
             <CardHeader>
               <CardTitle>{isTeacher ? "Your students" : "Your teachers"}</CardTitle>
@@ -133,6 +132,16 @@ export default async function DashboardPage() {
                       {name}
                     </li>
                   ))}
+                  {dashboard.connectionCount > connectionNames.length ? (
+                    <li>
+                      <Link
+                        href={isTeacher ? "/students" : "/teachers"}
+                        className="inline-block rounded-full border border-dashed px-3 py-1 text-sm font-medium text-accent hover:bg-surface-muted"
+                      >
+                        {dashboard.connectionCount - connectionNames.length} more
+                      </Link>
+                    </li>
+                  ) : null}
                 </ul>
               ) : (
                 <EmptyState>

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { connections, lessons } from "@/db/schema";
+import { connections, lessons, users } from "@/db/schema";
 import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
@@ -32,7 +32,30 @@ describe("dashboard", () => {
 
     const forStudent = await getDashboard(student, now);
     expect(forStudent.upcoming.map((lesson) => lesson.otherPartyName)).toEqual([teacher.name]);
-    expect(await getConnectionNames(student)).toEqual([teacher.name]);
+    expect(await getConnectionNames(student, 12)).toEqual([teacher.name]);
+  });
+
+  it("counts a long lesson already under way as upcoming (the index bound on the start keeps it)", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    await db.insert(lessons).values({
+      connectionId: connection.id,
+      teacherId: teacher.id,
+      studentId: student.id,
+      startsAt: hoursFromNow(-8),
+      endsAt: now,
+    });
+    expect((await getDashboard(teacher, now)).upcoming).toHaveLength(1);
+  });
+
+  it("names the first connections alphabetically, as many as asked for, and counts them all", async () => {
+    const teacher = await createUser({ role: "teacher" });
+    for (const name of ["Zoe Last", "Amy First", "Mia Middle"]) {
+      const { student, connection } = await createConnectedPair();
+      await db.update(connections).set({ teacherId: teacher.id }).where(eq(connections.id, connection.id));
+      await db.update(users).set({ name }).where(eq(users.id, student.id));
+    }
+    expect(await getConnectionNames(teacher, 2)).toEqual(["Amy First", "Mia Middle"]);
+    expect((await getDashboard(teacher, now)).connectionCount).toBe(3);
   });
 
   it("shows a stranger of either role nothing of it", async () => {
@@ -40,7 +63,7 @@ describe("dashboard", () => {
     for (const stranger of [await createUser({ role: "teacher" }), await createUser({ role: "student" })]) {
       const view = await getDashboard(stranger, now);
       expect(view).toMatchObject({ upcoming: [], connectionCount: 0, lessonsThisWeek: 0, attendanceRate: null, pendingRequests: 0 });
-      expect(await getConnectionNames(stranger)).toEqual([]);
+      expect(await getConnectionNames(stranger, 12)).toEqual([]);
     }
   });
 

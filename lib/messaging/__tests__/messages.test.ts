@@ -6,7 +6,7 @@ import { connections, conversationReads, messages, notifications, users, type Co
 import { settleBackgroundWork } from "@/lib/background";
 import { endConnection, setMessagingLocked } from "@/lib/connections";
 import { deleteMessage, editMessage, markConversationRead, sendMessage, unreadConversationCount } from "@/lib/messaging";
-import { getMessage, listConversations, loadThread } from "@/lib/messaging/queries";
+import { getMessage, listConversations, listUnreadConversations, loadThread } from "@/lib/messaging/queries";
 import { MESSAGE_EVENTS, MESSAGE_PAGE_SIZE, MESSAGE_PREVIEW_LENGTH, UNREAD_CONVERSATIONS_EVENT } from "@/lib/messaging/types";
 import { MAX_EVENT_DATA_BYTES } from "@/lib/realtime/limits";
 import { characterCount } from "@/lib/text";
@@ -369,6 +369,38 @@ describe("threads and the inbox", () => {
 
     const { statements } = await countStatements(() => listConversations(teacher));
     expect(statements).toBeLessThanOrEqual(3);
+  });
+
+  it("lists the newest conversations with unread messages, a few of them, with how many there are in all", async () => {
+    const teacher = await createUser({ role: "teacher" });
+    const pairs = [];
+    for (let index = 0; index < 4; index++) {
+      const { student, connection } = await createConnectedPair();
+      await db.update(connections).set({ teacherId: teacher.id }).where(eq(connections.id, connection.id));
+      pairs.push({ student, connection });
+    }
+    const [first, second, third, quiet] = pairs as [(typeof pairs)[number], ...(typeof pairs)[number][]];
+    await sent(first.student, first.connection, "first");
+    await sent(second!.student, second!.connection, "second");
+    await sent(third!.student, third!.connection, "third");
+    await sent(teacher, quiet!.connection, "only my own message, nothing to read");
+    await sent(first.student, first.connection, "first again, now the newest");
+
+    const unread = await listUnreadConversations(teacher, 2);
+    expect(unread.total).toBe(3);
+    expect(unread.items.map((item) => item.connectionId)).toEqual([first.connection.id, third!.connection.id]);
+    expect(unread.items[0]).toMatchObject({ unreadCount: 2, lastMessage: { preview: "first again, now the newest" } });
+
+    await markConversationRead(teacher, { connectionId: first.connection.id, seq: Number.MAX_SAFE_INTEGER });
+    expect((await listUnreadConversations(teacher, 5)).items.map((item) => item.connectionId)).toEqual([
+      third!.connection.id,
+      second!.connection.id,
+    ]);
+    expect(await listUnreadConversations(first.student, 5)).toEqual({ items: [], total: 0 });
+    expect(await listUnreadConversations(await createUser({ role: "teacher" }), 5)).toEqual({ items: [], total: 0 });
+
+    const { statements } = await countStatements(() => listUnreadConversations(teacher, 5));
+    expect(statements).toBeLessThanOrEqual(4);
   });
 });
 
