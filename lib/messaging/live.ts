@@ -23,6 +23,13 @@ import { previewOf } from "./views";
 export const unreadMessagesOf = (viewer: Pick<Viewer, "id">) =>
   and(ne(messages.senderId, viewer.id), isNull(messages.deletedAt), gt(messages.seq, sql`coalesce(${conversationReads.lastReadSeq}, 0)`))!;
 
+/** Unread messages in any of the viewer's conversations (join conversation_reads with `readsOf`). */
+export const unreadInViewersConversations = (viewer: Pick<Viewer, "id" | "role">) =>
+  and(
+    inArray(messages.connectionId, db.select({ id: connections.id }).from(connections).where(sharedHistoryOf(viewer))),
+    unreadMessagesOf(viewer),
+  );
+
 export const readsOf = (viewer: Pick<Viewer, "id">) =>
   and(eq(conversationReads.connectionId, messages.connectionId), eq(conversationReads.userId, viewer.id));
 
@@ -31,12 +38,7 @@ export async function unreadConversationCount(viewer: Pick<Viewer, "id" | "role"
     .select({ count: countDistinct(messages.connectionId) })
     .from(messages)
     .leftJoin(conversationReads, readsOf(viewer))
-    .where(
-      and(
-        inArray(messages.connectionId, db.select({ id: connections.id }).from(connections).where(sharedHistoryOf(viewer))),
-        unreadMessagesOf(viewer),
-      ),
-    );
+    .where(unreadInViewersConversations(viewer));
   return row?.count ?? 0;
 }
 

@@ -15,7 +15,7 @@ import {
 } from "@/lib/access";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { likePattern } from "@/lib/text";
-import { readsOf, unreadMessagesOf } from "./live";
+import { readsOf, unreadInViewersConversations, unreadMessagesOf } from "./live";
 import { CONVERSATION_NOT_FOUND, MESSAGE_NOT_FOUND } from "./messages";
 import { conversationSearchSchema, threadQuerySchema } from "./schemas";
 import { MESSAGE_PAGE_SIZE, type ConversationSummary, type MessageView, type ThreadPage } from "./types";
@@ -78,12 +78,7 @@ export async function listUnreadConversations(viewer: Viewer, limit: number): Pr
     .select({ connectionId: messages.connectionId, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(messages)
     .leftJoin(conversationReads, readsOf(viewer))
-    .where(
-      and(
-        inArray(messages.connectionId, db.select({ id: connections.id }).from(connections).where(sharedHistoryOf(viewer))),
-        unreadMessagesOf(viewer),
-      ),
-    )
+    .where(unreadInViewersConversations(viewer))
     .groupBy(messages.connectionId)
     .orderBy(desc(sql`max(${messages.seq})`))
     .limit(limit);
