@@ -7,6 +7,7 @@
  *   --large           growth rows up to 1,000,000 lessons (default: up to about 100,000)
  *   --smoke           CI: short load, small growth, ratios and p99 reported but not failing (noisy on shared machines)
  *   --compare FILE    deltas against an earlier results file
+ *   --profile PAGE    instead of the table: where the server's CPU goes while it serves PAGE under load
  */
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
@@ -16,6 +17,7 @@ import { javascriptPerRoute } from "./bundle";
 import { openEmbeddedBench, openPostgresBench, type BenchDatabase } from "./database";
 import { measureDomain } from "./domain";
 import { END_TO_END_BUDGET_MS, FAN_OUT_BUDGET_MS, measureMessaging } from "./messaging";
+import { newestProfile, profileBreakdown } from "./profile";
 import { get, signIn, startApp, statementsPerRequest, statementsSoFar } from "./server";
 import { BUSY_TEACHER, generateStudio, lessonsAt, scaleForLessons, type StudioScale } from "./studio";
 
@@ -205,6 +207,37 @@ function compareWith(file: string) {
   }
 }
 
+/** A CPU profile of the server's main thread while it serves one page to the load generator, summarised. */
+async function profilePage(page: string) {
+  const database = await openDatabase("profile");
+  const profiles = path.resolve(".data", `bench-${runId}`, "profiles");
+  try {
+    const studio = await generateStudio(database.query, BUSY_TEACHER);
+    await database.close();
+    const app = await startApp(port, database.serverEnv, ["--cpu-prof", `--cpu-prof-dir=${profiles}`]);
+    let result: LoadResult;
+    try {
+      const cookie = await signIn(app.origin, studio.email, studio.password);
+      for (let index = 0; index < 5; index++) await get(`${app.origin}${page}`, cookie);
+      log(`profiling ${page}: ${connections} connections for ${seconds} s`);
+      result = await load(`${app.origin}${page}`, cookie);
+    } finally {
+      await app.stop();
+    }
+    const file = newestProfile(profiles);
+    const breakdown = profileBreakdown(file, seconds * 1000);
+    log(`profile written to ${path.relative(process.cwd(), file)} (open it in Chrome DevTools, Performance)`);
+    console.log(`${page} as the busy teacher (${mode}): ${result.requests} requests, ${fixed(result.requestsPerSecond, 0)} req/s`);
+    console.log("| CPU of the server's main thread | share | ms per request |");
+    console.log("|---|---|---|");
+    for (const { category, ms, share } of breakdown) {
+      console.log(`| ${category} | ${fixed(share * 100)}% | ${fixed(ms / Math.max(1, result.requests), 2)} |`);
+    }
+  } finally {
+    await database.destroy();
+  }
+}
+
 async function main() {
   if (!flag("--no-build")) {
     log("next build");
@@ -215,6 +248,11 @@ async function main() {
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build in .next: run without --no-build.");
+  const profiled = option("--profile");
+  if (profiled) {
+    await profilePage(profiled);
+    return;
+  }
 
   log(`benchmark studio (${mode})`);
   const database = await openDatabase("studio");

@@ -9,11 +9,11 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
+export async function startApp(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<AppServer> {
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       env: {
         ...process.env,
