@@ -1,7 +1,9 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { getDashboard } from "@/lib/dashboard/queries";
+import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { unreadConversationCount } from "@/lib/messaging";
+import { listUnreadConversations } from "@/lib/messaging/queries";
 import { unreadNotificationCount } from "@/lib/notifications";
 import { getCalendarItems } from "@/lib/scheduling/queries";
 import { explainAll, timeQuery, installForDomainCode, type BenchDatabase, type QueryTiming } from "./database";
@@ -19,7 +21,7 @@ function monthWindow(now: Date): [Date, Date] {
 }
 
 /**
- * The busy teacher's calendar month and dashboard (its queries plus the shell's unread count), timed by
+ * The busy teacher's calendar month and dashboard (its queries plus the shell's unread counts), timed by
  * calling the domain functions the pages call; with `plansDir`, their EXPLAIN plans are saved there.
  */
 export async function measureDomain(
@@ -34,7 +36,15 @@ export async function measureDomain(
   const now = new Date();
   const [start, end] = monthWindow(now);
   const calendar = () => getCalendarItems(viewer, start, end, viewer.timezone);
-  const dashboard = () => Promise.all([getDashboard(viewer, now), unreadNotificationCount(viewer)]);
+  // Every query the dashboard page runs, the shell's unread counts included (the session's user lookup aside).
+  const dashboard = () =>
+    Promise.all([
+      getDashboard(viewer, now),
+      getConnectionNames(viewer, DASHBOARD_LIST_LIMITS.connectionNames),
+      listUnreadConversations(viewer, DASHBOARD_LIST_LIMITS.unreadConversations),
+      unreadNotificationCount(viewer),
+      unreadConversationCount(viewer),
+    ]);
   const figures = { calendarMonth: await timeQuery(calendar, repeats), dashboard: await timeQuery(dashboard, repeats) };
   if (plansDir) {
     await explainAll(database, calendar, path.join(plansDir, "calendar-month.txt"), "A month of the busy teacher's calendar");

@@ -3,7 +3,10 @@
 import { Menu, X } from "lucide-react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
-/** The phone menu: a button in the top bar that opens the sidebar's contents as a drawer. */
+/**
+ * The phone menu: a button in the top bar that opens the sidebar's contents as a drawer. They are rendered
+ * only while it is open: closed, a second copy of the sidebar would only add to every page's HTML.
+ */
 export function MobileNav({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -46,7 +49,7 @@ export function MobileNav({ children }: { children: ReactNode }) {
               <X className="size-5" aria-hidden="true" />
             </button>
           </div>
-          {children}
+          {open ? children : null}
         </div>
       </dialog>
     </>

@@ -5,15 +5,11 @@ import { EmptyState, StatCard } from "@/components/dashboard/parts";
 import { UnreadMessagesCard } from "@/components/messaging/unread-messages-card";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { listUnreadConversations } from "@/lib/messaging/queries";
 import { formatDay, formatDayHeading, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-/** A glance, not a list: the full lists are a click away. */
-const UNREAD_CONVERSATIONS_SHOWN = 5;
-const CONNECTION_NAMES_SHOWN = 12;
 
 function greeting(hour: number): string {
   if (hour < 12) return "Good morning";
@@ -28,8 +24,8 @@ export default async function DashboardPage() {
   const now = new Date();
   const [dashboard, connectionNames, unread] = await Promise.all([
     getDashboard(user, now),
-    getConnectionNames(user, CONNECTION_NAMES_SHOWN),
-    listUnreadConversations(user, UNREAD_CONVERSATIONS_SHOWN),
+    getConnectionNames(user, DASHBOARD_LIST_LIMITS.connectionNames),
+    listUnreadConversations(user, DASHBOARD_LIST_LIMITS.unreadConversations),
   ]);
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
