@@ -7,6 +7,7 @@
  * Both are timed in this process, with the clients in it; the server runs in its own process.
  */
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -111,6 +112,7 @@ export async function measureMessaging({ sends, port }: { sends: number; port: n
         host: "127.0.0.1",
         port: String(realtimePort),
         useTLS: false,
+        agent: new http.Agent({ keepAlive: true, timeout: 4_000 }),
       });
       const teacherCookie = await signIn(app.origin, busyTeacherEmail(0), BENCH_PASSWORD);
       const studentCookie = await signIn(app.origin, conversation.email, BENCH_PASSWORD);

@@ -38,6 +38,14 @@ describe("publish", () => {
     client.disconnect();
   });
 
+  it("reuses one kept-alive connection for publishes in a row", async () => {
+    const { publish, pusherServer } = await import("@/lib/realtime");
+    for (const id of ["k1", "k2", "k3"]) expect(await publish("announcements", "hello", { id })).toBe(true);
+    const agent = (pusherServer() as unknown as { config: { agent: import("node:http").Agent } }).config.agent;
+    expect(Object.values(agent.freeSockets).flat()).toHaveLength(1);
+    expect(Object.values(agent.sockets).flat()).toHaveLength(0);
+  });
+
   it("never throws when the realtime service is down: it reports false", async () => {
     vi.stubEnv("REALTIME_PORT", "1");
     vi.resetModules();
