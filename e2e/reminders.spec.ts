@@ -104,5 +104,7 @@ test("a lesson booked half an hour ahead is reminded 30 minutes before, in the b
   await test.step("and in the mail, linking the lesson", async () => {
     const email = await inbox.next(title);
     expect(linkIn(email, "/lessons/")).toMatch(/\/lessons\/[0-9a-f-]{36}$/);
+    await student.goto(`/dev/mail/${email.id}`);
+    await expect(student.getByRole("region", { name: "Attachments" })).toContainText("lesson.ics");
   });
 });
