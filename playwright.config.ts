@@ -54,6 +54,8 @@ export default defineConfig({
       REALTIME_PORT: String(port + 1),
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The test-only reminder clock (lib/reminders/test-clock.ts).
+      E2E_HOOKS: "1",
     },
   },
 });

@@ -39,7 +39,7 @@ const features = [
   {
     icon: MessagesSquare,
     title: "Messages and a live bell",
-    body: "Direct messages between teacher and student arrive live, with read receipts. A notification centre tells each side about requests, moves, cancellations and attendance.",
+    body: "Direct messages between teacher and student arrive live, with read receipts. A notification centre tells each side about requests, moves, cancellations and attendance, and reminds each of every lesson at the times they choose, in the app and by email.",
   },
   {
     icon: CalendarDays,

@@ -5,6 +5,7 @@ import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/d
 import { unreadConversationCount } from "@/lib/messaging";
 import { listUnreadConversations } from "@/lib/messaging/queries";
 import { unreadNotificationCount } from "@/lib/notifications";
+import { reminderSettingsOf } from "@/lib/reminders/summary";
 import { getCalendarItems } from "@/lib/scheduling/queries";
 import { explainAll, timeQuery, installForDomainCode, type BenchDatabase, type QueryTiming } from "./database";
 
@@ -44,6 +45,7 @@ export async function measureDomain(
       listUnreadConversations(viewer, DASHBOARD_LIST_LIMITS.unreadConversations),
       unreadNotificationCount(viewer),
       unreadConversationCount(viewer),
+      reminderSettingsOf(viewer),
     ]);
   const figures = { calendarMonth: await timeQuery(calendar, repeats), dashboard: await timeQuery(dashboard, repeats) };
   if (plansDir) {

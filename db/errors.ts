@@ -1,6 +1,7 @@
 /** Postgres SQLSTATE codes the domain code turns into clear answers. */
 export const PG_UNIQUE_VIOLATION = "23505";
 export const PG_EXCLUSION_VIOLATION = "23P01";
+export const PG_FOREIGN_KEY_VIOLATION = "23503";
 export const PG_DEADLOCK_DETECTED = "40P01";
 export const PG_SERIALIZATION_FAILURE = "40001";
 
@@ -16,6 +17,7 @@ export function pgErrorCode(error: unknown): string | undefined {
 
 export const isExclusionViolation = (error: unknown) => pgErrorCode(error) === PG_EXCLUSION_VIOLATION;
 export const isUniqueViolation = (error: unknown) => pgErrorCode(error) === PG_UNIQUE_VIOLATION;
+export const isForeignKeyViolation = (error: unknown) => pgErrorCode(error) === PG_FOREIGN_KEY_VIOLATION;
 
 /** Postgres aborted this transaction only because of another one; running it again is safe. */
 export const isRetryableConflict = (error: unknown) => {

@@ -63,6 +63,8 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/settings/actions.ts#startTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/actions.ts#confirmTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
+  "app/(app)/settings/actions.ts#updateNotificationPreferencesAction":
+    "own account only; strict schema, no user id accepted (lib/notifications/__tests__/preferences.test.ts)",
   // Connections: lib/access, covered by lib/connections/__tests__/authorization-matrix.test.ts.
   "app/(app)/students/actions.ts#inviteStudentAction": "verified teachers only; connections matrix",
   "app/(app)/students/actions.ts#resendInvitationAction": "connections matrix (teacher of the pending invitation)",
@@ -90,6 +92,8 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
   "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
   "app/api/health/route.ts#GET": "public liveness probe, no data",
+  "app/api/test/reminders/sweep/route.ts#POST":
+    "404 unless E2E_HOOKS=1 on an embedded server (lib/reminders/__tests__/test-clock.test.ts); runs the sweep, returns counts",
   "app/api/bench/statements/route.ts#GET": "404 unless the server runs a benchmark (BENCH=1); a statement count, no data",
   "app/api/inngest/route.ts#GET": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
   "app/api/inngest/route.ts#POST": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",

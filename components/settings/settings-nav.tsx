@@ -1,12 +1,13 @@
 "use client";
 
-import { ShieldCheck, UserRound } from "lucide-react";
+import { Bell, ShieldCheck, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const sections = [
   { href: "/settings/profile", label: "Profile", icon: UserRound },
+  { href: "/settings/notifications", label: "Notifications", icon: Bell },
   { href: "/settings/security", label: "Account & security", icon: ShieldCheck },
 ] as const;
 

@@ -1,10 +1,19 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { lessons } from "./scheduling";
 import { users } from "./users";
+// Relative: drizzle-kit reads this file without the path aliases.
+import {
+  DEFAULT_PREFERENCES,
+  PREFERENCE_CATEGORIES,
+  REMINDER_LEADS_MINUTES,
+  type PreferenceCategory,
+} from "../../lib/notifications/preference-categories";
 
-export const REMINDER_LEADS_MINUTES = [30, 60, 1440] as const;
+const sqlIntegers = (values: readonly number[]) => sql.raw(`'{${values.join(",")}}'::integer[]`);
+const sqlTexts = (values: readonly string[]) => sql.raw(`'{${values.join(",")}}'::text[]`);
+const allowedCategories = (column: unknown) => sql`${column} <@ ${sqlTexts(PREFERENCE_CATEGORIES)}`;
 
 export const notifications = pgTable(
   "notifications",
@@ -19,6 +28,8 @@ export const notifications = pgTable(
     link: text(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     readAt: instant(),
+    /** False when the person turned the app off for this kind of notice: the row exists only so email and push can be sent from it, and is stored read. */
+    inApp: boolean().notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
@@ -42,13 +53,11 @@ export const notificationPreferences = pgTable(
     userId: uuid()
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
-    reminderLeadMinutes: integer()
-      .array()
-      .notNull()
-      .default(sql`'{60,1440}'::integer[]`),
-    inApp: boolean().notNull().default(true),
-    email: boolean().notNull().default(true),
-    push: boolean().notNull().default(true),
+    reminderLeadMinutes: integer().array().notNull().default(sqlIntegers(DEFAULT_PREFERENCES.reminderLeadMinutes)),
+    inAppCategories: text().array().$type<PreferenceCategory[]>().notNull().default(sqlTexts(DEFAULT_PREFERENCES.inAppCategories)),
+    emailCategories: text().array().$type<PreferenceCategory[]>().notNull().default(sqlTexts(DEFAULT_PREFERENCES.emailCategories)),
+    pushCategories: text().array().$type<PreferenceCategory[]>().notNull().default(sqlTexts(DEFAULT_PREFERENCES.pushCategories)),
+    weeklySummary: boolean().notNull().default(DEFAULT_PREFERENCES.weeklySummary),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -56,6 +65,9 @@ export const notificationPreferences = pgTable(
       "notification_preferences_leads_allowed",
       sql`${t.reminderLeadMinutes} <@ array[${sql.raw(REMINDER_LEADS_MINUTES.join(", "))}]::integer[]`,
     ),
+    check("notification_preferences_in_app_allowed", allowedCategories(t.inAppCategories)),
+    check("notification_preferences_email_allowed", allowedCategories(t.emailCategories)),
+    check("notification_preferences_push_allowed", allowedCategories(t.pushCategories)),
   ],
 );
 
@@ -73,15 +85,37 @@ export const reminderDeliveries = pgTable(
     leadMinutes: integer().notNull(),
     lessonStartsAt: instant().notNull(),
     claimedAt: createdAt(),
+    /** Each channel is marked when it is done, so a retried or re-sent delivery repeats none that succeeded. */
+    inAppSentAt: instant(),
+    emailSentAt: instant(),
+    pushSentAt: instant(),
+    /** Done: every channel sent, or the lesson no longer due (see `outcome`). */
     deliveredAt: instant(),
+    outcome: text().$type<ReminderOutcome>(),
   },
   (t) => [
     unique("reminder_deliveries_once_key").on(t.lessonId, t.userId, t.leadMinutes, t.lessonStartsAt),
-    index("reminder_deliveries_user_idx").on(t.userId),
+    index("reminder_deliveries_user_idx").on(t.userId, t.lessonStartsAt),
     index("reminder_deliveries_undelivered_idx")
       .on(t.claimedAt)
       .where(sql`${t.deliveredAt} is null`),
   ],
+);
+
+export type ReminderOutcome = "sent" | "lesson-changed" | "opted-out";
+
+/** One row per person per week (the Sunday's date in their zone): the insert claims the weekly summary, so it is sent at most once. */
+export const weeklySummaryDeliveries = pgTable(
+  "weekly_summary_deliveries",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    weekOf: date({ mode: "string" }).notNull(),
+    claimedAt: createdAt(),
+    sentAt: instant(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.weekOf] })],
 );
 
 export const pushSubscriptions = pgTable(
@@ -110,6 +144,7 @@ export const emailOutbox = pgTable(
     html: text().notNull(),
     text: text().notNull(),
     idempotencyKey: text().unique(),
+    attachments: jsonb().$type<OutboxAttachment[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index("email_outbox_created_idx").on(t.createdAt.desc())],
@@ -128,8 +163,16 @@ export const pushSubscriptionsRelations = relations(pushSubscriptions, ({ one })
   user: one(users, { fields: [pushSubscriptions.userId], references: [users.id] }),
 }));
 
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  /** Text attachments (iCalendar) only. */
+  content: string;
+}
+
 export type Notification = typeof notifications.$inferSelect;
 export type NotificationPreferences = typeof notificationPreferences.$inferSelect;
 export type ReminderDelivery = typeof reminderDeliveries.$inferSelect;
+export type WeeklySummaryDelivery = typeof weeklySummaryDeliveries.$inferSelect;
 export type PushSubscription = typeof pushSubscriptions.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;

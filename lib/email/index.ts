@@ -2,7 +2,7 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { db } from "@/db";
-import { emailOutbox } from "@/db/schema";
+import { emailOutbox, type OutboxAttachment } from "@/db/schema";
 import { env } from "@/lib/env";
 
 export interface EmailMessage {
@@ -11,6 +11,7 @@ export interface EmailMessage {
   react: ReactElement;
   /** Same key, same email: a retried send is delivered once (Resend) or stored once (outbox). */
   idempotencyKey?: string;
+  attachments?: OutboxAttachment[];
 }
 
 export type EmailTransport = "resend" | "outbox";
@@ -30,7 +31,14 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
   if (emailTransport() === "outbox") {
     await db
       .insert(emailOutbox)
-      .values({ toAddress: message.to, subject: message.subject, html, text, idempotencyKey: message.idempotencyKey })
+      .values({
+        toAddress: message.to,
+        subject: message.subject,
+        html,
+        text,
+        idempotencyKey: message.idempotencyKey,
+        attachments: message.attachments ?? [],
+      })
       .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
     // Only the envelope is printed, with any code in the subject masked: bodies hold sign-in codes and links.
     console.info(`[email] to ${message.to}: "${message.subject.replace(/\d{4,}/g, "••••••")}" (read it at ${env().APP_URL}/dev/mail)`);
@@ -40,7 +48,22 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
   client ??= new Resend(env().RESEND_API_KEY);
   for (let attempt = 1; ; attempt++) {
     const { error, headers } = await client.emails.send(
-      { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html, text },
+      {
+        from: env().EMAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        html,
+        text,
+        ...(message.attachments?.length
+          ? {
+              attachments: message.attachments.map(({ filename, contentType, content }) => ({
+                filename,
+                contentType,
+                content: Buffer.from(content).toString("base64"),
+              })),
+            }
+          : {}),
+      },
       message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
     );
     if (!error) return;

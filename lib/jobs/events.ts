@@ -3,6 +3,7 @@ import { z } from "zod";
 /** Events carry ids only: handlers re-read the database, so a retried or late event never acts on stale data. */
 export const appEventSchemas = {
   "notification/created": z.strictObject({ notificationIds: z.array(z.uuid()).min(1).max(1000) }),
+  "reminder/due": z.strictObject({ deliveryId: z.uuid() }),
 };
 
 export type AppEventName = keyof typeof appEventSchemas;
@@ -15,11 +16,20 @@ export interface AppEvent<N extends AppEventName = AppEventName> {
   id?: string;
 }
 
+/** Runs one named part of a job: Inngest's `step.run` (a part that succeeded is not run again on retry), or inline. */
+export type StepRunner = <T>(id: string, part: () => Promise<T>) => Promise<T>;
+
+export const runInline: StepRunner = (_id, part) => part();
+
 export interface EventHandler<N extends AppEventName = AppEventName> {
   /** Also the Inngest function id. */
   id: string;
   event: N;
-  run: (data: AppEventData<N>) => Promise<unknown>;
+  /** A handler that takes `step` runs its own parts as steps; one that does not is run as a single step. */
+  run: (data: AppEventData<N>, step: StepRunner) => Promise<unknown>;
+  steps?: boolean;
+  /** Inngest retries after the first attempt (its default is 4). */
+  retries?: 0 | 1 | 2 | 3 | 4 | 5;
 }
 
 /** Keeps the link between an event name and its data type when handlers are listed together. */

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { connections, conversationReads, messages, notificationPreferences, users } from "@/db/schema";
 import { allAcceptedConnections } from "@/lib/access";
+import { wantsEmail } from "@/lib/notifications/preferences";
 import { sendEmail } from "@/lib/email";
 import { MissedMessages } from "@/lib/email/templates/missed-messages";
 import { appUrl } from "@/lib/env";
@@ -29,7 +30,7 @@ interface Candidate {
  * Emails each party one summary of a conversation that has had an unread message for 15 minutes, covering everything
  * unread and not yet emailed. The batch is claimed by moving `emailed_through_seq` from the value this run read to the
  * batch's last seq (compare-and-set), so an overlapping or retried run cannot send it twice; a send that fails gives
- * the claim back for the next run. Respects the recipient's email preference.
+ * the claim back for the next run. Sent only to those who want messages by email.
  */
 export async function sendMissedMessageEmails(now = new Date()): Promise<{ sent: number }> {
   const recipient = sql`party.user_id`;
@@ -49,7 +50,7 @@ export async function sendMissedMessageEmails(now = new Date()): Promise<{ sent:
     .innerJoin(messages, and(eq(messages.connectionId, connections.id), ne(messages.senderId, recipient), isNull(messages.deletedAt)))
     .leftJoin(conversationReads, and(eq(conversationReads.connectionId, connections.id), eq(conversationReads.userId, recipient)))
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, recipient))
-    .where(and(allAcceptedConnections(), gt(messages.seq, readUpTo), sql`coalesce(${notificationPreferences.email}, true)`))
+    .where(and(allAcceptedConnections(), gt(messages.seq, readUpTo), wantsEmail(notificationPreferences.emailCategories, "messages")))
     .groupBy(connections.id, recipient, conversationReads.lastReadSeq, conversationReads.emailedThroughSeq)
     .having(lte(sql`min(${messages.createdAt})`, new Date(now.getTime() - MISSED_MESSAGES_AFTER_MINUTES * MINUTE)))
     .limit(CONVERSATIONS_PER_RUN);

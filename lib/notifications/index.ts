@@ -4,6 +4,8 @@ import { notifications, type Notification } from "@/db/schema";
 import { inTransaction, type TransactionScope } from "@/db/transaction";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { emit } from "@/lib/jobs/emit";
+import { wantedChannels } from "./preference-categories";
+import { preferencesOf } from "./preferences";
 import { publish } from "@/lib/realtime";
 import { shortenText } from "@/lib/text";
 import {
@@ -37,16 +39,27 @@ export function toNotificationView(row: Notification, bodyLength = Infinity): No
   };
 }
 
-/** Realtime and push are best effort; the stored row is the truth the bell catches up from. */
+/**
+ * The one way a notice reaches people, and the one place their choices apply (lib/notifications/preferences): a
+ * recipient who wants none of its channels gets no row; one who turned the app off for it gets a row stored read and
+ * hidden from the bell, which the email and push handlers of `notification/created` send from. Realtime and push are
+ * best effort; the stored row is the truth the bell catches up from.
+ */
 export async function notify(recipientIds: string[], input: NotificationInput, scope?: TransactionScope): Promise<Notification[]> {
   const { type, title, body, link, data } = notificationInputSchema.parse(input);
-  const recipients = [...new Set(recipientIds)];
-  if (recipients.length === 0) return [];
-  const rows = await (scope?.tx ?? db)
-    .insert(notifications)
-    .values(recipients.map((userId) => ({ userId, type, title, body: body || null, link: link ?? null, data: data ?? {} })))
-    .returning();
-  const deliver = () => publishCreated(rows);
+  const executor = scope?.tx ?? db;
+  const choices = await preferencesOf(recipientIds, executor);
+  const now = new Date();
+  const values = [...choices].flatMap(([userId, choice]) => {
+    const wanted = wantedChannels(choice, type);
+    if (!wanted.inApp && !wanted.email && !wanted.push) return [];
+    const hidden = wanted.inApp ? {} : { inApp: false, readAt: now };
+    return [{ userId, type, title, body: body || null, link: link ?? null, data: data ?? {}, ...hidden }];
+  });
+  if (values.length === 0) return [];
+  const rows = await executor.insert(notifications).values(values).returning();
+  const shown = rows.filter((row) => row.inApp);
+  const deliver = () => publishCreated(shown);
   if (scope) scope.afterCommit(deliver);
   else await deliver();
   await emit({ name: "notification/created", data: { notificationIds: rows.map((row) => row.id) } }, scope);
@@ -64,8 +77,14 @@ export async function notifyGrouped(
   group: string,
   build: (count: number) => NotificationInput,
   at = new Date(),
-): Promise<{ notification: Notification; count: number }> {
+): Promise<{ notification: Notification; count: number } | null> {
   const first = notificationInputSchema.parse(build(1));
+  const choice = (await preferencesOf([recipientId])).get(recipientId)!;
+  // Grouping is for the bell: without it, each event is its own (hidden) row for email and push, or nothing.
+  if (!wantedChannels(choice, first.type).inApp) {
+    const [row] = await notify([recipientId], build(1));
+    return row ? { notification: row, count: 1 } : null;
+  }
   return inTransaction(async (scope) => {
     const data = JSON.stringify({ ...first.data, group, count: 1 });
     const result = (await scope.tx.execute(sql`
@@ -100,6 +119,7 @@ export async function markGroupRead(userId: string, group: string, scope: Transa
 }
 
 async function publishCreated(rows: Notification[]): Promise<void> {
+  if (rows.length === 0) return;
   try {
     const counts = await unreadCounts(rows.map((row) => row.userId));
     await Promise.all(
@@ -138,7 +158,7 @@ export interface NotificationPage {
 
 export async function listNotifications(viewer: { id: string }, query: Partial<NotificationListQuery> = {}): Promise<NotificationPage> {
   const { status, category, page, limit } = notificationListQuerySchema.parse(query);
-  const filters: SQL[] = [eq(notifications.userId, viewer.id)];
+  const filters: SQL[] = [eq(notifications.userId, viewer.id), eq(notifications.inApp, true)];
   if (status === "unread") filters.push(isNull(notifications.readAt));
   if (category) filters.push(inArray(notifications.type, [...notificationCategories[category]]));
   const where = and(...filters);

@@ -194,7 +194,6 @@ export async function cancelLesson(actor: Viewer, raw: unknown, now = new Date()
       title: `${actor.name} cancelled the lesson on ${whenFor(other, lesson.startsAt)}`,
       body: `Reason: ${parsed.data.reason}`,
       link: `/lessons/${lesson.id}`,
-      email: true,
     });
     return { ok: true, message: "Lesson cancelled." };
   });
@@ -222,7 +221,6 @@ export async function cancelSeriesFrom(actor: Viewer, raw: unknown, now = new Da
       title: `${actor.name} cancelled ${ids.length} lessons from ${whenFor(other, lesson.startsAt)} on`,
       body: `Reason: ${parsed.data.reason}`,
       link: "/lessons",
-      email: true,
     });
     return { ok: true, message: `${ids.length} ${ids.length === 1 ? "lesson" : "lessons"} cancelled.`, data: { cancelled: ids.length } };
   });

@@ -2,10 +2,6 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import type { TransactionScope } from "@/db/transaction";
 import { users, type User } from "@/db/schema";
-import { runAfterResponse } from "@/lib/background";
-import { sendEmail } from "@/lib/email";
-import { AccountNotice } from "@/lib/email/templates/account-notice";
-import { appUrl } from "@/lib/env";
 import { notify } from "@/lib/notifications";
 import type { NotificationType } from "@/lib/notifications/types";
 import { formatDateTimeWithZone } from "@/lib/time";
@@ -29,26 +25,9 @@ export interface Notice {
   title: string;
   body?: string;
   link: string;
-  /** Requests and cancellations are also emailed: they need an answer or change someone's plans. */
-  email?: boolean;
 }
 
-/** Names and notes are passed as text, never markup. */
+/** Names and notes are passed as text, never markup. Email and push follow the recipient's choices (notify). */
 export async function tell(scope: TransactionScope, to: Recipient, notice: Notice): Promise<void> {
   await notify([to.id], { type: notice.type, title: notice.title, body: notice.body, link: notice.link }, scope);
-  if (!notice.email) return;
-  scope.afterCommit(async () =>
-    runAfterResponse(`${notice.type} email`, () =>
-      sendEmail({
-        to: to.email,
-        subject: notice.title,
-        react: AccountNotice({
-          name: to.name,
-          preview: notice.title,
-          paragraphs: [notice.title, ...(notice.body ? [notice.body] : [])],
-          action: { label: "Open MusBook", url: appUrl(notice.link) },
-        }),
-      }),
-    ),
-  );
 }

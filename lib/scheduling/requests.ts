@@ -78,7 +78,6 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
       title: `${actor.name} asked for ${what}`,
       body: `Starting ${whenFor(other, startsAt)}, ${input.durationMinutes} minutes.`,
       link: "/lessons",
-      email: true,
     });
     return request!.id;
   });

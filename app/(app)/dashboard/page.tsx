@@ -1,4 +1,4 @@
-import { CalendarCheck2, CalendarDays, Inbox, MapPin, Users, Video } from "lucide-react";
+import { BellRing, CalendarCheck2, CalendarDays, Inbox, MapPin, Users, Video } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { listUnreadConversations } from "@/lib/messaging/queries";
+import { reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
 import { formatDay, formatDayHeading, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -22,10 +23,11 @@ const isLink = (location: string) => /^https?:\/\//i.test(location);
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const now = new Date();
-  const [dashboard, connectionNames, unread] = await Promise.all([
+  const [dashboard, connectionNames, unread, reminderSettings] = await Promise.all([
     getDashboard(user, now),
     getConnectionNames(user, DASHBOARD_LIST_LIMITS.connectionNames),
     listUnreadConversations(user, DASHBOARD_LIST_LIMITS.unreadConversations),
+    reminderSettingsOf(user),
   ]);
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
@@ -110,6 +112,13 @@ export default async function DashboardPage() {
                   : "No lessons in the next two weeks. Ask your teacher for a lesson and it will appear here."}
               </EmptyState>
             )}
+            <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 border-t pt-4 text-sm text-muted-foreground">
+              <BellRing className="size-4 shrink-0" aria-hidden="true" />
+              <span>{reminderSentence(reminderSettings)}</span>
+              <Link href="/settings/notifications" className="font-medium text-accent hover:underline">
+                {reminderSettings.leads.length > 0 ? "Change" : "Turn them on"}
+              </Link>
+            </p>
           </CardBody>
         </Card>
 

@@ -6,6 +6,7 @@ import { changePassword, deleteAccount, requestEmailChange, signOutEverywhere, u
 import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/accounts/two-factor";
 import { openSession } from "@/lib/auth/open-session";
 import { issueSignInTicket } from "@/lib/auth/two-factor";
+import { updateNotificationPreferences } from "@/lib/notifications/preferences";
 import { userAction } from "@/lib/server-action";
 
 // The whole shell shows the name, and every page shows times in the profile's zone.
@@ -39,3 +40,8 @@ export const startTwoFactorAction = userAction((user) => startTwoFactorEnrolment
 export const confirmTwoFactorAction = userAction(confirmTwoFactorEnrolment, { revalidate: ["/settings"] });
 
 export const disableTwoFactorAction = userAction(disableTwoFactor, { revalidate: ["/settings"] });
+
+// The dashboard and lesson pages say which reminders are set.
+export const updateNotificationPreferencesAction = userAction(updateNotificationPreferences, {
+  revalidate: ["/settings/notifications", "/dashboard", "/lessons"],
+});

@@ -85,6 +85,21 @@ describe("email through Resend (hosted mode)", () => {
     expect(received.at(-1)?.idempotencyKey).toBe("retry/1");
   });
 
+  it("sends a calendar attachment base64-encoded with its type", async () => {
+    const { sendEmail } = await import("@/lib/email");
+    const { VerifyEmail } = await import("@/lib/email/templates/verify-email");
+    const ics = "BEGIN:VCALENDAR\r\nSUMMARY:Lesson with Zoë\r\nEND:VCALENDAR";
+    await sendEmail({
+      to: "x@example.com",
+      subject: "Reminder",
+      react: VerifyEmail({ name: "X", url: "https://x.test" }),
+      attachments: [{ filename: "lesson.ics", contentType: "text/calendar; charset=utf-8", content: ics }],
+    });
+    const [attachment] = received.at(-1)?.body.attachments as { filename: string; content: string; content_type: string }[];
+    expect(attachment).toMatchObject({ filename: "lesson.ics", content_type: "text/calendar; charset=utf-8" });
+    expect(Buffer.from(attachment!.content, "base64").toString("utf8")).toBe(ics);
+  });
+
   it("gives up with a clear error when Resend stays unreachable", async () => {
     vi.stubEnv("RESEND_BASE_URL", "http://127.0.0.1:1");
     vi.resetModules();

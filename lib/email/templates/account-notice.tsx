@@ -10,14 +10,16 @@ export function AccountNotice({
   preview,
   paragraphs,
   action,
+  footer,
 }: {
   name: string;
   preview: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  footer?: string;
 }) {
   return (
-    <EmailLayout preview={preview}>
+    <EmailLayout preview={preview} footer={footer}>
       <Text style={emailText}>Hi {name},</Text>
       {paragraphs.map((paragraph) => (
         <Text key={paragraph} style={emailText}>

@@ -26,7 +26,7 @@ export const emailButton = {
 } as const;
 
 /** The frame every MusBook email shares. All user text is passed as React children, so it is escaped. */
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+export function EmailLayout({ preview, footer, children }: { preview: string; footer?: string; children: ReactNode }) {
   return (
     <Html lang="en">
       <Head />
@@ -37,7 +37,7 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           <Section>{children}</Section>
           <Hr style={{ borderColor: "#e4e4ee", margin: "24px 0" }} />
           <Text style={styles.footer}>
-            You are receiving this because of your MusBook account. If this wasn&rsquo;t you, you can ignore this email.
+            {footer ?? "You are receiving this because of your MusBook account. If this wasn\u2019t you, you can ignore this email."}
           </Text>
         </Container>
       </Body>

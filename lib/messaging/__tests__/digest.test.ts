@@ -78,7 +78,7 @@ describe("missed-messages email", () => {
     const last = await say(student, connection, "Can we move Thursday?");
     await markConversationRead(teacher, { connectionId: connection.id, seq: last.seq });
     const quiet = await createConnectedPair();
-    await db.insert(notificationPreferences).values({ userId: quiet.student.id, email: false });
+    await db.insert(notificationPreferences).values({ userId: quiet.student.id, emailCategories: ["requests"] });
     await say(quiet.teacher, quiet.connection, "See you Tuesday");
     await sendMissedMessageEmails(minutesFromNow(20));
     expect(emailsTo(teacher)).toEqual([]);

@@ -112,16 +112,18 @@ describe("notify", () => {
   });
 
   it("pushes to recipients who want push, and not a notification read before the push ran", async () => {
+    await settleBackgroundWork();
+    pushed.calls.length = 0;
     const [wantsPush, noPush, readFast] = [await createUser(), await createUser(), await createUser()];
     await db
       .insert(notificationPreferences)
-      .values([{ userId: wantsPush.id }, { userId: noPush.id, push: false }, { userId: readFast.id }]);
+      .values([{ userId: wantsPush.id }, { userId: noPush.id, pushCategories: ["messages"] }, { userId: readFast.id }]);
     await notify([wantsPush.id, noPush.id], lessonRequested);
     await settleBackgroundWork();
     expect(pushed.calls).toEqual([{ userId: wantsPush.id, title: "New lesson request" }]);
 
     pushed.calls.length = 0;
-    const { deliverNotificationPushes } = await import("@/lib/notifications/push");
+    const { deliverNotificationPushes } = await import("@/lib/notifications/delivery");
     const [row] = await db
       .insert(notifications)
       .values({ userId: readFast.id, type: "message.received", title: "Hi", readAt: new Date() })

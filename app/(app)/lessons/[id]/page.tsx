@@ -4,10 +4,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/dashboard/parts";
 import { AttendancePicker, ManageLesson, ProposalActions } from "@/components/scheduling/lesson-actions";
+import { LessonReminders } from "@/components/reminders/lesson-reminders";
 import { AttendanceBadge, LessonLocation, LessonStatusBadge } from "@/components/scheduling/lesson-parts";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { lessonRemindersFor, reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
 import { getLessonDetail } from "@/lib/scheduling/queries";
 import { formatDate, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, minutesBetween, zoneLabel } from "@/lib/time";
 import {
@@ -37,6 +39,8 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
   const now = new Date();
   const upcoming = lesson.status === "scheduled" && lesson.startsAt > now;
   const started = lesson.startsAt <= now;
+  const reminderSettings = upcoming ? await reminderSettingsOf(user) : null;
+  const reminders = reminderSettings ? await lessonRemindersFor(user, lesson, reminderSettings, now) : [];
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -103,6 +107,7 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
               )}
             </div>
           ) : null}
+          {reminderSettings ? <LessonReminders reminders={reminders} sentence={reminderSentence(reminderSettings)} zone={zone} /> : null}
           {upcoming ? (
             <ManageLesson
               actions={{ propose: proposeRescheduleAction, cancelLesson: cancelLessonAction, cancelSeriesFrom: cancelSeriesFromAction }}

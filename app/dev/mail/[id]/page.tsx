@@ -34,6 +34,21 @@ export default async function OutboxEmailPage({ params }: PageProps<"/dev/mail/[
           </ul>
         </section>
       ) : null}
+      {email.attachments.length > 0 ? (
+        <section aria-labelledby="attachments-title" className="mt-6">
+          <h2 id="attachments-title" className="text-sm font-semibold">
+            Attachments
+          </h2>
+          {email.attachments.map((attachment) => (
+            <details key={attachment.filename} className="mt-2 rounded-xl border bg-surface p-3 text-sm">
+              <summary className="cursor-pointer font-medium">
+                {attachment.filename} <span className="font-normal text-muted-foreground">({attachment.contentType})</span>
+              </summary>
+              <pre className="mt-2 whitespace-pre-wrap break-all text-xs">{attachment.content}</pre>
+            </details>
+          ))}
+        </section>
+      ) : null}
       <div className="mt-6 grid gap-6 lg:grid-cols-[1.3fr_1fr]">
         {/* Sandboxed with no permissions: the email's HTML can't run scripts or touch this page. */}
         <iframe title="Email as HTML" sandbox="" srcDoc={email.html} className="h-[36rem] w-full rounded-xl border bg-white" />

@@ -1,0 +1,13 @@
+import { failure, invalid } from "@/lib/actions";
+import { failureResponse, PRIVATE_NO_STORE } from "@/lib/http";
+import { sweepAhead, sweepAheadSchema, testClockEnabled } from "@/lib/reminders/test-clock";
+
+export const dynamic = "force-dynamic";
+
+/** End-to-end tests only (E2E_HOOKS=1, embedded): the reminder sweep now, as if `minutesAhead` minutes later. A 404 otherwise. */
+export async function POST(request: Request) {
+  if (!testClockEnabled()) return failureResponse(failure("not-found", "Not found"));
+  const parsed = sweepAheadSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return failureResponse(invalid(parsed.error, "Send { minutesAhead: 0–60 }."));
+  return Response.json(await sweepAhead(parsed.data.minutesAhead), { headers: PRIVATE_NO_STORE });
+}
