@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";

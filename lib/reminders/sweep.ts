@@ -1,6 +1,7 @@
 import { and, gt, isNull, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { connections, lessons, notificationPreferences, reminderDeliveries } from "@/db/schema";
+import { allAcceptedConnections } from "@/lib/access";
 import { emitAll } from "@/lib/jobs/emit";
 import { DEFAULT_PREFERENCES, REMINDER_LEADS_MINUTES } from "@/lib/notifications/preference-categories";
 import { channelIncludes } from "@/lib/notifications/preferences";
@@ -54,7 +55,7 @@ export async function claimDueReminders(now = new Date()): Promise<string[]> {
     cross join lateral (
       select ${lessons.id}, ${lessons.startsAt}, ${lessons.teacherId}, ${lessons.studentId}, lead.minutes as lead_minutes
       from ${lessons}
-      inner join ${connections} on ${connections.id} = ${lessons.connectionId} and ${connections.status} = 'accepted'
+      inner join ${connections} on ${connections.id} = ${lessons.connectionId} and ${allAcceptedConnections()}
       where ${lessons.status} = 'scheduled'
         and ${lessons.startsAt} > ${at}::timestamptz + make_interval(mins => lead.minutes - ${CATCH_UP_MINUTES})
         and ${lessons.startsAt} <= ${at}::timestamptz + make_interval(mins => lead.minutes)

@@ -6,7 +6,7 @@ import { lessonsOf, otherPartyOfLesson, type Viewer } from "@/lib/access";
 import { sendEmail } from "@/lib/email";
 import { WeeklySummary, type WeeklySummaryContent } from "@/lib/email/templates/weekly-summary";
 import { appUrl } from "@/lib/env";
-import { listConversations } from "@/lib/messaging/queries";
+import { listUnreadConversations } from "@/lib/messaging/queries";
 import { DEFAULT_PREFERENCES } from "@/lib/notifications/preference-categories";
 import { formatDateTime, WEEK, zoneLabel } from "@/lib/time";
 
@@ -74,6 +74,8 @@ export async function sendWeeklySummaries(now = new Date()): Promise<{ sent: num
 }
 
 const otherParty = alias(users, "other_party");
+/** The newest few: an email names people, the inbox has the rest. */
+const SUMMARY_CONVERSATIONS = 10;
 
 export async function weeklySummaryFor(reader: Reader, now: Date): Promise<WeeklySummaryContent> {
   const weekAhead = new Date(now.getTime() + WEEK);
@@ -85,7 +87,7 @@ export async function weeklySummaryFor(reader: Reader, now: Date): Promise<Weekl
       .innerJoin(otherParty, eq(otherParty.id, otherPartyOfLesson(reader)))
       .where(and(lessonsOf(reader), eq(lessons.status, "scheduled"), gte(lessons.startsAt, now), lt(lessons.startsAt, weekAhead)))
       .orderBy(asc(lessons.startsAt)),
-    listConversations(reader),
+    listUnreadConversations(reader, SUMMARY_CONVERSATIONS),
     reader.role === "teacher"
       ? db
           .select({ attendance: lessons.attendance, lessons: count() })
@@ -98,9 +100,7 @@ export async function weeklySummaryFor(reader: Reader, now: Date): Promise<Weekl
   return {
     name: reader.name,
     lessons: coming.map((lesson) => ({ when: formatDateTime(lesson.startsAt, reader.timezone), with: lesson.with })),
-    unread: conversations
-      .filter((conversation) => conversation.unreadCount > 0)
-      .map((conversation) => ({ from: conversation.other.name, count: conversation.unreadCount })),
+    unread: conversations.items.map((conversation) => ({ from: conversation.other.name, count: conversation.unreadCount })),
     attendance:
       attendance &&
       attendance
