@@ -15,7 +15,8 @@ const sections = [
 export function SettingsNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings">
+    // min-w-0: a grid item, it would otherwise widen the page to fit every tab instead of scrolling them.
+    <nav aria-label="Settings" className="min-w-0">
       <ul className="flex gap-1 overflow-x-auto rounded-xl border bg-surface p-1 lg:flex-col lg:border-0 lg:bg-transparent lg:p-0">
         {sections.map((section) => {
           const active = pathname === section.href;

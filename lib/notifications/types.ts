@@ -31,7 +31,7 @@ export type NotificationType = (typeof notificationCategories)[NotificationCateg
 export const NOTIFICATION_CATEGORY_NAMES = Object.keys(notificationCategories) as NotificationCategory[];
 export const NOTIFICATION_TYPES = Object.values(notificationCategories).flat() as NotificationType[];
 
-/** Assignments and lesson reminders join when those features start sending. */
+/** Assignments join when that feature starts sending (lesson reminders are among the lessons). */
 export const FILTERABLE_CATEGORIES: NotificationCategory[] = ["lessons", "messages", "connections", "account"];
 
 export const categoryLabels: Record<NotificationCategory, string> = {
