@@ -29,7 +29,7 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   // Limits, not waits: generous enough for a machine busy with other builds, since every test signs up its own accounts.
-  timeout: 180_000,
+  timeout: 300_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
