@@ -74,7 +74,7 @@ export async function listConversations(viewer: Viewer, options: { query?: unkno
  */
 export async function listUnreadConversations(viewer: Viewer, limit: number): Promise<{ items: ConversationSummary[]; total: number }> {
   const unread = await db
-    .select({ connectionId: messages.connectionId, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ connectionId: messages.connectionId, count: count(), total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(messages)
     .leftJoin(conversationReads, readsOf(viewer))
     .where(unreadInViewersConversations(viewer))
@@ -95,10 +95,15 @@ export async function listUnreadConversations(viewer: Viewer, limit: number): Pr
         ),
       ),
     );
-  return { items: await summarise(viewer, rows), total: unread[0]!.total };
+  return { items: await summarise(viewer, rows, unread), total: unread[0]!.total };
 }
 
-async function summarise(viewer: Viewer, rows: ConversationRow[]): Promise<ConversationSummary[]> {
+/** `unreadCounts`, when the caller has already counted them, saves counting again. */
+async function summarise(
+  viewer: Viewer,
+  rows: ConversationRow[],
+  unreadCounts?: { connectionId: string; count: number }[],
+): Promise<ConversationSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.connectionId);
   const [lastMessages, unread] = await Promise.all([
@@ -107,12 +112,13 @@ async function summarise(viewer: Viewer, rows: ConversationRow[]): Promise<Conve
       .from(messages)
       .where(inArray(messages.connectionId, ids))
       .orderBy(messages.connectionId, desc(messages.seq)),
-    db
-      .select({ connectionId: messages.connectionId, count: count() })
-      .from(messages)
-      .leftJoin(conversationReads, readsOf(viewer))
-      .where(and(inArray(messages.connectionId, ids), unreadMessagesOf(viewer)))
-      .groupBy(messages.connectionId),
+    unreadCounts ??
+      db
+        .select({ connectionId: messages.connectionId, count: count() })
+        .from(messages)
+        .leftJoin(conversationReads, readsOf(viewer))
+        .where(and(inArray(messages.connectionId, ids), unreadMessagesOf(viewer)))
+        .groupBy(messages.connectionId),
   ]);
   const lastByConnection = new Map(lastMessages.map((message) => [message.connectionId, message]));
   const unreadByConnection = new Map(unread.map((row) => [row.connectionId, row.count]));

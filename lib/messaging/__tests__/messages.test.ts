@@ -400,7 +400,7 @@ describe("threads and the inbox", () => {
     expect(await listUnreadConversations(await createUser({ role: "teacher" }), 5)).toEqual({ items: [], total: 0 });
 
     const { statements } = await countStatements(() => listUnreadConversations(teacher, 5));
-    expect(statements).toBeLessThanOrEqual(4);
+    expect(statements).toBeLessThanOrEqual(3);
   });
 });
 
