@@ -42,7 +42,7 @@ const mode = postgres ? "postgres" : "embedded";
 const PLANS_DIR = path.resolve("bench/plans", mode);
 const RESULTS_DIR = path.resolve("bench/results");
 
-type Status = "pass" | "FAIL" | "info" | "not built";
+type Status = "pass" | "FAIL" | "info";
 interface Row {
   budget: string;
   figure: string;
@@ -334,7 +334,8 @@ async function main() {
     });
   }
   for (const budget of ["reminder sweep ≤ 50 ms at 1M lessons", "10k reminders delivered once ≤ 30 s"]) {
-    rows.push({ budget, figure: "not built", reference: "", ratio: "", status: "not built" });
+    // Reminders are built; their measurement is not in the bench yet (it waits on the delivery's cost).
+    rows.push({ budget, figure: "not measured yet", reference: "", ratio: "", status: "info" });
   }
 
   printTable();
