@@ -70,7 +70,8 @@ export async function notify(recipientIds: string[], input: NotificationInput, s
  * One unread row per group (say, a conversation's new messages) instead of a row per event: each event
  * updates it (count, latest body, newest first again) until the user reads it, then the next one starts
  * a new row. `build` gets the count the row now stands for. The upsert on a unique partial index is what
- * keeps two events arriving at once from making two rows.
+ * keeps two events arriving at once from making two rows; `at` decides which body is newest, because
+ * notices run after the response and may commit out of order.
  */
 export async function notifyGrouped(
   recipientId: string,
@@ -91,7 +92,10 @@ export async function notifyGrouped(
       insert into ${notifications} (user_id, type, title, body, link, data, created_at)
       values (${recipientId}, ${first.type}, ${first.title}, ${first.body || null}, ${first.link ?? null}, ${data}::jsonb, ${at.toISOString()}::timestamptz)
       on conflict (user_id, (data ->> 'group')) where read_at is null and (data ->> 'group') is not null
-      do update set body = excluded.body, link = excluded.link, created_at = excluded.created_at,
+      do update set
+        body = case when excluded.created_at >= ${notifications}.created_at then excluded.body else ${notifications}.body end,
+        link = case when excluded.created_at >= ${notifications}.created_at then excluded.link else ${notifications}.link end,
+        created_at = greatest(${notifications}.created_at, excluded.created_at),
         data = ${notifications}.data || jsonb_build_object('count', coalesce((${notifications}.data ->> 'count')::int, 1) + 1)
       returning id, (data ->> 'count')::int as count`)) as unknown as { rows: { id: string; count: number }[] };
     const { id, count: total } = result.rows[0]!;

@@ -27,7 +27,7 @@ vi.mock("@/lib/push", () => ({
   },
 }));
 
-const { listNotifications, markNotificationsRead, notify, unreadNotificationCount } = await import("@/lib/notifications");
+const { listNotifications, markNotificationsRead, notify, notifyGrouped, unreadNotificationCount } = await import("@/lib/notifications");
 
 setupTestDatabase();
 
@@ -129,6 +129,24 @@ describe("notify", () => {
       .values({ userId: readFast.id, type: "message.received", title: "Hi", readAt: new Date() })
       .returning();
     expect(await deliverNotificationPushes([row!.id])).toEqual({ pushed: 0 });
+  });
+});
+
+describe("notifyGrouped", () => {
+  const messageNotice = (body: string) => (count: number) => ({
+    type: "message.received" as const,
+    title: count === 1 ? "New message from Maya" : `${count} new messages from Maya`,
+    body,
+    link: "/messages",
+  });
+
+  it("keeps the newest event's body when an older event commits after it", async () => {
+    const user = await createUser();
+    await notifyGrouped(user.id, "conversation:late", messageNotice("second"), new Date("2026-11-30T10:00:02Z"));
+    await notifyGrouped(user.id, "conversation:late", messageNotice("first"), new Date("2026-11-30T10:00:01Z"));
+    const rows = await db.select().from(notifications).where(eq(notifications.userId, user.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ title: "2 new messages from Maya", body: "second", createdAt: new Date("2026-11-30T10:00:02Z") });
   });
 });
 
