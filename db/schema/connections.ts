@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgEnum, pgTable, smallint, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { PRACTICE_GOAL_MAX_MINUTES } from "../../lib/practice/limits";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { users } from "./users";
 
@@ -20,6 +21,8 @@ export const connections = pgTable(
     inviteTokenHash: text().unique(),
     status: connectionStatus().notNull().default("pending"),
     messagingLocked: boolean().notNull().default(false),
+    /** Minutes a week the teacher asks this student to practise; null when no goal is set. */
+    practiceGoalMinutes: smallint(),
     invitedAt: instant().notNull().defaultNow(),
     respondedAt: instant(),
     endedAt: instant(),
@@ -40,6 +43,10 @@ export const connections = pgTable(
     index("connections_ended_by_idx").on(t.endedById),
     check("connections_not_self", sql`${t.studentId} is null or ${t.studentId} <> ${t.teacherId}`),
     check("connections_accepted_has_student", sql`${t.status} not in ('accepted', 'revoked') or ${t.studentId} is not null`),
+    check(
+      "connections_practice_goal_range",
+      sql`${t.practiceGoalMinutes} is null or ${t.practiceGoalMinutes} between 1 and ${sql.raw(String(PRACTICE_GOAL_MAX_MINUTES))}`,
+    ),
     check("connections_invite_message_length", sql`${t.inviteMessage} is null or char_length(${t.inviteMessage}) <= 1000`),
   ],
 );

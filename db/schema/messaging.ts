@@ -57,37 +57,9 @@ export const conversationReads = pgTable(
   (t) => [primaryKey({ columns: [t.connectionId, t.userId] }), index("conversation_reads_user_idx").on(t.userId)],
 );
 
-export const assignments = pgTable(
-  "assignments",
-  {
-    id: id(),
-    connectionId: uuid()
-      .notNull()
-      .references(() => connections.id, { onDelete: "cascade" }),
-    title: text().notNull(),
-    description: text(),
-    dueAt: instant(),
-    completedAt: instant(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    index("assignments_connection_due_idx").on(t.connectionId, t.dueAt),
-    index("assignments_open_idx")
-      .on(t.connectionId)
-      .where(sql`${t.completedAt} is null`),
-    check("assignments_title_length", sql`char_length(${t.title}) between 1 and 200`),
-    check("assignments_description_length", sql`${t.description} is null or char_length(${t.description}) <= 5000`),
-  ],
-);
-
 export const messagesRelations = relations(messages, ({ one }) => ({
   connection: one(connections, { fields: [messages.connectionId], references: [connections.id] }),
   sender: one(users, { fields: [messages.senderId], references: [users.id] }),
-}));
-
-export const assignmentsRelations = relations(assignments, ({ one }) => ({
-  connection: one(connections, { fields: [assignments.connectionId], references: [connections.id] }),
 }));
 
 export const conversationReadsRelations = relations(conversationReads, ({ one }) => ({
@@ -97,4 +69,3 @@ export const conversationReadsRelations = relations(conversationReads, ({ one })
 
 export type Message = typeof messages.$inferSelect;
 export type ConversationRead = typeof conversationReads.$inferSelect;
-export type Assignment = typeof assignments.$inferSelect;

@@ -1,15 +1,17 @@
-// Lock order: connection row, then lesson rows, then their reschedule proposals; lesson requests after the connection
+// Lock order: connection row, then lesson rows (or an assignment or practice entry under it), then their reschedule proposals; lesson requests after the connection
 // and after any lesson row the transaction changes, so no two transactions wait on each other in a cycle.
 // Work adding rows under a connection takes it `for share`, so it cannot slip in beside one ending it `for update`.
 export { idField, isUuid, parseId } from "./ids";
 export {
   canSendMessage,
   composerStateFor,
+  findAssignmentFor,
   findConnectionFor,
   findConversationFor,
   findInvitationFor,
   findLessonFor,
   findNoteFor,
+  findPracticeEntryFor,
   isConnected,
   type AcceptedConnection,
   type ConnectionState,
@@ -19,6 +21,7 @@ export {
 export {
   acceptedConnectionsOf,
   allAcceptedConnections,
+  assignmentsOf,
   connectionsOf,
   eventsOf,
   INVITATION_TTL_MS,
@@ -31,6 +34,7 @@ export {
   notesOf,
   otherPartyOfConnection,
   otherPartyOfLesson,
+  practiceOf,
   rescheduleProposalsOf,
   sharedHistoryOf,
   unclaimedInvitationsTo,

@@ -1,9 +1,30 @@
 import { and, eq, or, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { connections, lessons, teacherNotes, type Connection, type Lesson, type TeacherNote } from "@/db/schema";
+import {
+  assignments,
+  connections,
+  lessons,
+  practiceEntries,
+  teacherNotes,
+  type Assignment,
+  type Connection,
+  type Lesson,
+  type PracticeEntry,
+  type TeacherNote,
+} from "@/db/schema";
 import type { ComposerState } from "@/lib/messaging/types";
 import { parseId } from "./ids";
-import { acceptedConnectionsOf, connectionsOf, invitationsAddressedTo, isAccepted, lessonsOf, notesOf, sharedHistoryOf } from "./scopes";
+import {
+  acceptedConnectionsOf,
+  assignmentsOf,
+  connectionsOf,
+  invitationsAddressedTo,
+  isAccepted,
+  lessonsOf,
+  notesOf,
+  practiceOf,
+  sharedHistoryOf,
+} from "./scopes";
 import type { Viewer, ViewerWithEmail } from "./viewer";
 
 export type AcceptedConnection = Connection & { studentId: string };
@@ -150,4 +171,47 @@ export async function findLessonFor(
     .limit(1);
   const [row] = options.lock ? await query.for(options.lock) : await query;
   return row ?? null;
+}
+
+/**
+ * An assignment of one of the viewer's accepted connections, with that connection taken `for share` first (the lock
+ * order in lib/access) so the connection cannot end under the change; the assignment row itself `for update`.
+ */
+export async function findAssignmentFor(
+  viewer: Pick<Viewer, "id" | "role">,
+  assignmentId: unknown,
+  executor: Executor = db,
+): Promise<{ assignment: Assignment; connection: AcceptedConnection } | null> {
+  const id = parseId(assignmentId);
+  if (!id) return null;
+  const [found] = await executor
+    .select({ connectionId: assignments.connectionId })
+    .from(assignments)
+    .where(and(eq(assignments.id, id), assignmentsOf(viewer)))
+    .limit(1);
+  if (!found) return null;
+  const connection = await findConnectionFor(viewer, found.connectionId, { lock: "share" }, executor);
+  if (!connection) return null;
+  const [assignment] = await executor.select().from(assignments).where(eq(assignments.id, id)).limit(1).for("update");
+  return assignment ? { assignment, connection } : null;
+}
+
+/** A practice entry of the viewer's accepted connections, locked like an assignment. */
+export async function findPracticeEntryFor(
+  viewer: Pick<Viewer, "id" | "role">,
+  entryId: unknown,
+  executor: Executor = db,
+): Promise<{ entry: PracticeEntry; connection: AcceptedConnection } | null> {
+  const id = parseId(entryId);
+  if (!id) return null;
+  const [found] = await executor
+    .select({ connectionId: practiceEntries.connectionId })
+    .from(practiceEntries)
+    .where(and(eq(practiceEntries.id, id), practiceOf(viewer)))
+    .limit(1);
+  if (!found) return null;
+  const connection = await findConnectionFor(viewer, found.connectionId, { lock: "share" }, executor);
+  if (!connection) return null;
+  const [entry] = await executor.select().from(practiceEntries).where(eq(practiceEntries.id, id)).limit(1).for("update");
+  return entry ? { entry, connection } : null;
 }

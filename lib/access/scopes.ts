@@ -1,6 +1,16 @@
 import { and, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { calendarEvents, connections, lessonRequests, lessons, rescheduleRequests, teacherNotes, type Connection } from "@/db/schema";
+import {
+  assignments,
+  calendarEvents,
+  connections,
+  lessonRequests,
+  lessons,
+  practiceEntries,
+  rescheduleRequests,
+  teacherNotes,
+  type Connection,
+} from "@/db/schema";
 import type { Viewer, ViewerWithEmail } from "./viewer";
 
 /** Every read and write of shared data builds from acceptedConnectionsOf: a connection shares anything only while accepted, and only with its two parties. */
@@ -38,6 +48,11 @@ export const eventsOf = (viewer: Pick<Viewer, "id">): SQL => eq(calendarEvents.o
 
 export const notesOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
   viewer.role === "teacher" ? inArray(teacherNotes.connectionId, acceptedConnectionIds(viewer)) : sql`false`;
+
+export const assignmentsOf = (viewer: Pick<Viewer, "id" | "role">): SQL => inArray(assignments.connectionId, acceptedConnectionIds(viewer));
+
+export const practiceOf = (viewer: Pick<Viewer, "id" | "role">): SQL =>
+  inArray(practiceEntries.connectionId, acceptedConnectionIds(viewer));
 
 export const otherPartyOfConnection = (viewer: Pick<Viewer, "role">) =>
   viewer.role === "teacher" ? connections.studentId : connections.teacherId;

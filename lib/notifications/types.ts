@@ -14,7 +14,7 @@ export const notificationCategories = {
     "lesson.reminder",
   ],
   messages: ["message.received"],
-  assignments: ["assignment.set", "assignment.completed"],
+  assignments: ["assignment.set", "assignment.changed", "assignment.completed", "assignment.reopened"],
   connections: ["connection.invited", "connection.accepted", "connection.declined", "connection.ended", "connection.messaging_locked"],
   account: [
     "account.email_verified",
@@ -31,8 +31,8 @@ export type NotificationType = (typeof notificationCategories)[NotificationCateg
 export const NOTIFICATION_CATEGORY_NAMES = Object.keys(notificationCategories) as NotificationCategory[];
 export const NOTIFICATION_TYPES = Object.values(notificationCategories).flat() as NotificationType[];
 
-/** Assignments join when that feature starts sending (lesson reminders are among the lessons). */
-export const FILTERABLE_CATEGORIES: NotificationCategory[] = ["lessons", "messages", "connections", "account"];
+/** Lesson reminders are among the lessons. */
+export const FILTERABLE_CATEGORIES: NotificationCategory[] = ["lessons", "messages", "assignments", "connections", "account"];
 
 export const categoryLabels: Record<NotificationCategory, string> = {
   lessons: "Lessons",

@@ -1,0 +1,215 @@
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db";
+import { assignments, connections, lessons, practiceEntries, users, type Assignment, type PracticeEntry } from "@/db/schema";
+import { acceptedConnectionsOf, assignmentsOf, otherPartyOfConnection, practiceOf, type Viewer } from "@/lib/access";
+import { DAY, WEEK } from "@/lib/time";
+import { todayIn } from "./practice";
+
+export interface AssignmentRow extends Assignment {
+  otherPartyName: string;
+  lessonStartsAt: Date | null;
+  practiceMinutes: number;
+}
+
+export interface AssignmentLists {
+  overdue: AssignmentRow[];
+  dueThisWeek: AssignmentRow[];
+  later: AssignmentRow[];
+  completed: AssignmentRow[];
+}
+
+/** Completed work is history: the most recent are listed, the rest stay on the student's page. */
+export const COMPLETED_LIST_LIMIT = 30;
+
+const other = alias(users, "other_party");
+
+const practicePerAssignment = db
+  .select({ assignmentId: practiceEntries.assignmentId, minutes: sql<number>`sum(${practiceEntries.minutes})::int`.as("minutes") })
+  .from(practiceEntries)
+  .where(isNotNull(practiceEntries.assignmentId))
+  .groupBy(practiceEntries.assignmentId)
+  .as("practice_per_assignment");
+
+function assignmentRows(viewer: Pick<Viewer, "id" | "role">) {
+  return db
+    .select({
+      assignment: assignments,
+      otherPartyName: other.name,
+      lessonStartsAt: lessons.startsAt,
+      practiceMinutes: sql<number>`coalesce(${practicePerAssignment.minutes}, 0)`.mapWith(Number),
+    })
+    .from(assignments)
+    .innerJoin(connections, eq(connections.id, assignments.connectionId))
+    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+    .leftJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .leftJoin(practicePerAssignment, eq(practicePerAssignment.assignmentId, assignments.id))
+    .$dynamic();
+}
+
+const flatten = (row: { assignment: Assignment; otherPartyName: string; lessonStartsAt: Date | null; practiceMinutes: number }) => ({
+  ...row.assignment,
+  otherPartyName: row.otherPartyName,
+  lessonStartsAt: row.lessonStartsAt,
+  practiceMinutes: row.practiceMinutes,
+});
+
+/** Open work split by urgency (overdue first), then recently completed; optionally one connection's only. */
+export async function listAssignments(
+  viewer: Pick<Viewer, "id" | "role">,
+  options: { connectionId?: string } = {},
+  now = new Date(),
+): Promise<AssignmentLists> {
+  const scope = and(
+    assignmentsOf(viewer),
+    acceptedConnectionsOf(viewer),
+    options.connectionId ? eq(assignments.connectionId, options.connectionId) : undefined,
+  );
+  const [open, completed] = await Promise.all([
+    assignmentRows(viewer)
+      .where(and(scope, isNull(assignments.completedAt)))
+      .orderBy(sql`${assignments.dueAt} asc nulls last`, asc(assignments.createdAt)),
+    assignmentRows(viewer)
+      .where(and(scope, isNotNull(assignments.completedAt)))
+      .orderBy(desc(assignments.completedAt))
+      .limit(COMPLETED_LIST_LIMIT),
+  ]);
+  const weekAhead = now.getTime() + WEEK;
+  const rows = open.map(flatten);
+  return {
+    overdue: rows.filter((row) => row.dueAt && row.dueAt.getTime() < now.getTime()),
+    dueThisWeek: rows.filter((row) => row.dueAt && row.dueAt.getTime() >= now.getTime() && row.dueAt.getTime() < weekAhead),
+    later: rows.filter((row) => !row.dueAt || row.dueAt.getTime() >= weekAhead),
+    completed: completed.map(flatten),
+  };
+}
+
+export async function getAssignment(viewer: Pick<Viewer, "id" | "role">, assignmentId: string): Promise<AssignmentRow | null> {
+  const [row] = await assignmentRows(viewer)
+    .where(and(eq(assignments.id, assignmentId), assignmentsOf(viewer), acceptedConnectionsOf(viewer)))
+    .limit(1);
+  return row ? flatten(row) : null;
+}
+
+/** A lesson's assignments, for its page. */
+export async function assignmentsForLesson(viewer: Pick<Viewer, "id" | "role">, lessonId: string): Promise<AssignmentRow[]> {
+  const rows = await assignmentRows(viewer)
+    .where(and(eq(assignments.lessonId, lessonId), assignmentsOf(viewer), acceptedConnectionsOf(viewer)))
+    .orderBy(asc(assignments.createdAt));
+  return rows.map(flatten);
+}
+
+export interface PracticeWeek {
+  /** Monday of the week, `yyyy-mm-dd`. */
+  weekOf: string;
+  minutes: number;
+}
+
+export interface PracticeOverview {
+  connectionId: string;
+  otherPartyName: string;
+  goalMinutes: number | null;
+  thisWeekMinutes: number;
+  weeks: PracticeWeek[];
+  recent: (PracticeEntry & { assignmentTitle: string | null })[];
+}
+
+const mondayOf = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
+};
+
+/** Weeks run Monday to Sunday on the student's calendar, because practice days are dates in their zone. */
+export function weeksEndingWith(today: string, count: number): string[] {
+  const monday = new Date(`${mondayOf(today)}T00:00:00Z`).getTime();
+  return Array.from({ length: count }, (_, index) => new Date(monday - (count - 1 - index) * WEEK).toISOString().slice(0, 10));
+}
+
+/**
+ * Practice per connection of the viewer: minutes per week for the last `weekCount` weeks, this week against the goal,
+ * and the latest entries. `zone` is the student's, whose calendar the days are on.
+ */
+export async function practiceOverview(
+  viewer: Pick<Viewer, "id" | "role">,
+  zone: string,
+  options: { connectionId?: string; weekCount?: number; recentLimit?: number } = {},
+  now = new Date(),
+): Promise<PracticeOverview[]> {
+  const { weekCount = 8, recentLimit = 10 } = options;
+  const weeks = weeksEndingWith(todayIn(zone, now), weekCount);
+  const first = weeks[0]!;
+  const owners = await db
+    .select({ id: connections.id, otherPartyName: other.name, goalMinutes: connections.practiceGoalMinutes })
+    .from(connections)
+    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+    .where(and(acceptedConnectionsOf(viewer), options.connectionId ? eq(connections.id, options.connectionId) : undefined))
+    .orderBy(asc(other.name));
+  if (owners.length === 0) return [];
+  const ids = owners.map((owner) => owner.id);
+  const ranked = db
+    .select({
+      ...getTableColumns(practiceEntries),
+      assignmentTitle: assignments.title,
+      rank: sql<number>`row_number() over (partition by ${practiceEntries.connectionId} order by ${practiceEntries.practicedOn} desc, ${practiceEntries.createdAt} desc)`.as(
+        "rank",
+      ),
+    })
+    .from(practiceEntries)
+    .leftJoin(assignments, eq(assignments.id, practiceEntries.assignmentId))
+    .where(and(practiceOf(viewer), inArray(practiceEntries.connectionId, ids)))
+    .as("ranked");
+  const week = sql<string>`to_char(date_trunc('week', ${practiceEntries.practicedOn}), 'YYYY-MM-DD')`;
+  const [totals, recent] = await Promise.all([
+    db
+      .select({
+        connectionId: practiceEntries.connectionId,
+        weekOf: week,
+        minutes: sql<number>`sum(${practiceEntries.minutes})::int`.mapWith(Number),
+      })
+      .from(practiceEntries)
+      .where(and(practiceOf(viewer), inArray(practiceEntries.connectionId, ids), gte(practiceEntries.practicedOn, first)))
+      .groupBy(practiceEntries.connectionId, week),
+    db.select().from(ranked).where(lte(ranked.rank, recentLimit)).orderBy(desc(ranked.practicedOn), desc(ranked.createdAt)),
+  ]);
+  const thisWeek = weeks.at(-1)!;
+  return owners.map((owner) => {
+    const minutesOf = (weekOf: string) => totals.find((row) => row.connectionId === owner.id && row.weekOf === weekOf)?.minutes ?? 0;
+    return {
+      connectionId: owner.id,
+      otherPartyName: owner.otherPartyName,
+      goalMinutes: owner.goalMinutes,
+      thisWeekMinutes: minutesOf(thisWeek),
+      weeks: weeks.map((weekOf) => ({ weekOf, minutes: minutesOf(weekOf) })),
+      recent: recent.filter((row) => row.connectionId === owner.id).map(({ rank: _rank, ...entry }) => entry),
+    };
+  });
+}
+
+/** Days in a row with any practice, ending today, or yesterday when today has none yet (the streak is not lost before the day is). */
+export async function practiceStreak(viewer: Pick<Viewer, "id" | "role">, zone: string, now = new Date()): Promise<number> {
+  const today = todayIn(zone, now);
+  const rows = await db
+    .selectDistinct({ day: practiceEntries.practicedOn })
+    .from(practiceEntries)
+    .where(and(practiceOf(viewer), gte(practiceEntries.practicedOn, new Date(now.getTime() - 400 * DAY).toISOString().slice(0, 10))))
+    .orderBy(desc(practiceEntries.practicedOn));
+  const days = new Set(rows.map((row) => row.day));
+  const step = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() - DAY).toISOString().slice(0, 10);
+  let cursor = days.has(today) ? today : step(today);
+  let streak = 0;
+  while (days.has(cursor)) {
+    streak += 1;
+    cursor = step(cursor);
+  }
+  return streak;
+}
+
+/** The assignments a student can log practice against, for the log form. */
+export async function openAssignmentsForPractice(viewer: Pick<Viewer, "id" | "role">) {
+  return db
+    .select({ id: assignments.id, title: assignments.title, connectionId: assignments.connectionId })
+    .from(assignments)
+    .where(and(assignmentsOf(viewer), isNull(assignments.completedAt)))
+    .orderBy(sql`${assignments.dueAt} asc nulls last`)
+    .limit(50);
+}
