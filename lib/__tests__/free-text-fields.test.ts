@@ -2,6 +2,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import {
+  assignments,
   calendarEvents,
   connections,
   emailOutbox,
@@ -10,6 +11,7 @@ import {
   lessonSeries,
   messages,
   notifications,
+  practiceEntries,
   rescheduleRequests,
   teacherNotes,
   users,
@@ -25,6 +27,13 @@ import { INVITE_MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH } from "@/lib/connections/li
 import { sendMessage } from "@/lib/messaging";
 import { MESSAGE_MAX_LENGTH, MESSAGE_PREVIEW_LENGTH } from "@/lib/messaging/types";
 import { NOTIFICATION_BODY_MAX_LENGTH, NOTIFICATION_TITLE_MAX_LENGTH } from "@/lib/notifications/schemas";
+import { completeAssignment, createAssignment, logPractice, reopenAssignment, todayIn } from "@/lib/practice";
+import {
+  ASSIGNMENT_INSTRUCTIONS_MAX_LENGTH,
+  ASSIGNMENT_NOTE_MAX_LENGTH,
+  ASSIGNMENT_TITLE_MAX_LENGTH,
+  PRACTICE_NOTE_MAX_LENGTH,
+} from "@/lib/practice/limits";
 import {
   cancelLesson,
   cancelSeriesFrom,
@@ -81,6 +90,8 @@ async function everythingWritten() {
     messages,
     notifications,
     emailOutbox,
+    assignments,
+    practiceEntries,
   ];
   return Promise.all(tables.map(async (table) => (await db.select({ rows: count() }).from(table))[0]!.rows));
 }
@@ -351,6 +362,92 @@ const fields: Record<string, FreeTextField> = {
       };
     },
   },
+  "assignment title (quoted in the student's notification title)": {
+    field: "title",
+    max: ASSIGNMENT_TITLE_MAX_LENGTH,
+    multiLine: false,
+    async scene() {
+      const { teacher, student, connection } = await createConnectedPair();
+      return {
+        submit: (title) => createAssignment(teacher, { connectionId: connection.id, title }),
+        stored: async () => (await db.select().from(assignments).where(eq(assignments.connectionId, connection.id)))[0]?.title,
+        async delivered(title) {
+          const [notice] = await receivedBy(student, "assignment.set");
+          expect(characterCount(notice!.title)).toBeLessThanOrEqual(NOTIFICATION_TITLE_MAX_LENGTH);
+          expect(notice!.title.startsWith(`${teacher.name} set “${title.slice(0, 50)}`)).toBe(true);
+        },
+      };
+    },
+  },
+  "assignment instructions": {
+    field: "instructions",
+    max: ASSIGNMENT_INSTRUCTIONS_MAX_LENGTH,
+    multiLine: true,
+    async scene() {
+      const { teacher, student, connection } = await createConnectedPair();
+      return {
+        submit: (instructions) => createAssignment(teacher, { connectionId: connection.id, title: "Scales", instructions }),
+        stored: async () => (await db.select().from(assignments).where(eq(assignments.connectionId, connection.id)))[0]?.instructions,
+        async delivered(instructions) {
+          const [notice] = await receivedBy(student, "assignment.set");
+          expect(characterCount(notice!.body!)).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX_LENGTH);
+          expect(notice!.body!.startsWith(instructions.slice(0, 500))).toBe(true);
+        },
+      };
+    },
+  },
+  "assignment completion note": {
+    field: "note",
+    max: ASSIGNMENT_NOTE_MAX_LENGTH,
+    multiLine: true,
+    async scene() {
+      const { teacher, student, connection } = await createConnectedPair();
+      const set = await createAssignment(teacher, { connectionId: connection.id, title: "Scales" });
+      if (!set.ok) throw new Error(set.error);
+      const assignmentId = set.data.assignment.id;
+      return {
+        submit: (note) => completeAssignment(student, { assignmentId, note }),
+        stored: async () => (await db.select().from(assignments).where(eq(assignments.id, assignmentId)))[0]?.completionNote,
+        delivered: async (note) => {
+          const [notice] = await receivedBy(teacher, "assignment.completed");
+          expect(notice!.body!.startsWith(note.slice(0, 500))).toBe(true);
+        },
+      };
+    },
+  },
+  "assignment reopen comment": {
+    field: "comment",
+    max: ASSIGNMENT_NOTE_MAX_LENGTH,
+    multiLine: true,
+    async scene() {
+      const { teacher, student, connection } = await createConnectedPair();
+      const set = await createAssignment(teacher, { connectionId: connection.id, title: "Scales" });
+      if (!set.ok) throw new Error(set.error);
+      const assignmentId = set.data.assignment.id;
+      await completeAssignment(student, { assignmentId });
+      return {
+        submit: (comment) => reopenAssignment(teacher, { assignmentId, comment }),
+        stored: async () => (await db.select().from(assignments).where(eq(assignments.id, assignmentId)))[0]?.reopenComment,
+        delivered: async (comment) => {
+          const [notice] = await receivedBy(student, "assignment.reopened");
+          expect(notice!.body!.startsWith(comment.slice(0, 500))).toBe(true);
+        },
+      };
+    },
+  },
+  "practice note": {
+    field: "note",
+    max: PRACTICE_NOTE_MAX_LENGTH,
+    multiLine: true,
+    async scene() {
+      const { student, connection } = await createConnectedPair();
+      const entry = { connectionId: connection.id, practicedOn: todayIn(student.timezone), minutes: "20" };
+      return {
+        submit: (note) => logPractice(student, { ...entry, note }),
+        stored: async () => (await db.select().from(practiceEntries).where(eq(practiceEntries.connectionId, connection.id)))[0]?.note,
+      };
+    },
+  },
 };
 
 describe.each(Object.entries(fields))("%s", (_, { field, max, multiLine, scene }) => {
@@ -409,6 +506,11 @@ describe("the limits", () => {
       notifications_title_length: NOTIFICATION_TITLE_MAX_LENGTH,
       notifications_body_length: NOTIFICATION_BODY_MAX_LENGTH,
       messages_body_length: MESSAGE_MAX_LENGTH,
+      assignments_title_length: ASSIGNMENT_TITLE_MAX_LENGTH,
+      assignments_instructions_length: ASSIGNMENT_INSTRUCTIONS_MAX_LENGTH,
+      assignments_completion_note_length: ASSIGNMENT_NOTE_MAX_LENGTH,
+      assignments_reopen_comment_length: ASSIGNMENT_NOTE_MAX_LENGTH,
+      practice_entries_note_length: PRACTICE_NOTE_MAX_LENGTH,
     };
     // Both drivers answer `execute` with `{ rows }`; the shared Database type leaves the result untyped.
     const { rows } = (await db.execute(

@@ -111,7 +111,7 @@ export async function deletePractice(actor: PracticeActor, raw: unknown): Promis
 
 /** The teacher's weekly target for one student; empty clears it. */
 export async function setPracticeGoal(actor: PracticeActor, raw: unknown): Promise<ActionResult<{ minutes: number | null }>> {
-  if (actor.role !== "teacher") return failure("forbidden", "Only the teacher sets a practice goal.");
+  if (actor.role !== "teacher") return failure("forbidden", "Only teachers set practice goals.");
   const parsed = practiceGoalSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const minutes = parsed.data.minutes ?? null;
