@@ -9,6 +9,7 @@ const APP_PREFIXES = [
   "/teachers",
   "/messages",
   "/assignments",
+  "/practice",
   "/notifications",
   "/settings",
 ];

@@ -1,9 +1,9 @@
 import type { UserRole } from "@/db/schema";
 
 export interface NavItem {
-  href: "/dashboard" | "/calendar" | "/lessons" | "/messages" | "/students" | "/teachers" | "/settings";
+  href: "/dashboard" | "/calendar" | "/lessons" | "/assignments" | "/practice" | "/messages" | "/students" | "/teachers" | "/settings";
   label: string;
-  icon: "home" | "calendar" | "lessons" | "messages" | "students" | "teachers" | "settings";
+  icon: "home" | "calendar" | "lessons" | "assignments" | "practice" | "messages" | "students" | "teachers" | "settings";
 }
 
 /** The signed-in app's sections for a role; each feature adds its entry when its pages land. */
@@ -12,6 +12,8 @@ export function navigationFor(role: UserRole): NavItem[] {
     { href: "/dashboard", label: "Dashboard", icon: "home" },
     { href: "/calendar", label: "Calendar", icon: "calendar" },
     { href: "/lessons", label: "Lessons", icon: "lessons" },
+    { href: "/assignments", label: "Assignments", icon: "assignments" },
+    ...(role === "student" ? [{ href: "/practice", label: "Practice", icon: "practice" } as const] : []),
     { href: "/messages", label: "Messages", icon: "messages" },
     role === "teacher"
       ? { href: "/students", label: "Students", icon: "students" }

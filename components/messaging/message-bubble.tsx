@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { MessageView } from "@/lib/messaging/types";
 import { formatTime } from "@/lib/time";
 import { cn } from "@/lib/utils";
-import { MessageText } from "./message-text";
+import { LinkedText } from "@/components/ui/linked-text";
 import { composerCount } from "./thread-state";
 
 function Shell({ own, children, footer, menu }: { own: boolean; children: ReactNode; footer: ReactNode; menu?: ReactNode }) {
@@ -67,7 +67,7 @@ export function PendingBubble({
         data-status={failed ? "failed" : "pending"}
         data-testid="message-body"
       >
-        <MessageText body={body} linkClassName={linkClasses(true)} />
+        <LinkedText text={body} linkClassName={linkClasses(true)} />
       </div>
     </Shell>
   );
@@ -247,7 +247,7 @@ export function MessageBubble({ message, own, zone, seen, showTime, changeable, 
         data-testid="message-body"
         onClick={changeable ? () => setRevealed((value) => !value) : undefined}
       >
-        <MessageText body={message.body} linkClassName={linkClasses(own)} />
+        <LinkedText text={message.body} linkClassName={linkClasses(own)} />
       </div>
       {mode === "delete" ? (
         <div

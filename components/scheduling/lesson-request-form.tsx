@@ -3,13 +3,10 @@
 import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
+import { Field, FormAlert, OptionalLabel, Select, Textarea, TextField } from "@/components/ui/field";
 import { LOCATION_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "@/lib/scheduling/limits";
 import { zoneLabel } from "@/lib/time";
 import { formValues, type AnyServerAction } from "@/lib/actions";
-
-const selectClasses =
-  "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-ring/30 sm:text-sm";
 
 export interface RequestFormDefaults {
   date?: string;
@@ -63,13 +60,13 @@ export function LessonRequestForm({
       {message ? <FormAlert tone="success">{message}</FormAlert> : null}
       <input type="hidden" name="timezone" value={timezone} />
       <Field id="connectionId" label={otherLabel} error={fieldErrors.connectionId}>
-        <select id="connectionId" name="connectionId" className={selectClasses} defaultValue={connections[0]?.id}>
+        <Select id="connectionId" name="connectionId" defaultValue={connections[0]?.id}>
           {connections.map((connection) => (
             <option key={connection.id} value={connection.id}>
               {connection.name}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField id="date" label="Date" type="date" required defaultValue={defaults.date} error={fieldErrors.date} />
@@ -96,24 +93,24 @@ export function LessonRequestForm({
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="repeat" label="Repeat" error={fieldErrors.repeat}>
-          <select id="repeat" name="repeat" className={selectClasses} value={repeat} onChange={(event) => setRepeat(event.target.value)}>
+          <Select id="repeat" name="repeat" value={repeat} onChange={(event) => setRepeat(event.target.value)}>
             <option value="none">Just once</option>
             <option value="weekly">Every week</option>
             <option value="fortnightly">Every two weeks</option>
-          </select>
+          </Select>
         </Field>
         {repeat !== "none" ? (
           <>
             <Field id="endBy" label="Ends">
-              <select
+              <Select
                 id="endBy"
-                className={selectClasses}
+
                 value={endBy}
                 onChange={(event) => setEndBy(event.target.value as "count" | "until")}
               >
                 <option value="count">After a number of lessons</option>
                 <option value="until">On a date</option>
-              </select>
+              </Select>
             </Field>
             {endBy === "count" ? (
               <TextField

@@ -1,6 +1,6 @@
 "use client";
 
-import { CalendarDays, GraduationCap, Home, ListMusic, MessagesSquare, Settings, Users } from "lucide-react";
+import { CalendarDays, ClipboardList, GraduationCap, Home, ListMusic, MessagesSquare, Settings, Timer, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { UnreadConversationsBadge, useUnreadConversations } from "@/components/messaging/unread-conversations";
@@ -11,6 +11,8 @@ const icons = {
   home: Home,
   calendar: CalendarDays,
   lessons: ListMusic,
+  assignments: ClipboardList,
+  practice: Timer,
   messages: MessagesSquare,
   students: Users,
   teachers: GraduationCap,

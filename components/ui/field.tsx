@@ -31,6 +31,18 @@ export function Textarea({ compact = false, className, ...props }: ComponentProp
   );
 }
 
+export function Select({ className, ...props }: ComponentProps<"select">) {
+  return (
+    <select
+      className={cn(
+        "h-11 w-full rounded-lg border bg-surface px-3 text-base shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-red-500 sm:text-sm",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
 /** A field label followed by a quiet "(optional)". */
 export function OptionalLabel({ children }: { children: ReactNode }) {
   return (

@@ -26,7 +26,7 @@ export interface Dashboard {
 const other = alias(users, "other_party");
 
 /** A glance, not a list: the full lists are a click away. */
-export const DASHBOARD_LIST_LIMITS = { unreadConversations: 5, connectionNames: 12 } as const;
+export const DASHBOARD_LIST_LIMITS = { unreadConversations: 5, connectionNames: 12, assignmentsDue: 5 } as const;
 
 /** Every query builds from the viewer's access scopes, so nothing of anyone else's or of an ended connection appears. */
 export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Dashboard> {

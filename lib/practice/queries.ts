@@ -213,3 +213,39 @@ export async function openAssignmentsForPractice(viewer: Pick<Viewer, "id" | "ro
     .orderBy(sql`${assignments.dueAt} asc nulls last`)
     .limit(50);
 }
+
+/** Practice logged against one assignment, newest first. */
+export async function practiceForAssignment(viewer: Pick<Viewer, "id" | "role">, assignmentId: string) {
+  return db
+    .select({ ...getTableColumns(practiceEntries), assignmentTitle: sql<string | null>`null` })
+    .from(practiceEntries)
+    .where(and(practiceOf(viewer), eq(practiceEntries.assignmentId, assignmentId)))
+    .orderBy(desc(practiceEntries.practicedOn), desc(practiceEntries.createdAt))
+    .limit(100);
+}
+
+/** For the dashboard: open work that is overdue or due within a week, soonest first, and how much of it there is. */
+export async function assignmentsDue(viewer: Pick<Viewer, "id" | "role">, limit: number, now = new Date()) {
+  const rows = await db
+    .select({
+      id: assignments.id,
+      title: assignments.title,
+      dueAt: assignments.dueAt,
+      otherPartyName: other.name,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(assignments)
+    .innerJoin(connections, eq(connections.id, assignments.connectionId))
+    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+    .where(
+      and(
+        assignmentsOf(viewer),
+        acceptedConnectionsOf(viewer),
+        isNull(assignments.completedAt),
+        lte(assignments.dueAt, new Date(now.getTime() + WEEK)),
+      ),
+    )
+    .orderBy(asc(assignments.dueAt))
+    .limit(limit);
+  return { items: rows.map(({ total: _total, ...row }) => row as typeof row & { dueAt: Date }), total: rows[0]?.total ?? 0 };
+}

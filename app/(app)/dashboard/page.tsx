@@ -3,11 +3,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
 import { UnreadMessagesCard } from "@/components/messaging/unread-messages-card";
+import { AssignmentsDueCard, PracticeCard } from "@/components/practice/dashboard-cards";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { listUnreadConversations } from "@/lib/messaging/queries";
+import { todayIn } from "@/lib/practice";
+import { assignmentsDue, practiceOverview, practiceStreak } from "@/lib/practice/queries";
 import { reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
+import { logPracticeAction } from "../assignments/actions";
 import { formatDay, formatDayHeading, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -23,14 +27,17 @@ const isLink = (location: string) => /^https?:\/\//i.test(location);
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const now = new Date();
-  const [dashboard, connectionNames, unread, reminderSettings] = await Promise.all([
+  const zone = user.timezone;
+  const isTeacher = user.role === "teacher";
+  const [dashboard, connectionNames, unread, reminderSettings, due, practice, streak] = await Promise.all([
     getDashboard(user, now),
     getConnectionNames(user, DASHBOARD_LIST_LIMITS.connectionNames),
     listUnreadConversations(user, DASHBOARD_LIST_LIMITS.unreadConversations),
     reminderSettingsOf(user),
+    assignmentsDue(user, DASHBOARD_LIST_LIMITS.assignmentsDue, now),
+    isTeacher ? [] : practiceOverview(user, zone, { weekCount: 1, recentLimit: 0 }, now),
+    isTeacher ? 0 : practiceStreak(user, zone, now),
   ]);
-  const zone = user.timezone;
-  const isTeacher = user.role === "teacher";
   const firstName = user.name.split(" ")[0];
   const [next, ...later] = dashboard.upcoming;
 
@@ -123,6 +130,12 @@ export default async function DashboardPage() {
         </Card>
 
         <div className="space-y-6">
+          {practice.length > 0 ? (
+            <PracticeCard overviews={practice} streak={streak} today={todayIn(zone, now)} logPractice={logPracticeAction} />
+          ) : null}
+          {dashboard.connectionCount > 0 ? (
+            <AssignmentsDueCard items={due.items} total={due.total} zone={zone} now={now} isTeacher={isTeacher} />
+          ) : null}
           <UnreadMessagesCard conversations={unread.items} total={unread.total} viewerId={user.id} zone={zone} now={now} />
           <Card>
             <CardHeader>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Composer } from "@/components/messaging/composer";
 import { ConversationList } from "@/components/messaging/conversation-list";
 import { MessageBubble, PendingBubble } from "@/components/messaging/message-bubble";
-import { MessageText } from "@/components/messaging/message-text";
+import { LinkedText } from "@/components/ui/linked-text";
 import type { ConversationSummary, MessageView } from "@/lib/messaging/types";
 import { expectInert, markupPayloads } from "@/tests/markup";
 
@@ -57,7 +57,7 @@ const list = (conversations: ConversationSummary[], query = "") => (
 
 describe("message text", () => {
   it.each(markupPayloads)("a message containing %j renders as text", (payload) => {
-    expectInert((text) => <MessageText body={`Hi ${text} there`} />, payload);
+    expectInert((text) => <LinkedText text={`Hi ${text} there`} />, payload);
     expectInert((text) => bubble(`Hi ${text} there`), payload);
     expectInert((text) => <PendingBubble body={text} createdAt="2026-03-10T17:30:00Z" failed zone="UTC" onRetry={() => {}} />, payload);
   });
@@ -67,7 +67,7 @@ describe("message text", () => {
   });
 
   it("links http(s) URLs in a new tab without an opener", () => {
-    const html = renderToString(<MessageText body="Score: https://example.com/a?b=1&c=2 and javascript:alert(1)" />);
+    const html = renderToString(<LinkedText text="Score: https://example.com/a?b=1&c=2 and javascript:alert(1)" />);
     expect(html).toContain('<a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">');
     expect(html.match(/<a /g)).toHaveLength(1);
   });

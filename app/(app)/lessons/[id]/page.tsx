@@ -1,4 +1,4 @@
-import { ArrowLeft, ArrowRight } from "lucide-react";
+import { ArrowLeft, ArrowRight, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,10 +6,13 @@ import { EmptyState } from "@/components/dashboard/parts";
 import { AttendancePicker, ManageLesson, ProposalActions } from "@/components/scheduling/lesson-actions";
 import { LessonReminders } from "@/components/reminders/lesson-reminders";
 import { AttendanceBadge, LessonLocation, LessonStatusBadge } from "@/components/scheduling/lesson-parts";
+import { AssignmentList } from "@/components/practice/assignment-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { lessonRemindersFor, reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
+import { assignmentsForLesson } from "@/lib/practice/queries";
 import { getLessonDetail } from "@/lib/scheduling/queries";
 import { formatDate, formatDateTime, formatFullDateTime, formatIsoDate, formatTime, minutesBetween, zoneLabel } from "@/lib/time";
 import {
@@ -20,6 +23,7 @@ import {
   markAttendanceAction,
   proposeRescheduleAction,
 } from "../actions";
+import { completeAssignmentAction, reopenAssignmentAction, uncompleteAssignmentAction } from "../../assignments/actions";
 
 export const metadata: Metadata = { title: "Lesson" };
 
@@ -39,7 +43,11 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
   const now = new Date();
   const upcoming = lesson.status === "scheduled" && lesson.startsAt > now;
   const started = lesson.startsAt <= now;
-  const reminderSettings = upcoming ? await reminderSettingsOf(user) : null;
+  const [reminderSettings, assignments] = await Promise.all([
+    upcoming ? reminderSettingsOf(user) : null,
+    assignmentsForLesson(user, lesson.id),
+  ]);
+  const isTeacher = user.role === "teacher";
   const reminders = reminderSettings ? await lessonRemindersFor(user, lesson, reminderSettings, now) : [];
 
   return (
@@ -120,6 +128,39 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[id]">)
           ) : null}
         </CardBody>
       </Card>
+
+      {assignments.length > 0 || (isTeacher && lesson.status !== "cancelled") ? (
+        <Card aria-labelledby="lesson-assignments">
+          <CardHeader>
+            <CardTitle id="lesson-assignments">Assignments from this lesson</CardTitle>
+            {isTeacher ? (
+              <ButtonLink href={`/assignments/new?lesson=${lesson.id}`} size="sm" variant="secondary">
+                <Plus className="size-4" aria-hidden="true" />
+                Set assignment
+              </ButtonLink>
+            ) : null}
+          </CardHeader>
+          <CardBody>
+            {assignments.length > 0 ? (
+              <AssignmentList
+                title="Assignments"
+                rows={assignments}
+                viewerRole={user.role}
+                zone={zone}
+                now={now}
+                showParty={false}
+                actions={
+                  isTeacher
+                    ? { reopen: reopenAssignmentAction }
+                    : { complete: completeAssignmentAction, uncomplete: uncompleteAssignmentAction }
+                }
+              />
+            ) : (
+              <EmptyState>Nothing set for this lesson yet.</EmptyState>
+            )}
+          </CardBody>
+        </Card>
+      ) : null}
 
       <Card>
         <CardHeader>

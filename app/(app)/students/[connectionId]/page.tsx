@@ -1,4 +1,4 @@
-import { ArrowLeft, CalendarClock, MessageSquare } from "lucide-react";
+import { ArrowLeft, CalendarClock, MessageSquare, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,6 +6,10 @@ import { ActionButton, EndConnectionButton } from "@/components/connections/acti
 import { NoteComposer, NoteItem } from "@/components/connections/notes";
 import { ContactDetails, LessonOutcome, MessagingPausedBadge } from "@/components/connections/parts";
 import { EmptyState } from "@/components/dashboard/parts";
+import { AssignmentList } from "@/components/practice/assignment-list";
+import { PracticeEntryLine } from "@/components/practice/practice-entry-line";
+import { PracticeGoalForm } from "@/components/practice/practice-goal-form";
+import { WeeklyPracticeChart, WeekProgress } from "@/components/practice/practice-summary";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -13,7 +17,9 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { isAccepted } from "@/lib/access";
 import { requireUser } from "@/lib/auth/session";
 import { getStudentDetail } from "@/lib/connections/queries";
+import { listAssignments, practiceOverview } from "@/lib/practice/queries";
 import { formatDate, formatDateTimeWithYear, formatDayWithYear, formatMonthYear, formatTimeRange } from "@/lib/time";
+import { reopenAssignmentAction, setPracticeGoalAction } from "../../assignments/actions";
 import { addNoteAction, deleteNoteAction, endConnectionWithStudentAction, setMessagingLockedAction, updateNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
@@ -26,6 +32,22 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
   const { connection, student, lessons, notes, nextLesson } = detail;
   const zone = user.timezone;
   const active = isAccepted(connection);
+  const now = new Date();
+  // Practice days are on the student's calendar, so their weeks are counted in the student's zone.
+  const [assignmentLists, [practice]] = active
+    ? await Promise.all([
+        listAssignments(user, { connectionId: connection.id }, now),
+        practiceOverview(user, student.timezone, { connectionId: connection.id }, now),
+      ])
+    : [null, []];
+  const openAssignments = assignmentLists ? [...assignmentLists.overdue, ...assignmentLists.dueThisWeek, ...assignmentLists.later] : [];
+  const assignmentItem = {
+    viewerRole: "teacher" as const,
+    zone,
+    now,
+    showParty: false,
+    actions: { reopen: reopenAssignmentAction },
+  };
 
   return (
     <div className="space-y-8">
@@ -81,6 +103,28 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
             </CardBody>
           </Card>
 
+          {assignmentLists ? (
+            <Card aria-labelledby="student-assignments">
+              <CardHeader>
+                <CardTitle id="student-assignments">Assignments</CardTitle>
+                <ButtonLink href={`/assignments/new?student=${connection.id}`} size="sm" variant="secondary">
+                  <Plus className="size-4" aria-hidden="true" />
+                  New
+                </ButtonLink>
+              </CardHeader>
+              <CardBody className="space-y-5">
+                {openAssignments.length === 0 && assignmentLists.completed.length === 0 ? (
+                  <EmptyState>No assignments yet.</EmptyState>
+                ) : (
+                  <>
+                    <AssignmentList title="Open" rows={openAssignments} {...assignmentItem} />
+                    <AssignmentList title="Completed" rows={assignmentLists.completed.slice(0, 5)} {...assignmentItem} />
+                  </>
+                )}
+              </CardBody>
+            </Card>
+          ) : null}
+
           <Card>
             <CardHeader>
               <CardTitle>Lesson history</CardTitle>
@@ -110,6 +154,30 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
         </div>
 
         <div className="space-y-6">
+          {practice ? (
+            <Card aria-labelledby="student-practice">
+              <CardHeader>
+                <CardTitle id="student-practice">Practice</CardTitle>
+              </CardHeader>
+              <CardBody className="space-y-5">
+                <WeekProgress overview={practice} />
+                <WeeklyPracticeChart overview={practice} label={`${student.name}'s practice per week`} />
+                <PracticeGoalForm action={setPracticeGoalAction} connectionId={connection.id} minutes={practice.goalMinutes} />
+                {practice.recent.length > 0 ? (
+                  <ul className="divide-y border-t" aria-label="Recent practice">
+                    {practice.recent.map((entry) => (
+                      <li key={entry.id} className="py-3">
+                        <PracticeEntryLine entry={entry} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <EmptyState>No practice logged yet.</EmptyState>
+                )}
+              </CardBody>
+            </Card>
+          ) : null}
+
           <Card aria-labelledby="private-notes">
             <CardHeader>
               <CardTitle id="private-notes">Private notes</CardTitle>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkify } from "@/components/messaging/linkify";
+import { linkify } from "@/lib/text/linkify";
 
 const links = (body: string) => linkify(body).filter((segment) => segment.kind === "link");
 
