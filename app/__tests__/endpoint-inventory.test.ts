@@ -65,6 +65,17 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/settings/actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/actions.ts#updateNotificationPreferencesAction":
     "own account only; strict schema, no user id accepted (lib/notifications/__tests__/preferences.test.ts)",
+  // Assignments and practice: lib/access, covered by lib/practice/__tests__/authorization-matrix.test.ts.
+  "app/(app)/assignments/actions.ts#createAssignmentAction": "practice matrix (teacher of the accepted connection)",
+  "app/(app)/assignments/actions.ts#updateAssignmentAction": "practice matrix (teacher of the assignment's accepted connection)",
+  "app/(app)/assignments/actions.ts#deleteAssignmentAction": "practice matrix (teacher of the assignment's accepted connection)",
+  "app/(app)/assignments/actions.ts#completeAssignmentAction": "practice matrix (student of the assignment's accepted connection)",
+  "app/(app)/assignments/actions.ts#uncompleteAssignmentAction": "practice matrix (student of the assignment's accepted connection)",
+  "app/(app)/assignments/actions.ts#reopenAssignmentAction": "practice matrix (teacher of the assignment's accepted connection)",
+  "app/(app)/assignments/actions.ts#logPracticeAction": "practice matrix (student of the accepted connection)",
+  "app/(app)/assignments/actions.ts#updatePracticeAction": "practice matrix (student of the entry's accepted connection)",
+  "app/(app)/assignments/actions.ts#deletePracticeAction": "practice matrix (student of the entry's accepted connection)",
+  "app/(app)/assignments/actions.ts#setPracticeGoalAction": "practice matrix (teacher of the accepted connection)",
   // Connections: lib/access, covered by lib/connections/__tests__/authorization-matrix.test.ts.
   "app/(app)/students/actions.ts#inviteStudentAction": "verified teachers only; connections matrix",
   "app/(app)/students/actions.ts#resendInvitationAction": "connections matrix (teacher of the pending invitation)",
