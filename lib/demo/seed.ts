@@ -10,6 +10,7 @@ import { settleBackgroundWork } from "@/lib/background";
 import { acceptInvitation, addNote, inviteStudent } from "@/lib/connections";
 import { markConversationRead, sendMessage } from "@/lib/messaging";
 import { markNotificationsRead } from "@/lib/notifications";
+import { completeAssignment, createAssignment, logPractice, setPracticeGoal } from "@/lib/practice";
 import {
   approveLessonRequest,
   approveReschedule,
@@ -23,11 +24,14 @@ import { addLocalDays, DAY, formatLocalDateTime, HOUR, MINUTE, utcToZoned, WEEK,
 import {
   DEMO_PASSWORD,
   DEMO_TEACHER_EMAIL,
+  demoAssignments,
   demoAttendanceCycle,
   demoConversations,
   demoInviteMessages,
   demoNotes,
   demoOpenInvitations,
+  demoPractice,
+  demoPracticeGoals,
   demoRoster,
   demoStudents,
   demoTeachers,
@@ -204,6 +208,56 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
     await settleBackgroundWork();
     for (const reader of conversation.readBy)
       must("reading a conversation", await markConversationRead(party[reader], { connectionId, seq: lastSeq }, now));
+  }
+
+  for (const [key, minutes] of Object.entries(demoPracticeGoals)) {
+    const [teacher, student] = key.split(":") as [string, string];
+    must(
+      "a practice goal",
+      await setPracticeGoal(personOf(teacher), { connectionId: booking(teacher, student).connectionId, minutes: String(minutes) }),
+    );
+  }
+  for (const [key, days] of Object.entries(demoPractice)) {
+    const [teacher, student] = key.split(":") as [string, string];
+    const practiser = personOf(student);
+    for (const [index, minutes] of days.entries()) {
+      if (minutes === 0) continue;
+      const daysAgo = days.length - index;
+      const practicedOn = formatLocalDateTime(addLocalDays(utcToZoned(now, practiser.timezone), -daysAgo)).slice(0, 10);
+      const input = { connectionId: booking(teacher, student).connectionId, practicedOn, minutes: String(minutes) };
+      must("a practice entry", await logPractice(practiser, input, now));
+    }
+  }
+  for (const assignment of demoAssignments) {
+    const teacher = personOf(assignment.teacher);
+    const { connectionId, lessons: booked } = booking(assignment.teacher, assignment.student);
+    const lastLesson = booked.filter((lesson) => lesson.endsAt <= now).at(-1);
+    const due =
+      assignment.dueInDays === undefined
+        ? {}
+        : {
+            dueDate: formatLocalDateTime(addLocalDays(utcToZoned(now, teacher.timezone), assignment.dueInDays)).slice(0, 10),
+            ...(assignment.dueTime ? { dueTime: assignment.dueTime } : {}),
+          };
+    const input = {
+      connectionId,
+      title: assignment.title,
+      ...(assignment.instructions ? { instructions: assignment.instructions } : {}),
+      ...(assignment.fromLastLesson && lastLesson ? { lessonId: lastLesson.id } : {}),
+      ...due,
+    };
+    const { assignment: created } = must("an assignment", await createAssignment(teacher, input));
+    if (assignment.done) {
+      const note = assignment.done.note ? { note: assignment.done.note } : {};
+      must(
+        "completing an assignment",
+        await completeAssignment(
+          personOf(assignment.student),
+          { assignmentId: created.id, ...note },
+          new Date(now.getTime() - assignment.done.daysAgo * DAY),
+        ),
+      );
+    }
   }
 
   for (const [index, invitation] of demoOpenInvitations.entries()) {

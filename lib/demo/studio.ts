@@ -241,3 +241,81 @@ export const demoConversations: DemoConversation[] = [
     readBy: ["student"],
   },
 ];
+
+export interface DemoAssignment {
+  teacher: string;
+  student: string;
+  title: string;
+  instructions?: string;
+  /** Days from today on the teacher's calendar; negative is overdue. */
+  dueInDays?: number;
+  dueTime?: string;
+  /** Set after the student's last lesson, and attached to it. */
+  fromLastLesson?: boolean;
+  done?: { daysAgo: number; note?: string };
+}
+
+export const demoAssignments: DemoAssignment[] = [
+  {
+    teacher: "amelia",
+    student: "leo",
+    title: "Scales: G and D major, hands together",
+    instructions:
+      "Two octaves, crotchet = 80, then 96 once it is even.\nListen to the model recording first: https://example.com/scales/g-and-d-major",
+    dueInDays: 3,
+    dueTime: "18:00",
+    fromLastLesson: true,
+  },
+  {
+    teacher: "amelia",
+    student: "leo",
+    title: "Minuet in G: bars 1–16, left hand alone",
+    instructions: "Slowly, with the fingering we pencilled in. Count out loud.",
+    dueInDays: -2,
+  },
+  {
+    teacher: "amelia",
+    student: "leo",
+    title: "Clementi Sonatina op. 36 no. 1, first movement",
+    dueInDays: -9,
+    done: { daysAgo: 10, note: "The Alberti bass is much smoother now!" },
+  },
+  {
+    teacher: "amelia",
+    student: "maya",
+    title: "Grade 5 aural: sing back short melodies",
+    instructions: "Ten minutes a day with the app exercises, sets 4 to 6.",
+    dueInDays: 5,
+    dueTime: "17:00",
+  },
+  { teacher: "amelia", student: "maya", title: "Sight-reading: one new piece a day", dueInDays: -1 },
+  {
+    teacher: "amelia",
+    student: "priya",
+    title: "Sight-reading book, level 2, pages 10–12",
+    instructions: "Keep going, don't stop for mistakes.",
+    dueInDays: 4,
+  },
+  { teacher: "amelia", student: "sofia", title: "Für Elise: learn the B section", dueInDays: -6, done: { daysAgo: 7 } },
+  { teacher: "amelia", student: "oliver", title: "Arpeggios in C, G and F", dueInDays: 10 },
+  {
+    teacher: "daniel",
+    student: "maya",
+    title: "Barre chords: F to B♭ changes",
+    instructions: "One minute of changes, count them, and note your best.",
+    dueInDays: 2,
+    dueTime: "19:00",
+  },
+  { teacher: "daniel", student: "noah", title: "Twelve-bar blues in A, with the shuffle", dueInDays: 6 },
+];
+
+/** Weekly practice goals (minutes) teachers set per student. */
+export const demoPracticeGoals: Record<string, number> = { "amelia:leo": 120, "amelia:maya": 150, "daniel:maya": 90 };
+
+/** Minutes practised per day, oldest first, ending yesterday; zero is a day off. */
+export const demoPractice: Record<string, number[]> = {
+  "amelia:leo": [20, 0, 25, 30, 0, 15, 20, 20, 25, 0, 30, 20, 15, 0, 25, 20, 30, 0, 20, 25, 30],
+  "amelia:maya": [30, 30, 0, 45, 30, 20, 0, 30, 40, 30, 0, 35, 30, 30],
+  "daniel:maya": [15, 0, 20, 0, 15, 20, 0, 20, 15],
+  "amelia:priya": [0, 20, 0, 0, 25, 0, 15],
+};

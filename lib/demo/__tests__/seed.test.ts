@@ -2,12 +2,14 @@ import { and, count, countDistinct, eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import {
+  assignments,
   connections,
   emailOutbox,
   lessonRequests,
   lessons,
   messages,
   notifications,
+  practiceEntries,
   rescheduleRequests,
   teacherNotes,
   users,
@@ -32,8 +34,9 @@ beforeAll(() => {
 // A term that crosses both the American and the European March clock changes; a Friday.
 const NOW = new Date("2026-03-20T12:00:00Z");
 
-const total = async (table: typeof users | typeof lessons | typeof teacherNotes | typeof notifications) =>
-  (await db.select({ value: count() }).from(table))[0]!.value;
+const total = async (
+  table: typeof users | typeof lessons | typeof teacherNotes | typeof notifications | typeof assignments | typeof practiceEntries,
+) => (await db.select({ value: count() }).from(table))[0]!.value;
 
 describe("demo seed", () => {
   // Seeding a whole studio through the domain functions takes a while on a busy machine.
@@ -67,6 +70,11 @@ describe("demo seed", () => {
     const openRequests = await db.select({ value: count() }).from(lessonRequests).where(eq(lessonRequests.status, "pending"));
     expect(openRequests[0]!.value).toBe(1);
     expect(await total(teacherNotes)).toBeGreaterThan(3);
+    expect(await total(assignments)).toBe(10);
+    const open = await db.select({ dueAt: assignments.dueAt }).from(assignments).where(isNull(assignments.completedAt));
+    expect(open.filter((row) => row.dueAt && row.dueAt < NOW)).toHaveLength(2);
+    expect(open).toHaveLength(8);
+    expect(await total(practiceEntries)).toBeGreaterThan(30);
     const unread = await db.select({ value: count() }).from(notifications).where(isNull(notifications.readAt));
     expect(unread[0]!.value).toBeGreaterThan(5);
     expect(unread[0]!.value).toBeLessThan((await total(notifications)) / 2);
@@ -119,6 +127,16 @@ describe("demo seed", () => {
         const [connection] = await db.select().from(connections).where(eq(connections.id, conversationId));
         expect([connection?.teacherId, connection?.studentId], `${link} is one of the recipient's conversations`).toContain(userId);
         expect(connection?.status, `${link} can still be written in`).toBe("accepted");
+      }
+      const assignmentId = /^\/assignments\/([^/?#]+)/.exec(link!)?.[1];
+      if (assignmentId) {
+        const [row] = await db
+          .select({ teacherId: connections.teacherId, studentId: connections.studentId, status: connections.status })
+          .from(assignments)
+          .innerJoin(connections, eq(connections.id, assignments.connectionId))
+          .where(eq(assignments.id, assignmentId));
+        expect([row?.teacherId, row?.studentId], `${link} is one of the recipient's assignments`).toContain(userId);
+        expect(row?.status, `${link} belongs to an accepted connection`).toBe("accepted");
       }
       const connectionId = /^\/students\/([^/?#]+)/.exec(link!)?.[1];
       if (connectionId) {
