@@ -63,7 +63,7 @@ export default async function DashboardPage() {
         <StatCard icon={Inbox} label="Requests awaiting you" value={dashboard.pendingRequests} />
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-[1.4fr_1fr]">
+      <div className="grid gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
         <Card>
           <CardHeader>
             <CardTitle>Upcoming lessons</CardTitle>

@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { connections, practiceEntries, type User } from "@/db/schema";
 import { createAssignment, deletePractice, logPractice, setPracticeGoal, updatePractice } from "@/lib/practice";
 import { PRACTICE_MAX_MINUTES, PRACTICE_NOTE_MAX_LENGTH } from "@/lib/practice/limits";
-import { practiceOverview, practiceStreak, weeksEndingWith } from "@/lib/practice/queries";
+import { getAssignment, practiceOverview, practiceStreak, weeksEndingWith } from "@/lib/practice/queries";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair } from "@/tests/factories";
 
@@ -67,6 +67,8 @@ describe("practice log", () => {
     if (!own.ok || !foreign.ok) throw new Error("setup");
     const entry = await logged(student, connection.id, "2026-12-01", 20, { assignmentId: own.data.assignment.id });
     expect(entry.assignmentId).toBe(own.data.assignment.id);
+    await logged(other.student, other.connection.id, "2026-12-01", 50, { assignmentId: foreign.data.assignment.id });
+    expect(await getAssignment(teacher, own.data.assignment.id)).toMatchObject({ practiceMinutes: 20 });
     expect(
       await logPractice(
         student,
