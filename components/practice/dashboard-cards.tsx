@@ -30,9 +30,9 @@ export function AssignmentsDueCard({
   isTeacher: boolean;
 }) {
   return (
-    <Card>
+    <Card aria-labelledby="dashboard-assignments">
       <CardHeader>
-        <CardTitle>Assignments due</CardTitle>
+        <CardTitle id="dashboard-assignments">Assignments due</CardTitle>
         <Link href="/assignments" className="text-sm font-medium text-accent hover:underline">
           {total > items.length ? `All ${total}` : "All assignments"}
         </Link>
@@ -90,9 +90,9 @@ export function PracticeCard({
       : null,
   };
   return (
-    <Card>
+    <Card aria-labelledby="dashboard-practice">
       <CardHeader>
-        <CardTitle>Practice</CardTitle>
+        <CardTitle id="dashboard-practice">Practice</CardTitle>
         <span className="inline-flex items-center gap-1 text-sm text-muted-foreground">
           <Flame className={cn("size-4", streak > 0 ? "text-orange-500" : undefined)} aria-hidden="true" />
           {streak === 1 ? "1 day in a row" : `${streak} days in a row`}

@@ -43,7 +43,15 @@ export function WeeklyPracticeChart({ overview, label }: { overview: Pick<Practi
   const goalMet = overview.goalMinutes ? overview.weeks.filter((week) => week.minutes >= overview.goalMinutes!).length : null;
   return (
     <figure className="space-y-2">
-      <div aria-hidden="true" className="flex h-24 items-end gap-1.5">
+      <div aria-hidden="true" className="relative flex h-24 items-end gap-1.5">
+        {overview.goalMinutes ? (
+          <div
+            className="pointer-events-none absolute inset-x-0 border-t border-dashed border-emerald-600/70 dark:border-emerald-400/70"
+            style={{ bottom: `${(overview.goalMinutes / peak) * 100}%` }}
+          >
+            <span className="absolute -top-4 right-0 text-[10px] text-emerald-700 dark:text-emerald-300">Goal</span>
+          </div>
+        ) : null}
         {overview.weeks.map((week) => (
           <div key={week.weekOf} className="flex h-full flex-1 flex-col justify-end">
             <div
