@@ -58,7 +58,7 @@ test.describe("assignments and practice", () => {
     await teacherPage.screenshot({ path: testInfo.outputPath("teacher-assignments.png"), fullPage: true });
 
     await studentPage.reload();
-    await expect(studentPage.getByText("Left hand alone at 60 first.")).toBeVisible();
+    await expect(studentPage.getByRole("main").getByText("Left hand alone at 60 first.")).toBeVisible();
     await expect(studentPage.getByRole("button", { name: "Mark done" })).toBeVisible();
   });
 
