@@ -79,7 +79,13 @@ export function PracticeLogForm({
         {quick.error ? <FormAlert>{quick.error}</FormAlert> : null}
       </form>
       {detailed ? (
-        <form action={full.formAction} onSubmit={full.onSubmit} aria-label="Log practice" className="space-y-3 rounded-xl border p-3" noValidate>
+        <form
+          action={full.formAction}
+          onSubmit={full.onSubmit}
+          aria-label="Log practice"
+          className="space-y-3 rounded-xl border p-3"
+          noValidate
+        >
           <input type="hidden" name="connectionId" value={connectionId} />
           {full.error ? <FormAlert>{full.error}</FormAlert> : null}
           <div className="grid grid-cols-2 gap-3">
