@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -95,5 +96,40 @@ test.describe("assignments and practice", () => {
     await teacherPage.reload();
     await expect(practice.getByRole("meter")).toHaveAttribute("aria-valuetext", "45 of 90 minutes");
     await expect(practice.getByText("Slow hands-separate work")).toBeVisible();
+  });
+
+  test("a teacher downloads their assignments as CSV and anyone their data as JSON", async ({ connectedPair, signedIn }) => {
+    const { teacher, student } = await connectedPair();
+    const teacherPage = await signedIn(teacher);
+    await teacherPage.goto("/assignments/new");
+    await teacherPage.getByLabel("Title").fill("=Scales, both hands");
+    await teacherPage.getByRole("button", { name: "Set assignment" }).click();
+    await expect(teacherPage.getByRole("heading", { name: "=Scales, both hands" })).toBeVisible();
+
+    await teacherPage.goto("/settings/data");
+    const form = teacherPage.getByRole("form", { name: "Export as CSV" });
+    await form.getByLabel("What").selectOption("assignments");
+    const [download] = await Promise.all([
+      teacherPage.waitForEvent("download"),
+      form.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^musbook-assignments-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await download.path())!, "utf8"))
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^${student.name},"'=Scales, both hands",`));
+
+    const studentPage = await signedIn(student);
+    await studentPage.goto("/settings/data");
+    await expect(studentPage.getByRole("form", { name: "Export as CSV" })).toHaveCount(0);
+    const [json] = await Promise.all([
+      studentPage.waitForEvent("download"),
+      studentPage.getByRole("link", { name: "Download my data (JSON)" }).click(),
+    ]);
+    const data = JSON.parse(await readFile((await json.path())!, "utf8"));
+    expect(data.profile.email).toBe(student.email);
+    expect(data.assignments).toEqual([expect.objectContaining({ title: "=Scales, both hands" })]);
   });
 });

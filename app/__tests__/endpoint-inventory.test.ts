@@ -102,6 +102,9 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/messages/[messageId]/route.ts#GET": "parties only, 404 otherwise (app/api/conversations/__tests__/routes.test.ts)",
   "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
   "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
+  "app/api/exports/csv/route.ts#GET":
+    "teachers only; their own connections, ended ones' history included (app/api/exports/__tests__/routes.test.ts)",
+  "app/api/exports/account/route.ts#GET": "the session user's own data, no secrets (app/api/exports/__tests__/routes.test.ts)",
   "app/api/health/route.ts#GET": "public liveness probe, no data",
   "app/api/test/reminders/sweep/route.ts#POST":
     "404 unless E2E_HOOKS=1 on an embedded server (lib/reminders/__tests__/test-clock.test.ts); runs the sweep, returns counts",

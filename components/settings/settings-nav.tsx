@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell, ShieldCheck, UserRound } from "lucide-react";
+import { Bell, Database, ShieldCheck, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils";
 const sections = [
   { href: "/settings/profile", label: "Profile", icon: UserRound },
   { href: "/settings/notifications", label: "Notifications", icon: Bell },
+  { href: "/settings/data", label: "Your data", icon: Database },
   { href: "/settings/security", label: "Account & security", icon: ShieldCheck },
 ] as const;
 
