@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 
 const zones = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati", "Asia/Tokyo"];
-const suites = ["lib/time", "lib/scheduling", "components/messaging/__tests__/thread-state.test.ts"];
+const suites = ["lib/time", "lib/scheduling", "lib/practice", "components/messaging/__tests__/thread-state.test.ts"];
 
 for (const zone of zones) {
   console.log(`\n▶ TZ=${zone}`);
