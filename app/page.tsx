@@ -4,11 +4,13 @@ import {
   CalendarRange,
   ClipboardCheck,
   Globe2,
+  ListChecks,
   Lock,
   MessagesSquare,
   Repeat,
   ShieldCheck,
   Smartphone,
+  Timer,
   UserPlus,
   Users,
 } from "lucide-react";
@@ -58,6 +60,7 @@ const teacherPoints = [
   { icon: CalendarCheck, text: "Approve a whole term in one go, skipping any date that clashes." },
   { icon: ClipboardCheck, text: "Mark attendance inline and see each student's record at a glance." },
   { icon: Lock, text: "Keep private notes per student that only you can ever read." },
+  { icon: ListChecks, text: "Set assignments with due dates, and see each student's practice against the weekly goal you set." },
 ];
 
 const studentPoints = [
@@ -65,6 +68,7 @@ const studentPoints = [
   { icon: Users, text: "Two teachers? One calendar, no clashes between them." },
   { icon: MessagesSquare, text: 'Message your teacher ("running 10 minutes late") and see when it has been read.' },
   { icon: Smartphone, text: "Keep every lesson in your phone's own calendar app." },
+  { icon: Timer, text: "Log today's practice in one tap and tick off what your teacher set." },
 ];
 
 const steps = [
