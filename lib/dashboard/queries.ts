@@ -9,6 +9,7 @@ import { acceptedConnectionsOf, lessonRequestsOf, lessonsOf, otherPartyOfConnect
 
 export interface UpcomingLesson {
   id: string;
+  connectionId: string;
   startsAt: Date;
   endsAt: Date;
   location: string | null;
@@ -34,6 +35,7 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
     db
       .select({
         id: lessons.id,
+        connectionId: lessons.connectionId,
         startsAt: lessons.startsAt,
         endsAt: lessons.endsAt,
         location: lessons.location,

@@ -1,4 +1,4 @@
-import { BellRing, CalendarCheck2, CalendarDays, Inbox, MapPin, Users, Video } from "lucide-react";
+import { BellRing, CalendarCheck2, CalendarDays, Inbox, MapPin, MessageSquare, Users, Video } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
@@ -77,7 +77,16 @@ export default async function DashboardPage() {
                   <p className="mt-1 text-lg font-semibold">
                     {formatDayHeading(next.startsAt, zone)}, {formatTimeRange(next.startsAt, next.endsAt, zone)}
                   </p>
-                  <p className="text-sm text-brand-100">with {next.otherPartyName}</p>
+                  <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-brand-100">
+                    with {next.otherPartyName}
+                    <Link
+                      href={`/messages/${next.connectionId}`}
+                      className="inline-flex items-center gap-1 font-medium text-white underline underline-offset-2"
+                    >
+                      <MessageSquare className="size-4" aria-hidden="true" />
+                      Message {next.otherPartyName.split(" ")[0]}
+                    </Link>
+                  </p>
                   {next.location ? (
                     <p className="mt-2 inline-flex items-center gap-1.5 text-sm text-brand-100">
                       {isLink(next.location) ? (
