@@ -55,8 +55,8 @@ export async function accountExport(viewer: Pick<Viewer, "id" | "role">, now = n
     .where(sharedHistoryOf(viewer))
     .orderBy(asc(connections.invitedAt));
   const ids = shared.map((connection) => connection.id);
+  // An empty list is `false` in Drizzle, so someone with no connections simply gets empty lists.
   const inShared = (column: AnyPgColumn) => inArray(column, ids);
-  const none = ids.length === 0;
 
   const [preferences, lessonRows, requestRows, eventRows, messageRows, assignmentRows, practiceRows, noteRows, notificationRows] =
     await Promise.all([
@@ -69,42 +69,38 @@ export async function accountExport(viewer: Pick<Viewer, "id" | "role">, now = n
         })
         .from(notificationPreferences)
         .where(eq(notificationPreferences.userId, viewer.id)),
-      none
-        ? []
-        : db
-            .select({
-              id: lessons.id,
-              connectionId: lessons.connectionId,
-              startsAt: lessons.startsAt,
-              endsAt: lessons.endsAt,
-              status: lessons.status,
-              attendance: lessons.attendance,
-              location: lessons.location,
-              cancelledAt: lessons.cancelledAt,
-              cancellationReason: lessons.cancellationReason,
-            })
-            .from(lessons)
-            .where(inShared(lessons.connectionId))
-            .orderBy(asc(lessons.startsAt)),
-      none
-        ? []
-        : db
-            .select({
-              id: lessonRequests.id,
-              connectionId: lessonRequests.connectionId,
-              startsAt: lessonRequests.startsAt,
-              durationMinutes: lessonRequests.durationMinutes,
-              intervalWeeks: lessonRequests.intervalWeeks,
-              occurrences: lessonRequests.occurrences,
-              untilDate: lessonRequests.untilDate,
-              note: lessonRequests.note,
-              status: lessonRequests.status,
-              responseReason: lessonRequests.responseReason,
-              createdAt: lessonRequests.createdAt,
-            })
-            .from(lessonRequests)
-            .where(inShared(lessonRequests.connectionId))
-            .orderBy(asc(lessonRequests.createdAt)),
+      db
+        .select({
+          id: lessons.id,
+          connectionId: lessons.connectionId,
+          startsAt: lessons.startsAt,
+          endsAt: lessons.endsAt,
+          status: lessons.status,
+          attendance: lessons.attendance,
+          location: lessons.location,
+          cancelledAt: lessons.cancelledAt,
+          cancellationReason: lessons.cancellationReason,
+        })
+        .from(lessons)
+        .where(inShared(lessons.connectionId))
+        .orderBy(asc(lessons.startsAt)),
+      db
+        .select({
+          id: lessonRequests.id,
+          connectionId: lessonRequests.connectionId,
+          startsAt: lessonRequests.startsAt,
+          durationMinutes: lessonRequests.durationMinutes,
+          intervalWeeks: lessonRequests.intervalWeeks,
+          occurrences: lessonRequests.occurrences,
+          untilDate: lessonRequests.untilDate,
+          note: lessonRequests.note,
+          status: lessonRequests.status,
+          responseReason: lessonRequests.responseReason,
+          createdAt: lessonRequests.createdAt,
+        })
+        .from(lessonRequests)
+        .where(inShared(lessonRequests.connectionId))
+        .orderBy(asc(lessonRequests.createdAt)),
       db
         .select({
           title: calendarEvents.title,
@@ -116,52 +112,46 @@ export async function accountExport(viewer: Pick<Viewer, "id" | "role">, now = n
         .from(calendarEvents)
         .where(eq(calendarEvents.ownerId, viewer.id))
         .orderBy(asc(calendarEvents.startsAt)),
-      none
-        ? []
-        : db
-            .select({
-              connectionId: messages.connectionId,
-              fromMe: eq(messages.senderId, viewer.id),
-              body: messages.body,
-              createdAt: messages.createdAt,
-              editedAt: messages.editedAt,
-            })
-            .from(messages)
-            .where(and(inShared(messages.connectionId), isNull(messages.deletedAt)))
-            .orderBy(asc(messages.seq)),
-      none
-        ? []
-        : db
-            .select({
-              id: assignments.id,
-              connectionId: assignments.connectionId,
-              lessonId: assignments.lessonId,
-              title: assignments.title,
-              instructions: assignments.instructions,
-              dueAt: assignments.dueAt,
-              completedAt: assignments.completedAt,
-              completionNote: assignments.completionNote,
-              reopenedAt: assignments.reopenedAt,
-              reopenComment: assignments.reopenComment,
-              createdAt: assignments.createdAt,
-            })
-            .from(assignments)
-            .where(inShared(assignments.connectionId))
-            .orderBy(asc(assignments.createdAt)),
-      none
-        ? []
-        : db
-            .select({
-              connectionId: practiceEntries.connectionId,
-              assignmentId: practiceEntries.assignmentId,
-              practicedOn: practiceEntries.practicedOn,
-              minutes: practiceEntries.minutes,
-              note: practiceEntries.note,
-            })
-            .from(practiceEntries)
-            .where(inShared(practiceEntries.connectionId))
-            .orderBy(asc(practiceEntries.practicedOn)),
-      viewer.role === "teacher" && !none
+      db
+        .select({
+          connectionId: messages.connectionId,
+          fromMe: eq(messages.senderId, viewer.id),
+          body: messages.body,
+          createdAt: messages.createdAt,
+          editedAt: messages.editedAt,
+        })
+        .from(messages)
+        .where(and(inShared(messages.connectionId), isNull(messages.deletedAt)))
+        .orderBy(asc(messages.seq)),
+      db
+        .select({
+          id: assignments.id,
+          connectionId: assignments.connectionId,
+          lessonId: assignments.lessonId,
+          title: assignments.title,
+          instructions: assignments.instructions,
+          dueAt: assignments.dueAt,
+          completedAt: assignments.completedAt,
+          completionNote: assignments.completionNote,
+          reopenedAt: assignments.reopenedAt,
+          reopenComment: assignments.reopenComment,
+          createdAt: assignments.createdAt,
+        })
+        .from(assignments)
+        .where(inShared(assignments.connectionId))
+        .orderBy(asc(assignments.createdAt)),
+      db
+        .select({
+          connectionId: practiceEntries.connectionId,
+          assignmentId: practiceEntries.assignmentId,
+          practicedOn: practiceEntries.practicedOn,
+          minutes: practiceEntries.minutes,
+          note: practiceEntries.note,
+        })
+        .from(practiceEntries)
+        .where(inShared(practiceEntries.connectionId))
+        .orderBy(asc(practiceEntries.practicedOn)),
+      viewer.role === "teacher"
         ? db
             .select({ connectionId: teacherNotes.connectionId, body: teacherNotes.body, createdAt: teacherNotes.createdAt })
             .from(teacherNotes)
