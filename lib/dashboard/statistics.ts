@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { connections, lessons, practiceEntries, users } from "@/db/schema";
-import { acceptedConnectionsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, practiceOf, type Viewer } from "@/lib/access";
+import { acceptedConnectionsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, type Viewer } from "@/lib/access";
 import { WEEK } from "@/lib/time";
 
 export const STATISTICS_PERIODS = [4, 12, 52] as const;
@@ -87,7 +87,7 @@ export async function studioStatistics(
       .from(practiceEntries)
       .innerJoin(connections, eq(connections.id, practiceEntries.connectionId))
       .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
-      .where(and(practiceOf(viewer), acceptedConnectionsOf(viewer), gte(practiceEntries.practicedOn, firstDay)))
+      .where(and(acceptedConnectionsOf(viewer), gte(practiceEntries.practicedOn, firstDay)))
       .groupBy(practiceEntries.connectionId, other.name),
   ]);
 

@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lt, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { assignments, connections, lessons, practiceEntries, users } from "@/db/schema";
 import { sharedHistoryOf, type Viewer } from "@/lib/access";
 import { addLocalDays, formatLocalDateTime, parseLocalDateTime, utcToZoned, zonedToUtc } from "@/lib/time";
+import { practiceMinutesOfAssignment } from "@/lib/practice/queries";
 import { toCsv } from "./csv";
 import type { ExportKind, ExportQuery } from "./schemas";
 
@@ -74,10 +75,7 @@ async function assignmentsCsv(teacher: Teacher, query: ExportQuery): Promise<str
       dueAt: assignments.dueAt,
       completedAt: assignments.completedAt,
       note: assignments.completionNote,
-      minutes:
-        sql<number>`(select coalesce(sum(${practiceEntries.minutes}), 0) from ${practiceEntries} where ${practiceEntries.assignmentId} = ${assignments.id})`.mapWith(
-          Number,
-        ),
+      minutes: practiceMinutesOfAssignment,
       instructions: assignments.instructions,
     })
     .from(assignments)
