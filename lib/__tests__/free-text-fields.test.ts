@@ -27,7 +27,7 @@ import { INVITE_MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH } from "@/lib/connections/li
 import { sendMessage } from "@/lib/messaging";
 import { MESSAGE_MAX_LENGTH, MESSAGE_PREVIEW_LENGTH } from "@/lib/messaging/types";
 import { NOTIFICATION_BODY_MAX_LENGTH, NOTIFICATION_TITLE_MAX_LENGTH } from "@/lib/notifications/schemas";
-import { completeAssignment, createAssignment, logPractice, reopenAssignment, todayIn } from "@/lib/practice";
+import { completeAssignment, createAssignment, logPractice, reopenAssignment } from "@/lib/practice";
 import {
   ASSIGNMENT_INSTRUCTIONS_MAX_LENGTH,
   ASSIGNMENT_NOTE_MAX_LENGTH,
@@ -50,6 +50,7 @@ import {
   REQUEST_NOTE_MAX_LENGTH,
 } from "@/lib/scheduling/limits";
 import { characterCount } from "@/lib/text";
+import { formatIsoDate } from "@/lib/time";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
@@ -441,7 +442,7 @@ const fields: Record<string, FreeTextField> = {
     multiLine: true,
     async scene() {
       const { student, connection } = await createConnectedPair();
-      const entry = { connectionId: connection.id, practicedOn: todayIn(student.timezone), minutes: "20" };
+      const entry = { connectionId: connection.id, practicedOn: formatIsoDate(new Date(), student.timezone), minutes: "20" };
       return {
         submit: (note) => logPractice(student, { ...entry, note }),
         stored: async () => (await db.select().from(practiceEntries).where(eq(practiceEntries.connectionId, connection.id)))[0]?.note,

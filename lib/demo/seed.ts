@@ -20,7 +20,19 @@ import {
   proposeReschedule,
   requestLessons,
 } from "@/lib/scheduling";
-import { addLocalDays, DAY, formatLocalDateTime, HOUR, MINUTE, utcToZoned, WEEK, zonedToUtc, type LocalDateTime } from "@/lib/time";
+import {
+  addDaysToIsoDate,
+  addLocalDays,
+  DAY,
+  formatIsoDate,
+  formatLocalDateTime,
+  HOUR,
+  MINUTE,
+  utcToZoned,
+  WEEK,
+  zonedToUtc,
+  type LocalDateTime,
+} from "@/lib/time";
 import {
   DEMO_PASSWORD,
   DEMO_TEACHER_EMAIL,
@@ -223,7 +235,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
     for (const [index, minutes] of days.entries()) {
       if (minutes === 0) continue;
       const daysAgo = days.length - index;
-      const practicedOn = formatLocalDateTime(addLocalDays(utcToZoned(now, practiser.timezone), -daysAgo)).slice(0, 10);
+      const practicedOn = addDaysToIsoDate(formatIsoDate(now, practiser.timezone), -daysAgo);
       const input = { connectionId: booking(teacher, student).connectionId, practicedOn, minutes: String(minutes) };
       must("a practice entry", await logPractice(practiser, input, now));
     }
@@ -236,7 +248,7 @@ export async function seedDemoData(now = new Date()): Promise<SeedSummary> {
       assignment.dueInDays === undefined
         ? {}
         : {
-            dueDate: formatLocalDateTime(addLocalDays(utcToZoned(now, teacher.timezone), assignment.dueInDays)).slice(0, 10),
+            dueDate: addDaysToIsoDate(formatIsoDate(now, teacher.timezone), assignment.dueInDays),
             ...(assignment.dueTime ? { dueTime: assignment.dueTime } : {}),
           };
     const input = {

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { assignments, connections, lessons, practiceEntries, users } from "@/db/schema";
 import { sharedHistoryOf, type Viewer } from "@/lib/access";
-import { addLocalDays, formatLocalDateTime, parseLocalDateTime, utcToZoned, zonedToUtc } from "@/lib/time";
+import { addLocalDays, formatIsoDate, formatLocalDateTime, parseLocalDateTime, utcToZoned, zonedToUtc } from "@/lib/time";
 import { practiceMinutesOfAssignment } from "@/lib/practice/queries";
 import { toCsv } from "./csv";
 import type { ExportKind, ExportQuery } from "./schemas";
@@ -13,7 +13,6 @@ type Teacher = Pick<Viewer, "id" | "role"> & { timezone: string };
 const student = alias(users, "student");
 const canceller = alias(users, "canceller");
 
-const wallDate = (instant: Date, zone: string) => formatLocalDateTime(utcToZoned(instant, zone)).slice(0, 10);
 const wallTime = (instant: Date, zone: string) => formatLocalDateTime(utcToZoned(instant, zone)).slice(11);
 const wallDateTime = (instant: Date | null, zone: string) =>
   instant ? formatLocalDateTime(utcToZoned(instant, zone)).replace("T", " ") : "";
@@ -51,7 +50,7 @@ async function lessonsCsv(teacher: Teacher, query: ExportQuery): Promise<string>
   return toCsv(
     ["Date", `Start (${zone})`, "End", "Student", "Status", "Attendance", "Cancelled by", "Cancellation reason", "Location"],
     rows.map((row) => [
-      wallDate(row.startsAt, zone),
+      formatIsoDate(row.startsAt, zone),
       wallTime(row.startsAt, zone),
       wallTime(row.endsAt, zone),
       row.student,

@@ -8,4 +8,4 @@ export {
   updateAssignment,
   type AssignmentActor,
 } from "./assignments";
-export { deletePractice, logPractice, setPracticeGoal, todayIn, updatePractice, type PracticeActor } from "./practice";
+export { deletePractice, logPractice, setPracticeGoal, updatePractice, type PracticeActor } from "./practice";

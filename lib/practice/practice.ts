@@ -3,7 +3,7 @@ import { assignments, connections, practiceEntries, type PracticeEntry, type Use
 import { inTransaction, type TransactionScope } from "@/db/transaction";
 import { findConnectionFor, findPracticeEntryFor, type AcceptedConnection } from "@/lib/access";
 import { failure, invalid, type ActionFailure, type ActionResult } from "@/lib/actions";
-import { addLocalDays, formatLocalDateTime, utcToZoned } from "@/lib/time";
+import { addDaysToIsoDate, formatIsoDate } from "@/lib/time";
 import { logPracticeSchema, practiceGoalSchema, practiceRefSchema, updatePracticeSchema } from "./schemas";
 
 export type PracticeActor = Pick<User, "id" | "role" | "name" | "timezone">;
@@ -17,21 +17,13 @@ const NOT_THEIR_ASSIGNMENT = failure("invalid", "Choose one of your assignments 
 /** A year back covers catching up on a paper log; older entries are more likely a typo than a memory. */
 const OLDEST_LOGGABLE_DAYS = 366;
 
-/** Today in a zone, as the `yyyy-mm-dd` a date input shows. */
-export const todayIn = (zone: string, now = new Date()) => formatLocalDateTime(utcToZoned(now, zone)).slice(0, 10);
-
-const shiftDay = (day: string, days: number) =>
-  formatLocalDateTime(
-    addLocalDays({ year: +day.slice(0, 4), month: +day.slice(5, 7), day: +day.slice(8, 10), hour: 0, minute: 0 }, days),
-  ).slice(0, 10);
-
 function checkDay(day: string, zone: string, now: Date): ActionFailure | null {
-  const today = todayIn(zone, now);
+  const today = formatIsoDate(now, zone);
   if (day > today)
     return failure("invalid", "You can't log practice for a day that hasn't happened yet.", {
       practicedOn: "Choose today or an earlier day.",
     });
-  if (day < shiftDay(today, -OLDEST_LOGGABLE_DAYS))
+  if (day < addDaysToIsoDate(today, -OLDEST_LOGGABLE_DAYS))
     return failure("invalid", "Practice can be logged for the past year only.", { practicedOn: "Choose a day within the past year." });
   return null;
 }

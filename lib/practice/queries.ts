@@ -3,8 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { assignments, connections, lessons, practiceEntries, users, type Assignment, type PracticeEntry } from "@/db/schema";
 import { acceptedConnectionsOf, assignmentsOf, otherPartyOfConnection, practiceOf, type Viewer } from "@/lib/access";
-import { DAY, WEEK } from "@/lib/time";
-import { todayIn } from "./practice";
+import { addDaysToIsoDate, formatIsoDate, WEEK } from "@/lib/time";
 
 export interface AssignmentRow extends Assignment {
   otherPartyName: string;
@@ -110,13 +109,13 @@ export interface PracticeOverview {
 
 const mondayOf = (day: string) => {
   const date = new Date(`${day}T00:00:00Z`);
-  return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
+  return addDaysToIsoDate(day, -((date.getUTCDay() + 6) % 7));
 };
 
 /** Weeks run Monday to Sunday on the student's calendar, because practice days are dates in their zone. */
 export function weeksEndingWith(today: string, count: number): string[] {
-  const monday = new Date(`${mondayOf(today)}T00:00:00Z`).getTime();
-  return Array.from({ length: count }, (_, index) => new Date(monday - (count - 1 - index) * WEEK).toISOString().slice(0, 10));
+  const monday = mondayOf(today);
+  return Array.from({ length: count }, (_, index) => addDaysToIsoDate(monday, -7 * (count - 1 - index)));
 }
 
 /**
@@ -130,7 +129,7 @@ export async function practiceOverview(
   now = new Date(),
 ): Promise<PracticeOverview[]> {
   const { weekCount = 8, recentLimit = 10 } = options;
-  const weeks = weeksEndingWith(todayIn(zone, now), weekCount);
+  const weeks = weeksEndingWith(formatIsoDate(now, zone), weekCount);
   const first = weeks[0]!;
   const owners = await db
     .select({ id: connections.id, otherPartyName: other.name, goalMinutes: connections.practiceGoalMinutes })
@@ -181,19 +180,18 @@ export async function practiceOverview(
 
 /** Days in a row with any practice, ending today, or yesterday when today has none yet (the streak is not lost before the day is). */
 export async function practiceStreak(viewer: Pick<Viewer, "id" | "role">, zone: string, now = new Date()): Promise<number> {
-  const today = todayIn(zone, now);
+  const today = formatIsoDate(now, zone);
   const rows = await db
     .selectDistinct({ day: practiceEntries.practicedOn })
     .from(practiceEntries)
-    .where(and(practiceOf(viewer), gte(practiceEntries.practicedOn, new Date(now.getTime() - 400 * DAY).toISOString().slice(0, 10))))
+    .where(and(practiceOf(viewer), gte(practiceEntries.practicedOn, addDaysToIsoDate(today, -400))))
     .orderBy(desc(practiceEntries.practicedOn));
   const days = new Set(rows.map((row) => row.day));
-  const step = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() - DAY).toISOString().slice(0, 10);
-  let cursor = days.has(today) ? today : step(today);
+  let cursor = days.has(today) ? today : addDaysToIsoDate(today, -1);
   let streak = 0;
   while (days.has(cursor)) {
     streak += 1;
-    cursor = step(cursor);
+    cursor = addDaysToIsoDate(cursor, -1);
   }
   return streak;
 }

@@ -97,6 +97,11 @@ export function formatIsoDate(instant: Date, zone: string): string {
   return `${year}-${two(month)}-${two(day)}`;
 }
 
+/** A calendar date `days` later (or earlier), as `yyyy-mm-dd`: date arithmetic, no zone involved. */
+export function addDaysToIsoDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
 export function formatUtcOffset(instant: Date, zone: string): string {
   const minutes = Math.round(utcOffsetMs(zone, instant.getTime()) / MINUTE);
   if (minutes === 0) return "GMT";

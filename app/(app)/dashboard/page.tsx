@@ -8,11 +8,10 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { listUnreadConversations } from "@/lib/messaging/queries";
-import { todayIn } from "@/lib/practice";
 import { assignmentsDue, practiceOverview, practiceStreak } from "@/lib/practice/queries";
 import { reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
 import { logPracticeAction } from "../assignments/actions";
-import { formatDay, formatDayHeading, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
+import { formatDay, formatDayHeading, formatIsoDate, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -140,7 +139,7 @@ export default async function DashboardPage() {
 
         <div className="space-y-6">
           {practice.length > 0 ? (
-            <PracticeCard overviews={practice} streak={streak} today={todayIn(zone, now)} logPractice={logPracticeAction} />
+            <PracticeCard overviews={practice} streak={streak} today={formatIsoDate(now, zone)} logPractice={logPracticeAction} />
           ) : null}
           {dashboard.connectionCount > 0 ? (
             <AssignmentsDueCard items={due.items} total={due.total} zone={zone} now={now} isTeacher={isTeacher} />

@@ -7,7 +7,7 @@ import { PracticeLogForm } from "@/components/practice/practice-log-form";
 import { WeeklyPracticeChart, WeekProgress } from "@/components/practice/practice-summary";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { todayIn } from "@/lib/practice";
+import { formatIsoDate, zoneLabel } from "@/lib/time";
 import { openAssignmentsForPractice, practiceOverview, practiceStreak } from "@/lib/practice/queries";
 import { deletePracticeAction, logPracticeAction, updatePracticeAction } from "../assignments/actions";
 
@@ -23,13 +23,13 @@ export default async function PracticePage() {
     practiceStreak(user, zone, now),
     openAssignmentsForPractice(user),
   ]);
-  const today = todayIn(zone, now);
+  const today = formatIsoDate(now, zone);
 
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <p className="text-sm text-muted-foreground">Days are on your calendar ({zone.replace(/_/g, " ")})</p>
+          <p className="text-sm text-muted-foreground">Days are on your calendar: {zoneLabel(zone, now)}</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Practice</h1>
         </div>
         <p className="inline-flex items-center gap-2 rounded-full border bg-surface px-4 py-2 text-sm shadow-sm">

@@ -21,12 +21,12 @@ import {
   logPractice,
   reopenAssignment,
   setPracticeGoal,
-  todayIn,
   uncompleteAssignment,
   updateAssignment,
   updatePractice,
 } from "@/lib/practice";
 import { getAssignment, listAssignments, practiceOverview } from "@/lib/practice/queries";
+import { formatIsoDate } from "@/lib/time";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
 
@@ -75,7 +75,7 @@ async function buildWorld(): Promise<World> {
       .values({ connectionId: connection.id, practicedOn, minutes: 20, note: SECRET })
       .returning()
       .then((rows) => rows[0]!);
-  const today = todayIn("Europe/London");
+  const today = formatIsoDate(new Date(), "Europe/London");
   return {
     actors: { teacher, student, strangerTeacher: strangers.teacher, strangerStudent: strangers.student, pendingInvitee, endedStudent },
     accepted,
@@ -89,7 +89,7 @@ async function buildWorld(): Promise<World> {
   };
 }
 
-const today = () => todayIn("Europe/London");
+const today = () => formatIsoDate(new Date(), "Europe/London");
 
 /** Every assignment and practice function, who may call it, and the call. */
 const operations: { name: string; rightful: ActorName[]; call: (actor: User, world: World) => Promise<AnyActionResult> }[] = [

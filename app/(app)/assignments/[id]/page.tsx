@@ -16,9 +16,8 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { LinkedText } from "@/components/ui/linked-text";
 import { parseId } from "@/lib/access";
 import { requireUser } from "@/lib/auth/session";
-import { todayIn } from "@/lib/practice";
 import { getAssignment, practiceForAssignment } from "@/lib/practice/queries";
-import { formatDateTime, formatLocalDateTime, utcToZoned } from "@/lib/time";
+import { formatDateTime, formatIsoDate, formatLocalDateTime, utcToZoned } from "@/lib/time";
 import {
   completeAssignmentAction,
   deleteAssignmentAction,
@@ -42,7 +41,7 @@ export default async function AssignmentPage({ params }: PageProps<"/assignments
   const zone = user.timezone;
   const now = new Date();
   const isTeacher = user.role === "teacher";
-  const today = todayIn(zone, now);
+  const today = formatIsoDate(now, zone);
   const due = assignment.dueAt ? formatLocalDateTime(utcToZoned(assignment.dueAt, zone)) : null;
 
   return (

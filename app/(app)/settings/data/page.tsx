@@ -4,14 +4,13 @@ import { CsvExportForm } from "@/components/settings/csv-export-form";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
-import { addLocalDays, formatLocalDateTime, utcToZoned } from "@/lib/time";
+import { addDaysToIsoDate, formatIsoDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Your data" };
 
 export default async function DataSettingsPage() {
   const user = await requireUser("/settings/data");
-  const today = utcToZoned(new Date(), user.timezone);
-  const day = (local: typeof today) => formatLocalDateTime(local).slice(0, 10);
+  const today = formatIsoDate(new Date(), user.timezone);
   return (
     <>
       {user.role === "teacher" ? (
@@ -20,7 +19,7 @@ export default async function DataSettingsPage() {
           title="Studio records"
           description="Lessons with attendance, assignments or practice for any dates, as a spreadsheet (CSV). Times are in your zone."
         >
-          <CsvExportForm defaults={{ from: day({ ...addLocalDays(today, -89), hour: 0, minute: 0 }), to: day(today) }} />
+          <CsvExportForm defaults={{ from: addDaysToIsoDate(today, -89), to: today }} />
         </SettingsSection>
       ) : null}
       <SettingsSection
