@@ -86,41 +86,54 @@ export async function createAssignment(actor: AssignmentActor, raw: unknown): Pr
   });
 }
 
+/** The one path of every change to an existing assignment: find it within the actor's connections, then the role check. */
+function changeAssignment<T>(
+  actor: AssignmentActor,
+  assignmentId: string,
+  role: "teacher" | "student",
+  change: (found: { assignment: Assignment; connection: AcceptedConnection }, scope: TransactionScope) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  return inTransaction(async (scope) => {
+    const found = await findAssignmentFor(actor, assignmentId, scope.tx);
+    if (!found) return NOT_FOUND;
+    if (actor.role !== role) return role === "teacher" ? TEACHERS_ONLY : STUDENTS_ONLY;
+    return change(found, scope);
+  });
+}
+
+const setTo = async (scope: TransactionScope, id: string, values: Partial<typeof assignments.$inferInsert>) =>
+  (await scope.tx.update(assignments).set(values).where(eq(assignments.id, id)).returning())[0]!;
+
 export async function updateAssignment(actor: AssignmentActor, raw: unknown): Promise<ActionResult<{ assignment: Assignment }>> {
   const parsed = updateAssignmentSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
-  return inTransaction(async (scope) => {
-    const found = await findAssignmentFor(actor, input.assignmentId, scope.tx);
-    if (!found) return NOT_FOUND;
-    if (actor.role !== "teacher") return TEACHERS_ONLY;
+  return changeAssignment(actor, input.assignmentId, "teacher", async (found, scope) => {
     const lesson = await lessonOfConnection(input.lessonId, found.connection, scope);
     if (!lesson.ok) return NOT_THEIR_LESSON;
-    const [assignment] = await scope.tx
-      .update(assignments)
-      .set({ lessonId: lesson.lessonId, title: input.title, instructions: input.instructions, dueAt: dueInstant(input, actor.timezone) })
-      .where(eq(assignments.id, found.assignment.id))
-      .returning();
+    const assignment = await setTo(scope, found.assignment.id, {
+      lessonId: lesson.lessonId,
+      title: input.title,
+      instructions: input.instructions,
+      dueAt: dueInstant(input, actor.timezone),
+    });
     await tellOtherParty(
       actor,
       found.connection,
       "assignment.changed",
       `${actor.name} changed “${input.title}”`,
       null,
-      assignmentLink(assignment!),
+      assignmentLink(assignment),
       scope,
     );
-    return { ok: true, message: "Assignment updated.", data: { assignment: assignment! } };
+    return { ok: true, message: "Assignment updated.", data: { assignment } };
   });
 }
 
 export async function deleteAssignment(actor: AssignmentActor, raw: unknown): Promise<ActionResult> {
   const parsed = assignmentRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return inTransaction(async (scope) => {
-    const found = await findAssignmentFor(actor, parsed.data.assignmentId, scope.tx);
-    if (!found) return NOT_FOUND;
-    if (actor.role !== "teacher") return TEACHERS_ONLY;
+  return changeAssignment(actor, parsed.data.assignmentId, "teacher", async (found, scope) => {
     await scope.tx.delete(assignments).where(eq(assignments.id, found.assignment.id));
     await tellOtherParty(
       actor,
@@ -142,26 +155,13 @@ export async function completeAssignment(
 ): Promise<ActionResult<{ assignment: Assignment }>> {
   const parsed = completeAssignmentSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return inTransaction(async (scope) => {
-    const found = await findAssignmentFor(actor, parsed.data.assignmentId, scope.tx);
-    if (!found) return NOT_FOUND;
-    if (actor.role !== "student") return STUDENTS_ONLY;
+  const { assignmentId, note } = parsed.data;
+  return changeAssignment(actor, assignmentId, "student", async (found, scope) => {
     if (found.assignment.completedAt) return { ok: true, message: "Already marked done.", data: { assignment: found.assignment } };
-    const [assignment] = await scope.tx
-      .update(assignments)
-      .set({ completedAt: now, completionNote: parsed.data.note })
-      .where(eq(assignments.id, found.assignment.id))
-      .returning();
-    await tellOtherParty(
-      actor,
-      found.connection,
-      "assignment.completed",
-      `${actor.name} completed “${found.assignment.title}”`,
-      parsed.data.note,
-      assignmentLink(assignment!),
-      scope,
-    );
-    return { ok: true, message: "Marked done.", data: { assignment: assignment! } };
+    const assignment = await setTo(scope, found.assignment.id, { completedAt: now, completionNote: note });
+    const title = `${actor.name} completed “${found.assignment.title}”`;
+    await tellOtherParty(actor, found.connection, "assignment.completed", title, note, assignmentLink(assignment), scope);
+    return { ok: true, message: "Marked done.", data: { assignment } };
   });
 }
 
@@ -169,26 +169,12 @@ export async function completeAssignment(
 export async function uncompleteAssignment(actor: AssignmentActor, raw: unknown): Promise<ActionResult<{ assignment: Assignment }>> {
   const parsed = assignmentRefSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return inTransaction(async (scope) => {
-    const found = await findAssignmentFor(actor, parsed.data.assignmentId, scope.tx);
-    if (!found) return NOT_FOUND;
-    if (actor.role !== "student") return STUDENTS_ONLY;
+  return changeAssignment(actor, parsed.data.assignmentId, "student", async (found, scope) => {
     if (!found.assignment.completedAt) return { ok: true, message: "It is already open.", data: { assignment: found.assignment } };
-    const [assignment] = await scope.tx
-      .update(assignments)
-      .set({ completedAt: null, completionNote: null })
-      .where(eq(assignments.id, found.assignment.id))
-      .returning();
-    await tellOtherParty(
-      actor,
-      found.connection,
-      "assignment.changed",
-      `${actor.name} marked “${found.assignment.title}” as not done yet`,
-      null,
-      assignmentLink(assignment!),
-      scope,
-    );
-    return { ok: true, message: "Marked not done.", data: { assignment: assignment! } };
+    const assignment = await setTo(scope, found.assignment.id, { completedAt: null, completionNote: null });
+    const title = `${actor.name} marked “${found.assignment.title}” as not done yet`;
+    await tellOtherParty(actor, found.connection, "assignment.changed", title, null, assignmentLink(assignment), scope);
+    return { ok: true, message: "Marked not done.", data: { assignment } };
   });
 }
 
@@ -200,25 +186,17 @@ export async function reopenAssignment(
 ): Promise<ActionResult<{ assignment: Assignment }>> {
   const parsed = reopenAssignmentSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return inTransaction(async (scope) => {
-    const found = await findAssignmentFor(actor, parsed.data.assignmentId, scope.tx);
-    if (!found) return NOT_FOUND;
-    if (actor.role !== "teacher") return TEACHERS_ONLY;
+  const { assignmentId, comment } = parsed.data;
+  return changeAssignment(actor, assignmentId, "teacher", async (found, scope) => {
     if (!found.assignment.completedAt) return failure("invalid", "Only a completed assignment can be reopened.");
-    const [assignment] = await scope.tx
-      .update(assignments)
-      .set({ completedAt: null, completionNote: null, reopenedAt: now, reopenComment: parsed.data.comment })
-      .where(eq(assignments.id, found.assignment.id))
-      .returning();
-    await tellOtherParty(
-      actor,
-      found.connection,
-      "assignment.reopened",
-      `${actor.name} reopened “${found.assignment.title}”`,
-      parsed.data.comment,
-      assignmentLink(assignment!),
-      scope,
-    );
-    return { ok: true, message: "Assignment reopened.", data: { assignment: assignment! } };
+    const assignment = await setTo(scope, found.assignment.id, {
+      completedAt: null,
+      completionNote: null,
+      reopenedAt: now,
+      reopenComment: comment,
+    });
+    const title = `${actor.name} reopened “${found.assignment.title}”`;
+    await tellOtherParty(actor, found.connection, "assignment.reopened", title, comment, assignmentLink(assignment), scope);
+    return { ok: true, message: "Assignment reopened.", data: { assignment } };
   });
 }
