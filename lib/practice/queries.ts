@@ -162,7 +162,10 @@ export async function practiceOverview(
       .from(practiceEntries)
       .where(and(inArray(practiceEntries.connectionId, ids), gte(practiceEntries.practicedOn, first)))
       .groupBy(practiceEntries.connectionId, week),
-    db.select().from(ranked).where(lte(ranked.rank, recentLimit)).orderBy(desc(ranked.practicedOn), desc(ranked.createdAt)),
+    // The dashboard asks for no entries: no statement then.
+    recentLimit > 0
+      ? db.select().from(ranked).where(lte(ranked.rank, recentLimit)).orderBy(desc(ranked.practicedOn), desc(ranked.createdAt))
+      : [],
   ]);
   const thisWeek = weeks.at(-1)!;
   return owners.map((owner) => {
