@@ -64,18 +64,21 @@ export function LessonLocation({ location, insideLink = false }: { location: str
 
 /** A card with a title, an optional action or icon, and either its list or an empty state. */
 export function ListCard({
+  id,
   title,
   action,
   empty,
   children,
 }: {
+  /** An anchor other pages link to. */
+  id?: string;
   title: string;
   action?: ReactNode;
   empty: ReactNode | null;
   children: ReactNode;
 }) {
   return (
-    <Card>
+    <Card id={id} className={id ? "scroll-mt-20" : undefined}>
       <CardHeader>
         <CardTitle>{title}</CardTitle>
         {action}

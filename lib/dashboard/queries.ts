@@ -1,11 +1,20 @@
 import "server-only";
-import { and, asc, count, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { mayEndAfter } from "@/lib/scheduling/overlap";
+import { awaitingAttendance } from "@/lib/scheduling/queries";
 import { DAY } from "@/lib/time";
-import { connections, lessonRequests, lessons, users } from "@/db/schema";
-import { acceptedConnectionsOf, lessonRequestsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, type Viewer } from "@/lib/access";
+import { connections, lessonRequests, lessons, rescheduleRequests, users } from "@/db/schema";
+import {
+  acceptedConnectionsOf,
+  lessonRequestsOf,
+  lessonsOf,
+  otherPartyOfConnection,
+  otherPartyOfLesson,
+  rescheduleProposalsOf,
+  type Viewer,
+} from "@/lib/access";
 
 export interface UpcomingLesson {
   id: string;
@@ -21,17 +30,32 @@ export interface Dashboard {
   lessonsThisWeek: number;
   connectionCount: number;
   attendanceRate: number | null;
-  pendingRequests: number;
+  /** What waits for the viewer: requests and proposed moves from the other side. */
+  pending: { requests: number; moves: number };
+  /** Teachers: past lessons without attendance, newest first, and how many there are in all. */
+  toMark: { items: LessonToMark[]; total: number };
+}
+
+export interface LessonToMark {
+  id: string;
+  startsAt: Date;
+  otherPartyName: string;
 }
 
 const other = alias(users, "other_party");
 
 /** A glance, not a list: the full lists are a click away. */
-export const DASHBOARD_LIST_LIMITS = { unreadConversations: 5, connectionNames: 12, assignmentsDue: 5 } as const;
+export const DASHBOARD_LIST_LIMITS = { unreadConversations: 5, connectionNames: 12, assignmentsDue: 5, lessonsToMark: 5 } as const;
 
 /** Every query builds from the viewer's access scopes, so nothing of anyone else's or of an ended connection appears. */
 export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Dashboard> {
-  const [upcoming, weekCount, connectionCount, attendance, pendingRequests] = await Promise.all([
+  const scalar = (query: SQL | { getSQL(): SQL }) => sql<number>`(${query})`.mapWith(Number);
+  const countOf = (
+    table: typeof lessons | typeof connections | typeof lessonRequests | typeof rescheduleRequests,
+    where: SQL | undefined,
+  ) => scalar(db.select({ value: count() }).from(table).where(where));
+  const lastMonth = and(lessonsOf(viewer), gte(lessons.startsAt, new Date(now.getTime() - 30 * DAY)), lt(lessons.startsAt, now));
+  const [upcoming, [counts], toMark] = await Promise.all([
     db
       .select({
         id: lessons.id,
@@ -54,38 +78,60 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
       )
       .orderBy(asc(lessons.startsAt))
       .limit(8),
-    db
-      .select({ value: count() })
-      .from(lessons)
-      .where(
-        and(
-          lessonsOf(viewer),
-          ne(lessons.status, "cancelled"),
-          gte(lessons.startsAt, now),
-          lt(lessons.startsAt, new Date(now.getTime() + 7 * DAY)),
-        ),
-      ),
-    db.select({ value: count() }).from(connections).where(acceptedConnectionsOf(viewer)),
+    // Every count in one statement: one round trip, whatever the number of figures.
     db
       .select({
-        marked: count(lessons.attendance),
-        attended: sql<number>`count(*) filter (where ${lessons.attendance} in ('present', 'late'))`.mapWith(Number),
+        lessonsThisWeek: countOf(
+          lessons,
+          and(
+            lessonsOf(viewer),
+            ne(lessons.status, "cancelled"),
+            gte(lessons.startsAt, now),
+            lt(lessons.startsAt, new Date(now.getTime() + 7 * DAY)),
+          ),
+        ),
+        connectionCount: countOf(connections, acceptedConnectionsOf(viewer)),
+        marked: scalar(
+          db
+            .select({ value: count(lessons.attendance) })
+            .from(lessons)
+            .where(lastMonth),
+        ),
+        attended: countOf(lessons, and(lastMonth, inArray(lessons.attendance, ["present", "late"]))),
+        requests: countOf(
+          lessonRequests,
+          and(lessonRequestsOf(viewer), eq(lessonRequests.status, "pending"), ne(lessonRequests.requestedById, viewer.id)),
+        ),
+        moves: countOf(
+          rescheduleRequests,
+          and(rescheduleProposalsOf(viewer), eq(rescheduleRequests.status, "pending"), ne(rescheduleRequests.proposedById, viewer.id)),
+        ),
       })
-      .from(lessons)
-      .where(and(lessonsOf(viewer), gte(lessons.startsAt, new Date(now.getTime() - 30 * DAY)), lt(lessons.startsAt, now))),
-    db
-      .select({ value: count() })
-      .from(lessonRequests)
-      .where(and(lessonRequestsOf(viewer), eq(lessonRequests.status, "pending"), ne(lessonRequests.requestedById, viewer.id))),
+      .from(users)
+      .where(eq(users.id, viewer.id)),
+    viewer.role === "teacher"
+      ? db
+          .select({
+            id: lessons.id,
+            startsAt: lessons.startsAt,
+            otherPartyName: other.name,
+            total: sql<number>`count(*) over ()`.mapWith(Number),
+          })
+          .from(lessons)
+          .innerJoin(other, eq(other.id, otherPartyOfLesson(viewer)))
+          .where(awaitingAttendance(viewer, now))
+          .orderBy(desc(lessons.startsAt))
+          .limit(DASHBOARD_LIST_LIMITS.lessonsToMark)
+      : [],
   ]);
 
-  const marked = attendance[0]?.marked ?? 0;
   return {
     upcoming,
-    lessonsThisWeek: weekCount[0]?.value ?? 0,
-    connectionCount: connectionCount[0]?.value ?? 0,
-    attendanceRate: marked > 0 ? attendance[0]!.attended / marked : null,
-    pendingRequests: pendingRequests[0]?.value ?? 0,
+    lessonsThisWeek: counts?.lessonsThisWeek ?? 0,
+    connectionCount: counts?.connectionCount ?? 0,
+    attendanceRate: counts && counts.marked > 0 ? counts.attended / counts.marked : null,
+    pending: { requests: counts?.requests ?? 0, moves: counts?.moves ?? 0 },
+    toMark: { items: toMark.map(({ total: _total, ...lesson }) => lesson), total: toMark[0]?.total ?? 0 },
   };
 }
 

@@ -1,12 +1,18 @@
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { connections, lessons, practiceEntries, users } from "@/db/schema";
+import { assignments, connections, lessons, practiceEntries, users } from "@/db/schema";
 import { acceptedConnectionsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, type Viewer } from "@/lib/access";
-import { WEEK } from "@/lib/time";
+import { formatIsoDate, weeksEndingWith, zonedToUtc } from "@/lib/time";
 
 export const STATISTICS_PERIODS = [4, 12, 52] as const;
 export type StatisticsPeriod = (typeof STATISTICS_PERIODS)[number];
+
+/** `?weeks=` as a period, the shortest one when it is missing or not one of the three. */
+export function parseStatisticsPeriod(value: unknown): StatisticsPeriod {
+  const weeks = Number(typeof value === "string" ? value : NaN);
+  return STATISTICS_PERIODS.find((period) => period === weeks) ?? STATISTICS_PERIODS[0];
+}
 
 export interface AttendanceCounts {
   present: number;
@@ -15,17 +21,43 @@ export interface AttendanceCounts {
   excused: number;
 }
 
+/** Assignments that fell due in the period, by how they ended. */
+export interface AssignmentCounts {
+  onTime: number;
+  late: number;
+  notDone: number;
+}
+
+export interface PersonStatistics {
+  connectionId: string;
+  /** The other party: the student for a teacher, the teacher for a student. */
+  name: string;
+  /** Lessons that were not cancelled. */
+  lessons: number;
+  attendance: AttendanceCounts;
+  cancelledByTeacher: number;
+  cancelledByStudent: number;
+  practiceMinutes: number;
+  assignments: AssignmentCounts;
+}
+
 export interface StudioStatistics {
   weeks: StatisticsPeriod;
-  /** Lessons that took place (not cancelled) per week, oldest first; weeks start on Monday in the viewer's zone. */
+  /** Monday of the first week; the period runs from its start in the viewer's zone until now. */
+  firstDay: string;
+  /** Every week of the period, oldest first, weeks without lessons included. */
   lessonsPerWeek: { weekOf: string; lessons: number }[];
+  practicePerWeek: { weekOf: string; minutes: number }[];
   attendance: AttendanceCounts;
-  perPerson: { connectionId: string; name: string; attendance: AttendanceCounts; practiceMinutes: number }[];
   cancellations: { byTeacher: number; byStudent: number };
+  assignments: AssignmentCounts;
+  perPerson: PersonStatistics[];
 }
 
 const other = alias(users, "other_party");
 const emptyAttendance = (): AttendanceCounts => ({ present: 0, late: 0, absent: 0, excused: 0 });
+const emptyAssignments = (): AssignmentCounts => ({ onTime: 0, late: 0, notDone: 0 });
+const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 
 /** Present and late count as attended; unmarked lessons are not counted either way. */
 export function attendanceRate(counts: AttendanceCounts): number | null {
@@ -33,9 +65,16 @@ export function attendanceRate(counts: AttendanceCounts): number | null {
   return marked === 0 ? null : (counts.present + counts.late) / marked;
 }
 
+/** Of the assignments that fell due, the share done by the due time; null when none fell due. */
+export function onTimeRate(counts: AssignmentCounts): number | null {
+  const due = counts.onTime + counts.late + counts.notDone;
+  return due === 0 ? null : counts.onTime / due;
+}
+
 /**
- * The last `weeks` weeks of the viewer's lessons and their students' (or, for a student, their own) practice, in four
- * statements whatever the studio's size: everything is grouped in SQL, only the aggregates come back.
+ * The viewer's last `weeks` weeks (this one included, Monday to Sunday in `zone`): lessons, attendance and
+ * cancellations, practice, and assignments that fell due, per other party and in total. Four statements whatever the
+ * studio's size: everything is grouped in SQL and only the aggregates come back.
  */
 export async function studioStatistics(
   viewer: Pick<Viewer, "id" | "role">,
@@ -43,71 +82,111 @@ export async function studioStatistics(
   weeks: StatisticsPeriod,
   now = new Date(),
 ): Promise<StudioStatistics> {
-  const start = new Date(now.getTime() - weeks * WEEK);
+  const weekList = weeksEndingWith(formatIsoDate(now, zone), weeks);
+  const firstDay = weekList[0]!;
+  const [year, month, day] = firstDay.split("-").map(Number) as [number, number, number];
+  const start = zonedToUtc({ year, month, day, hour: 0, minute: 0 }, zone);
   const inPeriod = and(lessonsOf(viewer), gte(lessons.startsAt, start), lt(lessons.startsAt, now));
-  const week = sql<string>`to_char(date_trunc('week', ${lessons.startsAt} at time zone ${zone}), 'YYYY-MM-DD')`;
-  const count = (condition: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
-  const firstDay = start.toISOString().slice(0, 10);
+  const lessonWeek = sql<string>`to_char(date_trunc('week', ${lessons.startsAt} at time zone ${zone}), 'YYYY-MM-DD')`;
+  const practiceWeek = sql<string>`to_char(date_trunc('week', ${practiceEntries.practicedOn}), 'YYYY-MM-DD')`;
 
-  const [perWeek, perPerson, cancellations, practice] = await Promise.all([
+  const [perWeek, lessonsPerPerson, practice, assignmentsDue] = await Promise.all([
     db
-      .select({ weekOf: week, lessons: sql<number>`count(*)`.mapWith(Number) })
+      .select({ weekOf: lessonWeek, lessons: sql<number>`count(*)`.mapWith(Number) })
       .from(lessons)
       .where(and(inPeriod, sql`${lessons.status} <> 'cancelled'`))
       // By position: the zone is a bound parameter, and Postgres matches a grouped expression only with the same one.
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
+      .groupBy(sql`1`),
     db
       .select({
         connectionId: lessons.connectionId,
         name: other.name,
-        present: count(sql`${lessons.attendance} = 'present'`),
-        late: count(sql`${lessons.attendance} = 'late'`),
-        absent: count(sql`${lessons.attendance} = 'absent'`),
-        excused: count(sql`${lessons.attendance} = 'excused'`),
+        lessons: countWhere(sql`${lessons.status} <> 'cancelled'`),
+        present: countWhere(sql`${lessons.attendance} = 'present'`),
+        late: countWhere(sql`${lessons.attendance} = 'late'`),
+        absent: countWhere(sql`${lessons.attendance} = 'absent'`),
+        excused: countWhere(sql`${lessons.attendance} = 'excused'`),
+        cancelledByTeacher: countWhere(sql`${lessons.status} = 'cancelled' and ${lessons.cancelledById} = ${lessons.teacherId}`),
+        cancelledByStudent: countWhere(sql`${lessons.status} = 'cancelled' and ${lessons.cancelledById} = ${lessons.studentId}`),
       })
       .from(lessons)
       .innerJoin(other, eq(other.id, otherPartyOfLesson(viewer)))
       .where(inPeriod)
-      .groupBy(lessons.connectionId, other.name)
-      .orderBy(asc(other.name)),
-    db
-      .select({
-        byTeacher: count(sql`${lessons.cancelledById} = ${lessons.teacherId}`),
-        byStudent: count(sql`${lessons.cancelledById} = ${lessons.studentId}`),
-      })
-      .from(lessons)
-      .where(and(inPeriod, eq(lessons.status, "cancelled"))),
+      .groupBy(lessons.connectionId, other.name),
     db
       .select({
         connectionId: practiceEntries.connectionId,
         name: other.name,
+        weekOf: practiceWeek,
         minutes: sql<number>`sum(${practiceEntries.minutes})`.mapWith(Number),
       })
       .from(practiceEntries)
       .innerJoin(connections, eq(connections.id, practiceEntries.connectionId))
       .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
       .where(and(acceptedConnectionsOf(viewer), gte(practiceEntries.practicedOn, firstDay)))
-      .groupBy(practiceEntries.connectionId, other.name),
+      .groupBy(practiceEntries.connectionId, other.name, sql`3`),
+    db
+      .select({
+        connectionId: assignments.connectionId,
+        name: other.name,
+        onTime: countWhere(sql`${assignments.completedAt} <= ${assignments.dueAt}`),
+        late: countWhere(sql`${assignments.completedAt} > ${assignments.dueAt}`),
+        notDone: countWhere(sql`${assignments.completedAt} is null`),
+      })
+      .from(assignments)
+      .innerJoin(connections, eq(connections.id, assignments.connectionId))
+      .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+      .where(and(acceptedConnectionsOf(viewer), gte(assignments.dueAt, start), lte(assignments.dueAt, now)))
+      .groupBy(assignments.connectionId, other.name),
   ]);
 
-  const minutesOf = new Map(practice.map((row) => [row.connectionId, row.minutes]));
-  const total = emptyAttendance();
-  const people = perPerson.map(({ connectionId, name, ...attendance }) => {
-    for (const key of Object.keys(total) as (keyof AttendanceCounts)[]) total[key] += attendance[key];
-    return { connectionId, name, attendance, practiceMinutes: minutesOf.get(connectionId) ?? 0 };
-  });
-  // Someone who practised but had no lesson in the period still shows, with their minutes.
+  // Anyone with a lesson, practice or an assignment due in the period has a row.
+  const people = new Map<string, PersonStatistics>();
+  const personOf = (connectionId: string, name: string) => {
+    let person = people.get(connectionId);
+    if (!person) {
+      person = {
+        connectionId,
+        name,
+        lessons: 0,
+        attendance: emptyAttendance(),
+        cancelledByTeacher: 0,
+        cancelledByStudent: 0,
+        practiceMinutes: 0,
+        assignments: emptyAssignments(),
+      };
+      people.set(connectionId, person);
+    }
+    return person;
+  };
+  for (const { connectionId, name, lessons: held, cancelledByTeacher, cancelledByStudent, ...attendance } of lessonsPerPerson)
+    Object.assign(personOf(connectionId, name), { lessons: held, attendance, cancelledByTeacher, cancelledByStudent });
+  const minutesByWeek = new Map<string, number>();
   for (const row of practice) {
-    if (!people.some((person) => person.connectionId === row.connectionId))
-      people.push({ connectionId: row.connectionId, name: row.name, attendance: emptyAttendance(), practiceMinutes: row.minutes });
+    personOf(row.connectionId, row.name).practiceMinutes += row.minutes;
+    minutesByWeek.set(row.weekOf, (minutesByWeek.get(row.weekOf) ?? 0) + row.minutes);
   }
-  people.sort((a, b) => a.name.localeCompare(b.name));
+  for (const { connectionId, name, ...counts } of assignmentsDue) personOf(connectionId, name).assignments = counts;
+
+  const perPerson = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const lessonsByWeek = new Map(perWeek.map((row) => [row.weekOf, row.lessons]));
+  const attendance = emptyAttendance();
+  const cancellations = { byTeacher: 0, byStudent: 0 };
+  const assignmentTotals = emptyAssignments();
+  for (const person of perPerson) {
+    for (const key of Object.keys(attendance) as (keyof AttendanceCounts)[]) attendance[key] += person.attendance[key];
+    for (const key of Object.keys(assignmentTotals) as (keyof AssignmentCounts)[]) assignmentTotals[key] += person.assignments[key];
+    cancellations.byTeacher += person.cancelledByTeacher;
+    cancellations.byStudent += person.cancelledByStudent;
+  }
   return {
     weeks,
-    lessonsPerWeek: perWeek,
-    attendance: total,
-    perPerson: people,
-    cancellations: cancellations[0] ?? { byTeacher: 0, byStudent: 0 },
+    firstDay,
+    lessonsPerWeek: weekList.map((weekOf) => ({ weekOf, lessons: lessonsByWeek.get(weekOf) ?? 0 })),
+    practicePerWeek: weekList.map((weekOf) => ({ weekOf, minutes: minutesByWeek.get(weekOf) ?? 0 })),
+    attendance,
+    cancellations,
+    assignments: assignmentTotals,
+    perPerson,
   };
 }

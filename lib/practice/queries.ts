@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { assignments, connections, lessons, practiceEntries, users, type Assignment, type PracticeEntry } from "@/db/schema";
 import { acceptedConnectionsOf, assignmentsOf, otherPartyOfConnection, practiceOf, type Viewer } from "@/lib/access";
-import { addDaysToIsoDate, formatIsoDate, WEEK } from "@/lib/time";
+import { addDaysToIsoDate, formatIsoDate, WEEK, weeksEndingWith } from "@/lib/time";
 
 export interface AssignmentRow extends Assignment {
   otherPartyName: string;
@@ -107,17 +107,6 @@ export interface PracticeOverview {
   recent: (PracticeEntry & { assignmentTitle: string | null })[];
 }
 
-const mondayOf = (day: string) => {
-  const date = new Date(`${day}T00:00:00Z`);
-  return addDaysToIsoDate(day, -((date.getUTCDay() + 6) % 7));
-};
-
-/** Weeks run Monday to Sunday on the student's calendar, because practice days are dates in their zone. */
-export function weeksEndingWith(today: string, count: number): string[] {
-  const monday = mondayOf(today);
-  return Array.from({ length: count }, (_, index) => addDaysToIsoDate(monday, -7 * (count - 1 - index)));
-}
-
 /**
  * Practice per connection of the viewer: minutes per week for the last `weekCount` weeks, this week against the goal,
  * and the latest entries. `zone` is the student's, whose calendar the days are on.
@@ -168,8 +157,9 @@ export async function practiceOverview(
       : [],
   ]);
   const thisWeek = weeks.at(-1)!;
+  const minutesByWeek = new Map(totals.map((row) => [`${row.connectionId} ${row.weekOf}`, row.minutes]));
   return owners.map((owner) => {
-    const minutesOf = (weekOf: string) => totals.find((row) => row.connectionId === owner.id && row.weekOf === weekOf)?.minutes ?? 0;
+    const minutesOf = (weekOf: string) => minutesByWeek.get(`${owner.id} ${weekOf}`) ?? 0;
     return {
       connectionId: owner.id,
       otherPartyName: owner.otherPartyName,

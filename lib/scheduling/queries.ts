@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, lt, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import {
@@ -29,6 +29,20 @@ import { previewRequests, type PreviewOccurrence } from "./requests";
 
 const UPCOMING_LIMIT = 15;
 const RECENT_LIMIT = 12;
+const UNMARKED_LIMIT = 60;
+
+/** How far back a lesson's attendance is still asked for. */
+export const ATTENDANCE_LOOKBACK_DAYS = 30;
+
+/** The viewer's lessons that took place in the lookback window and have no attendance yet. */
+export const awaitingAttendance = (viewer: Pick<Viewer, "id" | "role">, now: Date) =>
+  and(
+    lessonsOf(viewer),
+    ne(lessons.status, "cancelled"),
+    isNull(lessons.attendance),
+    gte(lessons.startsAt, new Date(now.getTime() - ATTENDANCE_LOOKBACK_DAYS * DAY)),
+    lte(lessons.endsAt, now),
+  );
 const otherParty = alias(users, "other_party");
 
 const otherOfLesson = (viewer: Viewer) => eq(otherParty.id, otherPartyOfLesson(viewer));
@@ -94,6 +108,7 @@ export interface ConnectionOption {
 
 export interface LessonsOverview {
   upcoming: LessonRow[];
+  /** Recent lessons, or with `unmarkedOnly` every lesson still awaiting attendance. */
   past: LessonRow[];
   incoming: RequestRow[];
   outgoing: RequestRow[];
@@ -110,7 +125,7 @@ export async function acceptedConnectionNames(viewer: Viewer): Promise<Connectio
     .orderBy(asc(otherParty.name));
 }
 
-export async function getLessonsOverview(viewer: Viewer, now = new Date()): Promise<LessonsOverview> {
+export async function getLessonsOverview(viewer: Viewer, now = new Date(), { unmarkedOnly = false } = {}): Promise<LessonsOverview> {
   const requestOther = alias(users, "request_other");
   const requestTeacher = alias(users, "request_teacher");
   const [upcoming, past, requests, proposals, options] = await Promise.all([
@@ -126,10 +141,12 @@ export async function getLessonsOverview(viewer: Viewer, now = new Date()): Prom
       )
       .orderBy(asc(lessons.startsAt))
       .limit(UPCOMING_LIMIT),
-    lessonQuery(viewer)
-      .where(and(lessonsOf(viewer), lt(lessons.startsAt, now), gte(lessons.startsAt, new Date(now.getTime() - 60 * DAY))))
-      .orderBy(desc(lessons.startsAt))
-      .limit(RECENT_LIMIT),
+    unmarkedOnly
+      ? lessonQuery(viewer).where(awaitingAttendance(viewer, now)).orderBy(desc(lessons.startsAt)).limit(UNMARKED_LIMIT)
+      : lessonQuery(viewer)
+          .where(and(lessonsOf(viewer), lt(lessons.startsAt, now), gte(lessons.startsAt, new Date(now.getTime() - 60 * DAY))))
+          .orderBy(desc(lessons.startsAt))
+          .limit(RECENT_LIMIT),
     db
       .select({
         id: lessonRequests.id,

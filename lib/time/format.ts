@@ -102,6 +102,17 @@ export function addDaysToIsoDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
+/** The Monday of a calendar date's week, as `yyyy-mm-dd`. */
+export function mondayOfIsoDate(date: string): string {
+  return addDaysToIsoDate(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/** The Mondays of the `count` weeks (Monday to Sunday) that end with the one holding `today`, oldest first. */
+export function weeksEndingWith(today: string, count: number): string[] {
+  const monday = mondayOfIsoDate(today);
+  return Array.from({ length: count }, (_, index) => addDaysToIsoDate(monday, -7 * (count - 1 - index)));
+}
+
 export function formatUtcOffset(instant: Date, zone: string): string {
   const minutes = Math.round(utcOffsetMs(zone, instant.getTime()) / MINUTE);
   if (minutes === 0) return "GMT";

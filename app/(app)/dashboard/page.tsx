@@ -2,15 +2,19 @@ import { BellRing, CalendarCheck2, CalendarDays, Inbox, MapPin, MessageSquare, U
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
+import { PendingActionsCard } from "@/components/dashboard/pending-actions-card";
+import { StatisticsSection } from "@/components/dashboard/statistics-section";
 import { UnreadMessagesCard } from "@/components/messaging/unread-messages-card";
 import { AssignmentsDueCard, PracticeCard } from "@/components/practice/dashboard-cards";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { parseStatisticsPeriod, studioStatistics } from "@/lib/dashboard/statistics";
 import { listUnreadConversations } from "@/lib/messaging/queries";
 import { assignmentsDue, practiceOverview, practiceStreak } from "@/lib/practice/queries";
 import { reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
 import { logPracticeAction } from "../assignments/actions";
+import { markAttendanceAction } from "../lessons/actions";
 import { formatDay, formatDayHeading, formatIsoDate, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -23,12 +27,13 @@ function greeting(hour: number): string {
 
 const isLink = (location: string) => /^https?:\/\//i.test(location);
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const user = await requireUser("/dashboard");
   const now = new Date();
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
-  const [dashboard, connectionNames, unread, reminderSettings, due, practice, streak] = await Promise.all([
+  const period = parseStatisticsPeriod((await searchParams).weeks);
+  const [dashboard, connectionNames, unread, reminderSettings, due, practice, streak, statistics] = await Promise.all([
     getDashboard(user, now),
     getConnectionNames(user, DASHBOARD_LIST_LIMITS.connectionNames),
     listUnreadConversations(user, DASHBOARD_LIST_LIMITS.unreadConversations),
@@ -36,7 +41,9 @@ export default async function DashboardPage() {
     assignmentsDue(user, DASHBOARD_LIST_LIMITS.assignmentsDue, now),
     isTeacher ? [] : practiceOverview(user, zone, { weekCount: 1, recentLimit: 0 }, now),
     isTeacher ? 0 : practiceStreak(user, zone, now),
+    studioStatistics(user, zone, period, now),
   ]);
+  const waiting = dashboard.pending.requests + dashboard.pending.moves + dashboard.toMark.total;
   const firstName = user.name.split(" ")[0];
   const [next, ...later] = dashboard.upcoming;
 
@@ -59,7 +66,7 @@ export default async function DashboardPage() {
           label="Attendance, last 30 days"
           value={dashboard.attendanceRate === null ? "—" : `${Math.round(dashboard.attendanceRate * 100)}%`}
         />
-        <StatCard icon={Inbox} label="Requests awaiting you" value={dashboard.pendingRequests} />
+        <StatCard icon={Inbox} label="Waiting for you" value={waiting} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
@@ -138,6 +145,9 @@ export default async function DashboardPage() {
         </Card>
 
         <div className="space-y-6">
+          {dashboard.connectionCount > 0 || waiting > 0 ? (
+            <PendingActionsCard pending={dashboard.pending} toMark={dashboard.toMark} zone={zone} markAttendance={markAttendanceAction} />
+          ) : null}
           {practice.length > 0 ? (
             <PracticeCard overviews={practice} streak={streak} today={formatIsoDate(now, zone)} logPractice={logPracticeAction} />
           ) : null}
@@ -181,6 +191,8 @@ export default async function DashboardPage() {
           </Card>
         </div>
       </div>
+
+      {dashboard.connectionCount > 0 ? <StatisticsSection statistics={statistics} isTeacher={isTeacher} /> : null}
     </div>
   );
 }

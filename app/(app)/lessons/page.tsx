@@ -6,7 +6,7 @@ import { AttendanceBadge, LessonLocation, LessonStatusBadge, ListCard } from "@/
 import { RequestLessonPanel } from "@/components/scheduling/request-lesson-panel";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
-import { getLessonsOverview, type RequestRow } from "@/lib/scheduling/queries";
+import { ATTENDANCE_LOOKBACK_DAYS, getLessonsOverview, type RequestRow } from "@/lib/scheduling/queries";
 import { formatDateTime, formatDay, formatTime, formatTimeRange, zoneLabel } from "@/lib/time";
 import {
   approveRequestAction,
@@ -28,12 +28,14 @@ function describeRequest(request: RequestRow, zone: string): string {
   return `${first} · ${request.durationMinutes} min · ${every}, ${until}`;
 }
 
-export default async function LessonsPage() {
+export default async function LessonsPage({ searchParams }: PageProps<"/lessons">) {
   const user = await requireUser("/lessons");
   const now = new Date();
   const zone = user.timezone;
-  const overview = await getLessonsOverview(user, now);
   const isTeacher = user.role === "teacher";
+  // Teachers can narrow the past lessons to those still awaiting attendance (the dashboard links here).
+  const unmarkedOnly = isTeacher && (await searchParams).show === "unmarked";
+  const overview = await getLessonsOverview(user, now, { unmarkedOnly });
 
   return (
     <div className="space-y-8">
@@ -52,6 +54,7 @@ export default async function LessonsPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <ListCard
+          id="requests"
           title="Requests awaiting you"
           action={<Inbox className="size-4 text-muted-foreground" aria-hidden="true" />}
           empty={overview.incoming.length === 0 ? "No requests to answer." : null}
@@ -85,6 +88,7 @@ export default async function LessonsPage() {
 
         <div className="space-y-6">
           <ListCard
+            id="moves"
             title="Proposed new times"
             action={<CalendarClock className="size-4 text-muted-foreground" aria-hidden="true" />}
             empty={overview.proposals.length === 0 ? "No lesson is waiting to be moved." : null}
@@ -179,11 +183,30 @@ export default async function LessonsPage() {
       </ListCard>
 
       <ListCard
-        title="Recent lessons"
-        action={<History className="size-4 text-muted-foreground" aria-hidden="true" />}
-        empty={overview.past.length === 0 ? "No lessons in the last 60 days." : null}
+        id="recent"
+        title={unmarkedOnly ? "Attendance to mark" : "Recent lessons"}
+        action={
+          isTeacher ? (
+            <Link
+              href={unmarkedOnly ? "/lessons#recent" : "/lessons?show=unmarked#recent"}
+              className="inline-flex items-center gap-1.5 text-sm font-medium text-accent hover:underline"
+            >
+              <History className="size-4" aria-hidden="true" />
+              {unmarkedOnly ? "All recent lessons" : "Only unmarked"}
+            </Link>
+          ) : (
+            <History className="size-4 text-muted-foreground" aria-hidden="true" />
+          )
+        }
+        empty={
+          overview.past.length > 0
+            ? null
+            : unmarkedOnly
+              ? `Every lesson of the last ${ATTENDANCE_LOOKBACK_DAYS} days has its attendance.`
+              : "No lessons in the last 60 days."
+        }
       >
-        <ul className="divide-y rounded-xl border" aria-label="Recent lessons">
+        <ul className="divide-y rounded-xl border" aria-label={unmarkedOnly ? "Lessons without attendance" : "Recent lessons"}>
           {overview.past.map((lesson) => (
             <li key={lesson.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
               <Link href={`/lessons/${lesson.id}`} className="w-28 shrink-0 hover:underline">

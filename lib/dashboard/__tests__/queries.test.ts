@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { connections, lessons, users } from "@/db/schema";
-import { getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { connections, lessonRequests, lessons, rescheduleRequests, users } from "@/db/schema";
+import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { getLessonsOverview } from "@/lib/scheduling/queries";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
 
@@ -62,7 +63,9 @@ describe("dashboard", () => {
     await studioWithLesson();
     for (const stranger of [await createUser({ role: "teacher" }), await createUser({ role: "student" })]) {
       const view = await getDashboard(stranger, now);
-      expect(view).toMatchObject({ upcoming: [], connectionCount: 0, lessonsThisWeek: 0, attendanceRate: null, pendingRequests: 0 });
+      expect(view).toMatchObject({ upcoming: [], connectionCount: 0, lessonsThisWeek: 0, attendanceRate: null });
+      expect(view.pending).toEqual({ requests: 0, moves: 0 });
+      expect(view.toMark).toEqual({ items: [], total: 0 });
       expect(await getConnectionNames(stranger, 12)).toEqual([]);
     }
   });
@@ -99,5 +102,64 @@ describe("dashboard", () => {
       { ...base, startsAt: hoursFromNow(-5), endsAt: hoursFromNow(-4) },
     ]);
     expect((await getDashboard(teacher, now)).attendanceRate).toBeCloseTo(2 / 3);
+  });
+
+  it("counts the requests and moves the other side is waiting on, not the viewer's own", async () => {
+    const { teacher, student, connection } = await studioWithLesson();
+    const [lesson] = await db.select().from(lessons).where(eq(lessons.connectionId, connection.id));
+    await db.insert(lessonRequests).values([
+      { connectionId: connection.id, requestedById: student.id, startsAt: hoursFromNow(48), durationMinutes: 45, timezone: "UTC" },
+      {
+        connectionId: connection.id,
+        requestedById: student.id,
+        startsAt: hoursFromNow(72),
+        durationMinutes: 45,
+        timezone: "UTC",
+        status: "declined",
+      },
+    ]);
+    await db.insert(rescheduleRequests).values({
+      lessonId: lesson!.id,
+      proposedById: teacher.id,
+      fromStartsAt: lesson!.startsAt,
+      fromEndsAt: lesson!.endsAt,
+      newStartsAt: hoursFromNow(30),
+      newEndsAt: hoursFromNow(31),
+    });
+    expect((await getDashboard(teacher, now)).pending).toEqual({ requests: 1, moves: 0 });
+    expect((await getDashboard(student, now)).pending).toEqual({ requests: 0, moves: 1 });
+    await db.update(connections).set({ status: "revoked", endedAt: now }).where(eq(connections.id, connection.id));
+    expect((await getDashboard(teacher, now)).pending).toEqual({ requests: 0, moves: 0 });
+    expect((await getDashboard(student, now)).pending).toEqual({ requests: 0, moves: 0 });
+  });
+
+  it("asks the teacher for attendance of the last 30 days' lessons that took place, newest first, a few at a time", async () => {
+    const { teacher, student, connection } = await createConnectedPair();
+    const base = { connectionId: connection.id, teacherId: teacher.id, studentId: student.id };
+    const past = (hours: number, extra: Partial<typeof lessons.$inferInsert> = {}) => ({
+      ...base,
+      startsAt: hoursFromNow(-hours),
+      endsAt: hoursFromNow(-hours + 1),
+      ...extra,
+    });
+    const [unmarkedOld, ...unmarkedRecent] = await db
+      .insert(lessons)
+      .values([past(24 * 29), ...Array.from({ length: DASHBOARD_LIST_LIMITS.lessonsToMark }, (_, index) => past(24 * (index + 1)))])
+      .returning();
+    await db.insert(lessons).values([
+      past(24 * 31), // too long ago to ask
+      past(12, { attendance: "present", status: "completed" }),
+      past(36, { status: "cancelled", cancelledAt: now, cancelledById: student.id }),
+      { ...base, startsAt: hoursFromNow(-0.5), endsAt: hoursFromNow(0.25) }, // under way
+    ]);
+    const { toMark } = await getDashboard(teacher, now);
+    expect(toMark.total).toBe(DASHBOARD_LIST_LIMITS.lessonsToMark + 1);
+    expect(toMark.items.map((lesson) => lesson.id)).toEqual(unmarkedRecent.map((lesson) => lesson.id));
+    expect(toMark.items[0]!.otherPartyName).toBe(student.name);
+    expect((await getDashboard(student, now)).toMark).toEqual({ items: [], total: 0 });
+
+    // The lessons page lists all of them when asked for the unmarked ones, and only for a teacher.
+    const unmarked = await getLessonsOverview(teacher, now, { unmarkedOnly: true });
+    expect(unmarked.past.map((lesson) => lesson.id).sort()).toEqual([unmarkedOld!, ...unmarkedRecent].map((lesson) => lesson.id).sort());
   });
 });

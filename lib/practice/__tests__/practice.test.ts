@@ -5,7 +5,8 @@ import { db } from "@/db";
 import { connections, practiceEntries, type User } from "@/db/schema";
 import { createAssignment, deletePractice, logPractice, setPracticeGoal, updatePractice } from "@/lib/practice";
 import { PRACTICE_MAX_MINUTES, PRACTICE_NOTE_MAX_LENGTH } from "@/lib/practice/limits";
-import { getAssignment, practiceOverview, practiceStreak, weeksEndingWith } from "@/lib/practice/queries";
+import { getAssignment, practiceOverview, practiceStreak } from "@/lib/practice/queries";
+import { weeksEndingWith } from "@/lib/time";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair } from "@/tests/factories";
 

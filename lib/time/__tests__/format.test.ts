@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatMinutes,
+  mondayOfIsoDate,
+  weeksEndingWith,
   calendarDaysBetween,
   DAY,
   formatDate,
@@ -116,5 +119,17 @@ describe("durations", () => {
     expect(minutesBetween(new Date("2026-02-06T17:00:00Z"), new Date("2026-02-06T17:44:40Z"))).toBe(45);
     // 00:30–03:30 London wall time on the spring-forward night is two hours of lesson.
     expect(minutesBetween(new Date("2026-03-29T00:30:00Z"), new Date("2026-03-29T02:30:00Z"))).toBe(120);
+  });
+
+  it("say a number of minutes the way people do", () => {
+    expect([0, 45, 60, 125, 750, 59.6].map(formatMinutes)).toEqual(["0 min", "45 min", "1 h", "2 h 5 min", "12 h 30 min", "1 h"]);
+  });
+});
+
+describe("weeks", () => {
+  it("list the Mondays of the weeks ending with today's, across a year's end", () => {
+    expect(mondayOfIsoDate("2026-11-29")).toBe("2026-11-23");
+    expect(mondayOfIsoDate("2026-11-30")).toBe("2026-11-30");
+    expect(weeksEndingWith("2027-01-03", 3)).toEqual(["2026-12-14", "2026-12-21", "2026-12-28"]);
   });
 });
