@@ -2,8 +2,10 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { studioStatistics } from "@/lib/dashboard/statistics";
 import { unreadConversationCount } from "@/lib/messaging";
 import { listUnreadConversations } from "@/lib/messaging/queries";
+import { assignmentsDue } from "@/lib/practice/queries";
 import { unreadNotificationCount } from "@/lib/notifications";
 import { reminderSettingsOf } from "@/lib/reminders/summary";
 import { getCalendarItems } from "@/lib/scheduling/queries";
@@ -37,7 +39,8 @@ export async function measureDomain(
   const now = new Date();
   const [start, end] = monthWindow(now);
   const calendar = () => getCalendarItems(viewer, start, end, viewer.timezone);
-  // Every query the dashboard page runs, the shell's unread counts included (the session's user lookup aside).
+  // Every query the dashboard page runs with a year of statistics, the shell's unread counts included (the session's
+  // user lookup aside).
   const dashboard = () =>
     Promise.all([
       getDashboard(viewer, now),
@@ -46,6 +49,8 @@ export async function measureDomain(
       unreadNotificationCount(viewer),
       unreadConversationCount(viewer),
       reminderSettingsOf(viewer),
+      assignmentsDue(viewer, DASHBOARD_LIST_LIMITS.assignmentsDue, now),
+      studioStatistics(viewer, viewer.timezone, 52, now),
     ]);
   const figures = { calendarMonth: await timeQuery(calendar, repeats), dashboard: await timeQuery(dashboard, repeats) };
   if (plansDir) {

@@ -34,7 +34,8 @@ const QUERY_REPEATS = smoke ? 5 : 30;
 const STATEMENT_SAMPLES = 5;
 /** No N+1: the shell's two statements plus a page's own, none repeated per row. */
 const MAX_STATEMENTS = 15;
-const PAGES = ["/dashboard", "/lessons", "/calendar", "/students", "/notifications", "/settings/profile"] as const;
+/** The dashboard with a year of statistics, its heaviest period. */
+const PAGES = ["/dashboard?weeks=52", "/lessons", "/calendar", "/students", "/notifications", "/settings/profile"] as const;
 const REFERENCE = "/bench/reference";
 const GROWTH_LESSONS = smoke ? [10_000] : flag("--large") ? [10_000, 100_000, 300_000, 1_000_000] : [10_000, 30_000, 100_000];
 const runId = `${Date.now()}`;

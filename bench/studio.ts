@@ -10,7 +10,7 @@ export interface StudioScale {
   weeksAhead: number;
 }
 
-export const BUSY_TEACHER: StudioScale = { teachers: 1, studentsPerTeacher: 60, weeksPast: 40, weeksAhead: 12 };
+export const BUSY_TEACHER: StudioScale = { teachers: 1, studentsPerTeacher: 60, weeksPast: 52, weeksAhead: 12 };
 
 export const lessonsAt = (scale: StudioScale) => scale.teachers * scale.studentsPerTeacher * (scale.weeksPast + scale.weeksAhead);
 
@@ -161,6 +161,12 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
     ["due_at", "timestamptz"],
     ["completed_at", "timestamptz"],
   ]);
+  const practice = batch("practice_entries", [
+    ["id", "uuid"],
+    ["connection_id", "uuid"],
+    ["practiced_on", "date"],
+    ["minutes", "int2"],
+  ]);
   const notes = batch("teacher_notes", [
     ["id", "uuid"],
     ["connection_id", "uuid"],
@@ -176,7 +182,7 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
     ["read_at", "timestamptz"],
     ["created_at", "timestamptz"],
   ]);
-  const tables = [users, connections, series, lessons, requests, moves, events, messages, assignments, notes, notifications];
+  const tables = [users, connections, series, lessons, requests, moves, events, messages, assignments, practice, notes, notifications];
 
   for (let teacher = 0; teacher < scale.teachers; teacher++) {
     const teacherId = randomUUID();
@@ -219,6 +225,17 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
           cancelled ? "Unwell" : null,
         ]);
         if (!past && !cancelled) futureLessons.push({ id, start, end, studentId });
+        if (past) {
+          // A week's assignment (done on time, late or not at all) and three days of practice after each lesson.
+          const dueAt = start + 6 * 86_400_000;
+          const outcome = (student + week) % 7;
+          const completedAt = outcome < 5 ? dueAt - 3_600_000 : outcome === 5 ? dueAt + 86_400_000 : null;
+          assignments.rows.push([randomUUID(), connectionId, `Week ${week} pieces`, iso(dueAt), completedAt === null ? null : iso(completedAt)]);
+          for (const day of [1, 2, 4]) {
+            if (start + day * 86_400_000 > nowTime) continue;
+            practice.rows.push([randomUUID(), connectionId, iso(start + day * 86_400_000).slice(0, 10), 15 + ((student + week + day) % 4) * 10]);
+          }
+        }
       }
 
       if (student < PENDING_REQUESTS_PER_TEACHER) {

@@ -73,7 +73,7 @@ export function onTimeRate(counts: AssignmentCounts): number | null {
 
 /**
  * The viewer's last `weeks` weeks (this one included, Monday to Sunday in `zone`): lessons, attendance and
- * cancellations, practice, and assignments that fell due, per other party and in total. Four statements whatever the
+ * cancellations, practice, and assignments that fell due, per other party and in total. Three statements whatever the
  * studio's size: everything is grouped in SQL and only the aggregates come back.
  */
 export async function studioStatistics(
@@ -83,24 +83,27 @@ export async function studioStatistics(
   now = new Date(),
 ): Promise<StudioStatistics> {
   const weekList = weeksEndingWith(formatIsoDate(now, zone), weeks);
+  const weekStarts = weekList.map((monday) => {
+    const [year, month, day] = monday.split("-").map(Number) as [number, number, number];
+    return zonedToUtc({ year, month, day, hour: 0, minute: 0 }, zone);
+  });
+  const start = weekStarts[0]!;
   const firstDay = weekList[0]!;
-  const [year, month, day] = firstDay.split("-").map(Number) as [number, number, number];
-  const start = zonedToUtc({ year, month, day, hour: 0, minute: 0 }, zone);
   const inPeriod = and(lessonsOf(viewer), gte(lessons.startsAt, start), lt(lessons.startsAt, now));
-  const lessonWeek = sql<string>`to_char(date_trunc('week', ${lessons.startsAt} at time zone ${zone}), 'YYYY-MM-DD')`;
-  const practiceWeek = sql<string>`to_char(date_trunc('week', ${practiceEntries.practicedOn}), 'YYYY-MM-DD')`;
+  // A row's week is its 1-based bucket among the week starts (computed here, so DST moves them correctly). The starts
+  // are our own ISO strings, written into the text so the grouped expression and the selected one are the same.
+  const lessonWeek = sql<
+    number | null
+  >`width_bucket(${lessons.startsAt}, ${sql.raw(`'{${weekStarts.map((instant) => instant.toISOString()).join(",")}}'`)}::timestamptz[])`;
+  const practiceWeek = sql<number | null>`width_bucket(${practiceEntries.practicedOn}, ${sql.raw(`'{${weekList.join(",")}}'`)}::date[])`;
 
-  const [perWeek, lessonsPerPerson, practice, assignmentsDue] = await Promise.all([
-    db
-      .select({ weekOf: lessonWeek, lessons: sql<number>`count(*)`.mapWith(Number) })
-      .from(lessons)
-      .where(and(inPeriod, sql`${lessons.status} <> 'cancelled'`))
-      // By position: the zone is a bound parameter, and Postgres matches a grouped expression only with the same one.
-      .groupBy(sql`1`),
+  const [lessonRows, practiceRows, assignmentsDue] = await Promise.all([
+    // Per other party and per week in one pass: a week's rows have no connection, a party's rows no week.
     db
       .select({
         connectionId: lessons.connectionId,
         name: other.name,
+        week: lessonWeek,
         lessons: countWhere(sql`${lessons.status} <> 'cancelled'`),
         present: countWhere(sql`${lessons.attendance} = 'present'`),
         late: countWhere(sql`${lessons.attendance} = 'late'`),
@@ -112,19 +115,19 @@ export async function studioStatistics(
       .from(lessons)
       .innerJoin(other, eq(other.id, otherPartyOfLesson(viewer)))
       .where(inPeriod)
-      .groupBy(lessons.connectionId, other.name),
+      .groupBy(sql`grouping sets ((${lessons.connectionId}, ${other.name}), (${lessonWeek}))`),
     db
       .select({
         connectionId: practiceEntries.connectionId,
         name: other.name,
-        weekOf: practiceWeek,
+        week: practiceWeek,
         minutes: sql<number>`sum(${practiceEntries.minutes})`.mapWith(Number),
       })
       .from(practiceEntries)
       .innerJoin(connections, eq(connections.id, practiceEntries.connectionId))
       .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
       .where(and(acceptedConnectionsOf(viewer), gte(practiceEntries.practicedOn, firstDay)))
-      .groupBy(practiceEntries.connectionId, other.name, sql`3`),
+      .groupBy(sql`grouping sets ((${practiceEntries.connectionId}, ${other.name}), (${practiceWeek}))`),
     db
       .select({
         connectionId: assignments.connectionId,
@@ -159,17 +162,19 @@ export async function studioStatistics(
     }
     return person;
   };
-  for (const { connectionId, name, lessons: held, cancelledByTeacher, cancelledByStudent, ...attendance } of lessonsPerPerson)
-    Object.assign(personOf(connectionId, name), { lessons: held, attendance, cancelledByTeacher, cancelledByStudent });
-  const minutesByWeek = new Map<string, number>();
-  for (const row of practice) {
-    personOf(row.connectionId, row.name).practiceMinutes += row.minutes;
-    minutesByWeek.set(row.weekOf, (minutesByWeek.get(row.weekOf) ?? 0) + row.minutes);
+  const lessonsByWeek = new Map<number, number>();
+  for (const { connectionId, name, week, lessons: held, cancelledByTeacher, cancelledByStudent, ...attendance } of lessonRows) {
+    if (week !== null) lessonsByWeek.set(week, held);
+    else Object.assign(personOf(connectionId, name), { lessons: held, attendance, cancelledByTeacher, cancelledByStudent });
+  }
+  const minutesByWeek = new Map<number, number>();
+  for (const { connectionId, name, week, minutes } of practiceRows) {
+    if (week !== null) minutesByWeek.set(week, minutes);
+    else personOf(connectionId, name).practiceMinutes = minutes;
   }
   for (const { connectionId, name, ...counts } of assignmentsDue) personOf(connectionId, name).assignments = counts;
 
   const perPerson = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const lessonsByWeek = new Map(perWeek.map((row) => [row.weekOf, row.lessons]));
   const attendance = emptyAttendance();
   const cancellations = { byTeacher: 0, byStudent: 0 };
   const assignmentTotals = emptyAssignments();
@@ -182,8 +187,8 @@ export async function studioStatistics(
   return {
     weeks,
     firstDay,
-    lessonsPerWeek: weekList.map((weekOf) => ({ weekOf, lessons: lessonsByWeek.get(weekOf) ?? 0 })),
-    practicePerWeek: weekList.map((weekOf) => ({ weekOf, minutes: minutesByWeek.get(weekOf) ?? 0 })),
+    lessonsPerWeek: weekList.map((weekOf, index) => ({ weekOf, lessons: lessonsByWeek.get(index + 1) ?? 0 })),
+    practicePerWeek: weekList.map((weekOf, index) => ({ weekOf, minutes: minutesByWeek.get(index + 1) ?? 0 })),
     attendance,
     cancellations,
     assignments: assignmentTotals,
