@@ -124,7 +124,7 @@ function PeopleTable({ statistics, isTeacher }: { statistics: StudioStatistics; 
   const otherLabel = isTeacher ? "Student" : "Teacher";
   return (
     <div className="overflow-x-auto rounded-xl border">
-      <table className="w-full min-w-[40rem] text-sm">
+      <table className="w-full min-w-[40rem] whitespace-nowrap text-sm">
         <caption className="sr-only">
           {isTeacher ? "Each student" : "Each teacher"} over the last {statistics.weeks} weeks
         </caption>

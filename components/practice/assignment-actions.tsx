@@ -4,6 +4,7 @@ import { Check, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { ActionButton } from "@/components/connections/action-button";
 import { useAction } from "@/components/forms/use-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { FormAlert, Textarea } from "@/components/ui/field";
 import type { AnyServerAction } from "@/lib/actions";
@@ -35,10 +36,12 @@ function ButtonWithNote({
   variant: "primary" | "secondary";
 }) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const { formAction, onSubmit, pending, error, fieldErrors } = useAction(action, { onSuccess: () => setOpen(false) });
   if (!open) {
     return (
-      <Button size="sm" variant={variant} onClick={() => setOpen(true)}>
+      // Until hydration a tap would do nothing, so the button says so by being disabled.
+      <Button size="sm" variant={variant} disabled={!hydrated} onClick={() => setOpen(true)}>
         {icon}
         {label}
       </Button>

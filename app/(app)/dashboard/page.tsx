@@ -69,7 +69,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         <StatCard icon={Inbox} label="Waiting for you" value={waiting} />
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
+      <div className="grid items-start gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
         <Card>
           <CardHeader>
             <CardTitle>Upcoming lessons</CardTitle>
