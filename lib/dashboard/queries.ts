@@ -6,15 +6,7 @@ import { mayEndAfter } from "@/lib/scheduling/overlap";
 import { awaitingAttendance } from "@/lib/scheduling/queries";
 import { DAY } from "@/lib/time";
 import { connections, lessonRequests, lessons, rescheduleRequests, users } from "@/db/schema";
-import {
-  acceptedConnectionsOf,
-  lessonRequestsOf,
-  lessonsOf,
-  otherPartyOfConnection,
-  otherPartyOfLesson,
-  rescheduleProposalsOf,
-  type Viewer,
-} from "@/lib/access";
+import { acceptedConnectionsOf, lessonRequestsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, type Viewer } from "@/lib/access";
 
 export interface UpcomingLesson {
   id: string;
@@ -102,9 +94,13 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
           lessonRequests,
           and(lessonRequestsOf(viewer), eq(lessonRequests.status, "pending"), ne(lessonRequests.requestedById, viewer.id)),
         ),
-        moves: countOf(
-          rescheduleRequests,
-          and(rescheduleProposalsOf(viewer), eq(rescheduleRequests.status, "pending"), ne(rescheduleRequests.proposedById, viewer.id)),
+        // From the few pending proposals to their lessons, rather than from all the viewer's lessons to proposals.
+        moves: scalar(
+          db
+            .select({ value: count() })
+            .from(rescheduleRequests)
+            .innerJoin(lessons, eq(lessons.id, rescheduleRequests.lessonId))
+            .where(and(eq(rescheduleRequests.status, "pending"), ne(rescheduleRequests.proposedById, viewer.id), lessonsOf(viewer))),
         ),
       })
       .from(users)

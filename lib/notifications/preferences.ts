@@ -2,7 +2,7 @@ import { eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db";
 import { isForeignKeyViolation } from "@/db/errors";
-import { notificationPreferences, pushSubscriptions } from "@/db/schema";
+import { notificationPreferences, pushSubscriptions, users } from "@/db/schema";
 import { failure, invalid, type ActionResult } from "@/lib/actions";
 import {
   CHANNELS,
@@ -101,11 +101,24 @@ export async function updateNotificationPreferences(actor: { id: string }, raw: 
 }
 
 /** Whether any of the person's devices can receive web push (none can until the app is installable). */
-export async function hasPushDevice(viewer: { id: string }): Promise<boolean> {
-  const [device] = await db
-    .select({ id: pushSubscriptions.id })
-    .from(pushSubscriptions)
-    .where(eq(pushSubscriptions.userId, viewer.id))
-    .limit(1);
-  return Boolean(device);
+/** The viewer's choices and whether any of their devices takes push, in one statement (the dashboard asks for both). */
+export async function preferencesWithPushOf(viewer: { id: string }): Promise<{ choices: ChannelChoices; hasPushDevice: boolean }> {
+  const [row] = await db
+    .select({
+      reminderLeadMinutes: notificationPreferences.reminderLeadMinutes,
+      inAppCategories: notificationPreferences.inAppCategories,
+      emailCategories: notificationPreferences.emailCategories,
+      pushCategories: notificationPreferences.pushCategories,
+      weeklySummary: notificationPreferences.weeklySummary,
+      hasPushDevice: sql<boolean>`exists (${db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, users.id))})`,
+    })
+    .from(users)
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .where(eq(users.id, viewer.id));
+  if (!row || row.reminderLeadMinutes === null) return { choices: defaults(), hasPushDevice: Boolean(row?.hasPushDevice) };
+  const { hasPushDevice, reminderLeadMinutes, ...choices } = row;
+  return {
+    choices: { ...(choices as Omit<ChannelChoices, "reminderLeadMinutes">), reminderLeadMinutes: reminderLeadMinutes as ReminderLead[] },
+    hasPushDevice,
+  };
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { reminderDeliveries } from "@/db/schema";
 import { CHANNELS, leadsSentence, wantedChannels, type Channel, type ReminderLead } from "@/lib/notifications/preference-categories";
-import { getNotificationPreferences, hasPushDevice } from "@/lib/notifications/preferences";
+import { preferencesWithPushOf } from "@/lib/notifications/preferences";
 import { MINUTE } from "@/lib/time";
 
 export interface ReminderSettings {
@@ -12,7 +12,7 @@ export interface ReminderSettings {
 }
 
 export async function reminderSettingsOf(viewer: { id: string }): Promise<ReminderSettings> {
-  const [choices, pushDevice] = await Promise.all([getNotificationPreferences(viewer), hasPushDevice(viewer)]);
+  const { choices, hasPushDevice: pushDevice } = await preferencesWithPushOf(viewer);
   const wanted = wantedChannels(choices, "lesson.reminder");
   const channels = CHANNELS.filter((channel) => wanted[channel] && (channel !== "push" || pushDevice));
   return { leads: channels.length > 0 ? [...choices.reminderLeadMinutes].sort((a, b) => b - a) : [], channels };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { notificationPreferences, notifications } from "@/db/schema";
+import { notificationPreferences, notifications, pushSubscriptions } from "@/db/schema";
 import type { EmailMessage } from "@/lib/email";
 import { settleBackgroundWork } from "@/lib/background";
 import { DEFAULT_PREFERENCES, PREFERENCE_CATEGORIES, REMINDER_LEADS_MINUTES } from "@/lib/notifications/preference-categories";
@@ -25,7 +25,8 @@ vi.mock("@/lib/realtime", async (importOriginal) => ({
 }));
 
 const { listNotifications, notify, unreadNotificationCount } = await import("@/lib/notifications");
-const { getNotificationPreferences, updateNotificationPreferences } = await import("@/lib/notifications/preferences");
+const { getNotificationPreferences, preferencesWithPushOf, updateNotificationPreferences } =
+  await import("@/lib/notifications/preferences");
 
 setupTestDatabase();
 
@@ -44,6 +45,17 @@ describe("notification preferences", () => {
     await db.insert(notificationPreferences).values({ userId: stored.id });
     expect(await getNotificationPreferences(stored)).toEqual(DEFAULT_PREFERENCES);
     expect(await getNotificationPreferences(without)).toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it("read with whether a device takes push, in one statement, the same as read alone", async () => {
+    const [stored, without] = [await createUser(), await createUser()];
+    await db.insert(notificationPreferences).values({ userId: stored.id, reminderLeadMinutes: [30], emailCategories: [] });
+    expect(await preferencesWithPushOf(stored)).toEqual({ choices: await getNotificationPreferences(stored), hasPushDevice: false });
+    expect(await preferencesWithPushOf(without)).toEqual({ choices: DEFAULT_PREFERENCES, hasPushDevice: false });
+    await db
+      .insert(pushSubscriptions)
+      .values({ userId: without.id, endpoint: `https://push.example/${without.id}`, p256dh: "key", auth: "auth" });
+    expect(await preferencesWithPushOf(without)).toEqual({ choices: DEFAULT_PREFERENCES, hasPushDevice: true });
   });
 
   it("saves every choice from the form, and an unticked box as off", async () => {

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { requireUser } from "@/lib/auth/session";
-import { getNotificationPreferences, hasPushDevice } from "@/lib/notifications/preferences";
+import { preferencesWithPushOf } from "@/lib/notifications/preferences";
 import { updateNotificationPreferencesAction } from "../actions";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
   const user = await requireUser("/settings/notifications");
-  const [choices, pushDevice] = await Promise.all([getNotificationPreferences(user), hasPushDevice(user)]);
+  const { choices, hasPushDevice: pushDevice } = await preferencesWithPushOf(user);
   return (
     <SettingsSection
       id="notifications"
