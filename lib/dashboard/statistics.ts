@@ -2,7 +2,7 @@ import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { assignments, connections, lessons, practiceEntries, users } from "@/db/schema";
-import { acceptedConnectionsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, type Viewer } from "@/lib/access";
+import { assignmentsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, practiceOf, type Viewer } from "@/lib/access";
 import { formatIsoDate, weeksEndingWith, zonedToUtc } from "@/lib/time";
 
 export const STATISTICS_PERIODS = [4, 12, 52] as const;
@@ -97,6 +97,28 @@ export async function studioStatistics(
   >`width_bucket(${lessons.startsAt}, ${sql.raw(`'{${weekStarts.map((instant) => instant.toISOString()).join(",")}}'`)}::timestamptz[])`;
   const practiceWeek = sql<number | null>`width_bucket(${practiceEntries.practicedOn}, ${sql.raw(`'{${weekList.join(",")}}'`)}::date[])`;
 
+  const practiceTotals = db
+    .select({
+      connectionId: practiceEntries.connectionId,
+      week: practiceWeek.as("week"),
+      minutes: sql<number>`sum(${practiceEntries.minutes})`.mapWith(Number).as("minutes"),
+    })
+    .from(practiceEntries)
+    .where(and(practiceOf(viewer), gte(practiceEntries.practicedOn, firstDay)))
+    .groupBy(sql`grouping sets ((${practiceEntries.connectionId}), (${practiceWeek}))`)
+    .as("practice_totals");
+  const assignmentsByConnection = db
+    .select({
+      connectionId: assignments.connectionId,
+      onTime: countWhere(sql`${assignments.completedAt} <= ${assignments.dueAt}`).as("on_time"),
+      late: countWhere(sql`${assignments.completedAt} > ${assignments.dueAt}`).as("late"),
+      notDone: countWhere(sql`${assignments.completedAt} is null`).as("not_done"),
+    })
+    .from(assignments)
+    .where(and(assignmentsOf(viewer), gte(assignments.dueAt, start), lte(assignments.dueAt, now)))
+    .groupBy(assignments.connectionId)
+    .as("assignment_totals");
+
   const [lessonRows, practiceRows, assignmentsDue] = await Promise.all([
     // Per other party and per week in one pass: a week's rows have no connection, a party's rows no week.
     db
@@ -116,31 +138,23 @@ export async function studioStatistics(
       .innerJoin(other, eq(other.id, otherPartyOfLesson(viewer)))
       .where(inPeriod)
       .groupBy(sql`grouping sets ((${lessons.connectionId}, ${other.name}), (${lessonWeek}))`),
+    // Aggregated first through the (connection, day) and (connection, due) indexes, then named: 60 names, not 9,000.
+    db
+      .select({ connectionId: practiceTotals.connectionId, name: other.name, week: practiceTotals.week, minutes: practiceTotals.minutes })
+      .from(practiceTotals)
+      .leftJoin(connections, eq(connections.id, practiceTotals.connectionId))
+      .leftJoin(other, eq(other.id, otherPartyOfConnection(viewer))),
     db
       .select({
-        connectionId: practiceEntries.connectionId,
+        connectionId: assignmentsByConnection.connectionId,
         name: other.name,
-        week: practiceWeek,
-        minutes: sql<number>`sum(${practiceEntries.minutes})`.mapWith(Number),
+        onTime: assignmentsByConnection.onTime,
+        late: assignmentsByConnection.late,
+        notDone: assignmentsByConnection.notDone,
       })
-      .from(practiceEntries)
-      .innerJoin(connections, eq(connections.id, practiceEntries.connectionId))
-      .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
-      .where(and(acceptedConnectionsOf(viewer), gte(practiceEntries.practicedOn, firstDay)))
-      .groupBy(sql`grouping sets ((${practiceEntries.connectionId}, ${other.name}), (${practiceWeek}))`),
-    db
-      .select({
-        connectionId: assignments.connectionId,
-        name: other.name,
-        onTime: countWhere(sql`${assignments.completedAt} <= ${assignments.dueAt}`),
-        late: countWhere(sql`${assignments.completedAt} > ${assignments.dueAt}`),
-        notDone: countWhere(sql`${assignments.completedAt} is null`),
-      })
-      .from(assignments)
-      .innerJoin(connections, eq(connections.id, assignments.connectionId))
-      .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
-      .where(and(acceptedConnectionsOf(viewer), gte(assignments.dueAt, start), lte(assignments.dueAt, now)))
-      .groupBy(assignments.connectionId, other.name),
+      .from(assignmentsByConnection)
+      .innerJoin(connections, eq(connections.id, assignmentsByConnection.connectionId))
+      .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer))),
   ]);
 
   // Anyone with a lesson, practice or an assignment due in the period has a row.
@@ -170,7 +184,7 @@ export async function studioStatistics(
   const minutesByWeek = new Map<number, number>();
   for (const { connectionId, name, week, minutes } of practiceRows) {
     if (week !== null) minutesByWeek.set(week, minutes);
-    else personOf(connectionId, name).practiceMinutes = minutes;
+    else personOf(connectionId, name ?? "").practiceMinutes = minutes;
   }
   for (const { connectionId, name, ...counts } of assignmentsDue) personOf(connectionId, name).assignments = counts;
 
