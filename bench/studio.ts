@@ -230,10 +230,21 @@ export async function generateStudio(query: RawQuery, scale: StudioScale, now = 
           const dueAt = start + 6 * 86_400_000;
           const outcome = (student + week) % 7;
           const completedAt = outcome < 5 ? dueAt - 3_600_000 : outcome === 5 ? dueAt + 86_400_000 : null;
-          assignments.rows.push([randomUUID(), connectionId, `Week ${week} pieces`, iso(dueAt), completedAt === null ? null : iso(completedAt)]);
+          assignments.rows.push([
+            randomUUID(),
+            connectionId,
+            `Week ${week} pieces`,
+            iso(dueAt),
+            completedAt === null ? null : iso(completedAt),
+          ]);
           for (const day of [1, 2, 4]) {
             if (start + day * 86_400_000 > nowTime) continue;
-            practice.rows.push([randomUUID(), connectionId, iso(start + day * 86_400_000).slice(0, 10), 15 + ((student + week + day) % 4) * 10]);
+            practice.rows.push([
+              randomUUID(),
+              connectionId,
+              iso(start + day * 86_400_000).slice(0, 10),
+              15 + ((student + week + day) % 4) * 10,
+            ]);
           }
         }
       }
