@@ -42,10 +42,8 @@ export const DASHBOARD_LIST_LIMITS = { unreadConversations: 5, connectionNames: 
 /** Every query builds from the viewer's access scopes, so nothing of anyone else's or of an ended connection appears. */
 export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Dashboard> {
   const scalar = (query: SQL | { getSQL(): SQL }) => sql<number>`(${query})`.mapWith(Number);
-  const countOf = (
-    table: typeof lessons | typeof connections | typeof lessonRequests | typeof rescheduleRequests,
-    where: SQL | undefined,
-  ) => scalar(db.select({ value: count() }).from(table).where(where));
+  const countOf = (table: typeof lessons | typeof connections | typeof lessonRequests, where: SQL | undefined) =>
+    scalar(db.select({ value: count() }).from(table).where(where));
   const lastMonth = and(lessonsOf(viewer), gte(lessons.startsAt, new Date(now.getTime() - 30 * DAY)), lt(lessons.startsAt, now));
   const [upcoming, [counts], toMark] = await Promise.all([
     db
