@@ -7,3 +7,6 @@ import { clsx, type ClassValue } from "clsx";
 export function cn(...inputs: ClassValue[]): string {
   return clsx(inputs);
 }
+
+/** "1 lesson", "3 lessons": a count with its noun. */
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

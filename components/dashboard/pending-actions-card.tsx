@@ -5,8 +5,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AnyServerAction } from "@/lib/actions";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { formatDateTime } from "@/lib/time";
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+import { plural } from "@/lib/utils";
 
 /** What the viewer has to answer or record: each row goes where it is done, attendance is marked right here. */
 export function PendingActionsCard({

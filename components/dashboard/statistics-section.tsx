@@ -12,10 +12,9 @@ import {
   type StudioStatistics,
 } from "@/lib/dashboard/statistics";
 import { formatMinutes } from "@/lib/time";
-import { cn } from "@/lib/utils";
+import { cn, plural } from "@/lib/utils";
 
 const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const average = (total: number, weeks: number) => Math.round((total / weeks) * 10) / 10;
 
 const attendanceParts = [

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/utils";
 import { CheckCircle2, MailWarning } from "lucide-react";
 import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
@@ -25,8 +26,6 @@ export const metadata: Metadata = { title: "Account & security" };
 const notices = new Map([
   ["password-changed", "Your password was changed. Every other device has been signed out; this one stays signed in."],
 ]);
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 export default async function SecuritySettingsPage({ searchParams }: PageProps<"/settings/security">) {
   const user = await requireUser("/settings/security");
