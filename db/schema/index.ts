@@ -5,3 +5,4 @@ export * from "./messaging";
 export * from "./practice";
 export * from "./notifications";
 export * from "./rate-limits";
+export * from "./statistics";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { mayEndAfter } from "@/lib/scheduling/overlap";
@@ -21,7 +21,6 @@ export interface Dashboard {
   upcoming: UpcomingLesson[];
   lessonsThisWeek: number;
   connectionCount: number;
-  attendanceRate: number | null;
   /** What waits for the viewer: requests and proposed moves from the other side. */
   pending: { requests: number; moves: number };
   /** Teachers: past lessons without attendance, newest first, and how many there are in all. */
@@ -44,7 +43,6 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
   const scalar = (query: SQL | { getSQL(): SQL }) => sql<number>`(${query})`.mapWith(Number);
   const countOf = (table: typeof lessons | typeof connections | typeof lessonRequests, where: SQL | undefined) =>
     scalar(db.select({ value: count() }).from(table).where(where));
-  const lastMonth = and(lessonsOf(viewer), gte(lessons.startsAt, new Date(now.getTime() - 30 * DAY)), lt(lessons.startsAt, now));
   const [upcoming, [counts], toMark] = await Promise.all([
     db
       .select({
@@ -81,13 +79,6 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
           ),
         ),
         connectionCount: countOf(connections, acceptedConnectionsOf(viewer)),
-        marked: scalar(
-          db
-            .select({ value: count(lessons.attendance) })
-            .from(lessons)
-            .where(lastMonth),
-        ),
-        attended: countOf(lessons, and(lastMonth, inArray(lessons.attendance, ["present", "late"]))),
         requests: countOf(
           lessonRequests,
           and(lessonRequestsOf(viewer), eq(lessonRequests.status, "pending"), ne(lessonRequests.requestedById, viewer.id)),
@@ -123,7 +114,6 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
     upcoming,
     lessonsThisWeek: counts?.lessonsThisWeek ?? 0,
     connectionCount: counts?.connectionCount ?? 0,
-    attendanceRate: counts && counts.marked > 0 ? counts.attended / counts.marked : null,
     pending: { requests: counts?.requests ?? 0, moves: counts?.moves ?? 0 },
     toMark: { items: toMark.map(({ total: _total, ...lesson }) => lesson), total: toMark[0]?.total ?? 0 },
   };

@@ -1,9 +1,9 @@
-import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, gte, lt, lte, min, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { assignments, connections, lessons, practiceEntries, users } from "@/db/schema";
+import { assignments, connections, lessons, practiceEntries, statisticsSnapshots, statisticsVersions, users } from "@/db/schema";
 import { assignmentsOf, lessonsOf, otherPartyOfConnection, otherPartyOfLesson, practiceOf, type Viewer } from "@/lib/access";
-import { formatIsoDate, weeksEndingWith, zonedToUtc } from "@/lib/time";
+import { addDaysToIsoDate, formatIsoDate, mondayOfIsoDate, weeksEndingWith, zonedToUtc } from "@/lib/time";
 
 export const STATISTICS_PERIODS = [4, 12, 52] as const;
 export type StatisticsPeriod = (typeof STATISTICS_PERIODS)[number];
@@ -71,10 +71,19 @@ export function onTimeRate(counts: AssignmentCounts): number | null {
   return due === 0 ? null : counts.onTime / due;
 }
 
+const mondayStart = (monday: string, zone: string) => {
+  const [year, month, day] = monday.split("-").map(Number) as [number, number, number];
+  return zonedToUtc({ year, month, day, hour: 0, minute: 0 }, zone);
+};
+
 /**
  * The viewer's last `weeks` weeks (this one included, Monday to Sunday in `zone`): lessons, attendance and
- * cancellations, practice, and assignments that fell due, per other party and in total. Three statements whatever the
- * studio's size: everything is grouped in SQL and only the aggregates come back.
+ * cancellations, practice, and assignments that fell due, per other party and in total.
+ *
+ * Served from the viewer's snapshot while nothing it counts has changed: the snapshot holds the statistics version it
+ * was computed at (raised by database triggers on every write they depend on, drizzle/0008) and the instant the clock
+ * alone would change them. The version is read before the figures, so a write that commits meanwhile leaves a
+ * snapshot that is never served.
  */
 export async function studioStatistics(
   viewer: Pick<Viewer, "id" | "role">,
@@ -82,11 +91,71 @@ export async function studioStatistics(
   weeks: StatisticsPeriod,
   now = new Date(),
 ): Promise<StudioStatistics> {
+  const currentVersion = sql<number>`coalesce(${statisticsVersions.version}, 0)`.mapWith(Number);
+  const [state] = await db
+    .select({ version: currentVersion, snapshot: statisticsSnapshots.data })
+    .from(users)
+    .leftJoin(statisticsVersions, eq(statisticsVersions.userId, users.id))
+    .leftJoin(
+      statisticsSnapshots,
+      and(
+        eq(statisticsSnapshots.userId, users.id),
+        eq(statisticsSnapshots.weeks, weeks),
+        eq(statisticsSnapshots.zone, zone),
+        eq(statisticsSnapshots.version, currentVersion),
+        lte(statisticsSnapshots.computedAt, now),
+        gt(statisticsSnapshots.validUntil, now),
+      ),
+    )
+    .where(eq(users.id, viewer.id));
+  if (state?.snapshot) return state.snapshot;
+
+  const [statistics, validUntil] = await Promise.all([computeStatistics(viewer, zone, weeks, now), nextChangeByTime(viewer, zone, now)]);
+  const snapshot = { zone, version: state?.version ?? 0, computedAt: now, validUntil, data: statistics };
+  await db
+    .insert(statisticsSnapshots)
+    .values({ userId: viewer.id, weeks, ...snapshot })
+    .onConflictDoUpdate({
+      target: [statisticsSnapshots.userId, statisticsSnapshots.weeks],
+      set: snapshot,
+      // A slower request that read an older version does not replace a newer snapshot.
+      setWhere: lte(statisticsSnapshots.version, snapshot.version),
+    });
+  return statistics;
+}
+
+/**
+ * When the statistics computed at `now` would change with no write at all: the next lesson start (lessons count once
+ * they start), the next due time (assignments count once due) or the next Monday in `zone` (the weeks move on).
+ */
+async function nextChangeByTime(viewer: Pick<Viewer, "id" | "role">, zone: string, now: Date): Promise<Date> {
+  const nextWeek = mondayStart(addDaysToIsoDate(mondayOfIsoDate(formatIsoDate(now, zone)), 7), zone);
+  const [next] = await db
+    .select({
+      lessonStart: sql<Date | null>`(${db
+        .select({ value: min(lessons.startsAt) })
+        .from(lessons)
+        .where(and(lessonsOf(viewer), gte(lessons.startsAt, now)))})`.mapWith(lessons.startsAt),
+      due: sql<Date | null>`(${db
+        .select({ value: min(assignments.dueAt) })
+        .from(assignments)
+        .where(and(assignmentsOf(viewer), gt(assignments.dueAt, now)))})`.mapWith(assignments.dueAt),
+    })
+    .from(users)
+    .where(eq(users.id, viewer.id));
+  const candidates = [nextWeek, next?.lessonStart, next?.due].filter((instant): instant is Date => instant instanceof Date);
+  return new Date(Math.min(...candidates.map((instant) => instant.getTime())));
+}
+
+/** Three statements whatever the studio's size: everything is grouped in SQL and only the aggregates come back. */
+async function computeStatistics(
+  viewer: Pick<Viewer, "id" | "role">,
+  zone: string,
+  weeks: StatisticsPeriod,
+  now: Date,
+): Promise<StudioStatistics> {
   const weekList = weeksEndingWith(formatIsoDate(now, zone), weeks);
-  const weekStarts = weekList.map((monday) => {
-    const [year, month, day] = monday.split("-").map(Number) as [number, number, number];
-    return zonedToUtc({ year, month, day, hour: 0, minute: 0 }, zone);
-  });
+  const weekStarts = weekList.map((monday) => mondayStart(monday, zone));
   const start = weekStarts[0]!;
   const firstDay = weekList[0]!;
   const inPeriod = and(lessonsOf(viewer), gte(lessons.startsAt, start), lt(lessons.startsAt, now));

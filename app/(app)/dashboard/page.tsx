@@ -9,7 +9,7 @@ import { AssignmentsDueCard, PracticeCard } from "@/components/practice/dashboar
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
-import { parseStatisticsPeriod, studioStatistics } from "@/lib/dashboard/statistics";
+import { attendanceRate, parseStatisticsPeriod, studioStatistics } from "@/lib/dashboard/statistics";
 import { listUnreadConversations } from "@/lib/messaging/queries";
 import { assignmentsDue, practiceOverview, practiceStreak } from "@/lib/practice/queries";
 import { reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
@@ -43,6 +43,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
     isTeacher ? 0 : practiceStreak(user, zone, now),
     studioStatistics(user, zone, period, now),
   ]);
+  const attendance = attendanceRate(statistics.attendance);
   const waiting = dashboard.pending.requests + dashboard.pending.moves + dashboard.toMark.total;
   const firstName = user.name.split(" ")[0];
   const [next, ...later] = dashboard.upcoming;
@@ -63,8 +64,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         <StatCard icon={Users} label={isTeacher ? "Students" : "Teachers"} value={dashboard.connectionCount} />
         <StatCard
           icon={CalendarCheck2}
-          label="Attendance, last 30 days"
-          value={dashboard.attendanceRate === null ? "—" : `${Math.round(dashboard.attendanceRate * 100)}%`}
+          label={`Attendance, last ${period} weeks`}
+          value={attendance === null ? "—" : `${Math.round(attendance * 100)}%`}
         />
         <StatCard icon={Inbox} label="Waiting for you" value={waiting} />
       </section>
