@@ -1,6 +1,6 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { statisticsSnapshots, users } from "@/db/schema";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { studioStatistics } from "@/lib/dashboard/statistics";
 import { unreadConversationCount } from "@/lib/messaging";
@@ -14,6 +14,8 @@ import { explainAll, timeQuery, installForDomainCode, type BenchDatabase, type Q
 export interface DomainFigures {
   calendarMonth: QueryTiming;
   dashboard: QueryTiming;
+  /** The statistics when no snapshot serves them: the first dashboard after a lesson, practice or assignment changes. */
+  statisticsRecomputed: QueryTiming;
 }
 
 /** The month the calendar opens on, padded to whole weeks the way its month view asks for it. */
@@ -52,10 +54,19 @@ export async function measureDomain(
       assignmentsDue(viewer, DASHBOARD_LIST_LIMITS.assignmentsDue, now),
       studioStatistics(viewer, viewer.timezone, 52, now),
     ]);
-  const figures = { calendarMonth: await timeQuery(calendar, repeats), dashboard: await timeQuery(dashboard, repeats) };
+  const recompute = async () => {
+    await database.handle.db.delete(statisticsSnapshots).where(eq(statisticsSnapshots.userId, viewer.id));
+    return studioStatistics(viewer, viewer.timezone, 52, now);
+  };
+  const figures = {
+    calendarMonth: await timeQuery(calendar, repeats),
+    dashboard: await timeQuery(dashboard, repeats),
+    statisticsRecomputed: await timeQuery(recompute, repeats),
+  };
   if (plansDir) {
     await explainAll(database, calendar, path.join(plansDir, "calendar-month.txt"), "A month of the busy teacher's calendar");
     await explainAll(database, dashboard, path.join(plansDir, "dashboard.txt"), "The busy teacher's dashboard and unread count");
+    await explainAll(database, recompute, path.join(plansDir, "statistics-recomputed.txt"), "A year of statistics with no snapshot");
   }
   return figures;
 }

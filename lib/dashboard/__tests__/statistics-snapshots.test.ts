@@ -86,7 +86,7 @@ describe("statistics snapshots", () => {
         "practice logged",
         async () => {
           const result = await logPractice(student, { connectionId: connection.id, practicedOn: "2026-11-29", minutes: 30 }, NOW);
-          if (!result.ok) throw new Error(result.message);
+          if (!result.ok) throw new Error(result.error);
           entryId = result.data.entry.id;
         },
       ],
