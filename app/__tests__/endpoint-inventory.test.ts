@@ -84,6 +84,7 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/students/[connectionId]/actions.ts#updateNoteAction": "connections matrix (teacher of the note's accepted connection)",
   "app/(app)/students/[connectionId]/actions.ts#deleteNoteAction": "connections matrix (teacher of the note's accepted connection)",
   "app/(app)/students/[connectionId]/actions.ts#setMessagingLockedAction": "connections matrix (teacher of the accepted connection)",
+  "app/(app)/students/[connectionId]/actions.ts#setBookingModeAction": "connections matrix (teacher of the accepted connection)",
   "app/(app)/students/[connectionId]/actions.ts#endConnectionWithStudentAction":
     "connections matrix (either party of the accepted connection)",
   "app/(app)/teachers/actions.ts#acceptInvitationAction": "connections matrix (verified addressee of the pending invitation)",

@@ -7,6 +7,10 @@ import { users } from "./users";
 export const connectionStatuses = ["pending", "accepted", "declined", "revoked"] as const;
 export const connectionStatus = pgEnum("connection_status", connectionStatuses);
 
+/** How a teacher's lessons for this student come about: a request the student approves, or booked at once. */
+export const bookingModes = ["request", "direct"] as const;
+export const bookingMode = pgEnum("booking_mode", bookingModes);
+
 /** `studentId` is null while an invite to an unknown email is pending. */
 export const connections = pgTable(
   "connections",
@@ -21,6 +25,7 @@ export const connections = pgTable(
     inviteTokenHash: text().unique(),
     status: connectionStatus().notNull().default("pending"),
     messagingLocked: boolean().notNull().default(false),
+    bookingMode: bookingMode().notNull().default("request"),
     /** Minutes a week the teacher asks this student to practise; null when no goal is set. */
     practiceGoalMinutes: smallint(),
     invitedAt: instant().notNull().defaultNow(),

@@ -1,3 +1,3 @@
 export { announceWaitingInvitations, cancelInvitation, invitationLink, inviteStudent, resendInvitation } from "./invitations";
 export { addNote, deleteNote, updateNote } from "./notes";
-export { acceptInvitation, declineInvitation, endConnection, setMessagingLocked } from "./relationship";
+export { acceptInvitation, declineInvitation, endConnection, setBookingMode, setMessagingLocked } from "./relationship";

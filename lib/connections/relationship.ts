@@ -7,7 +7,7 @@ import { publishComposerChange } from "@/lib/messaging";
 import { notify } from "@/lib/notifications";
 import { closeConnectionSchedule } from "@/lib/scheduling/lessons";
 import { NOT_FOUND } from "./answers";
-import { connectionRefSchema, messagingLockSchema } from "./schemas";
+import { bookingModeSchema, connectionRefSchema, messagingLockSchema } from "./schemas";
 
 const NO_INVITATION = { ok: false, error: "This invitation is no longer available." } as const;
 
@@ -135,4 +135,33 @@ export async function setMessagingLocked(actor: Viewer, raw: unknown): Promise<A
   });
   if (!changed) return NOT_FOUND;
   return { ok: true, message: locked ? "Messaging is paused." : "Messaging is on." };
+}
+
+/** Teachers choose per student: lessons they set up are booked at once, or sent as requests the student approves. */
+export async function setBookingMode(actor: Viewer, raw: unknown): Promise<ActionResult> {
+  const parsed = bookingModeSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const { mode } = parsed.data;
+  const changed = await inTransaction(async (scope) => {
+    const connection = await findConnectionFor(actor, parsed.data.connectionId, { as: "teacher", lock: "update" }, scope.tx);
+    if (!connection) return false;
+    if (connection.bookingMode === mode) return true;
+    await scope.tx.update(connections).set({ bookingMode: mode }).where(eq(connections.id, connection.id));
+    await notify(
+      [connection.studentId],
+      {
+        type: "connection.booking_mode",
+        title: mode === "direct" ? `${actor.name} now books your lessons directly` : `${actor.name} now sends lessons for you to approve`,
+        body: mode === "direct" ? "New lessons appear in your calendar at once; you can still ask for a move or cancel." : undefined,
+        link: "/teachers",
+      },
+      scope,
+    );
+    return true;
+  });
+  if (!changed) return NOT_FOUND;
+  return {
+    ok: true,
+    message: mode === "direct" ? "You book this student's lessons directly." : "Your lessons for this student are requests.",
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bookingModes } from "@/db/schema";
 import { idField } from "@/lib/access/ids";
 import { emailField } from "@/lib/auth/schemas";
 import { multiLineText, nullableText, requiredText, singleLineText } from "@/lib/text";
@@ -18,6 +19,11 @@ export const messagingLockSchema = z.strictObject({
   connectionId,
   // Forms send "true"/"false"; code sends booleans.
   locked: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
+});
+
+export const bookingModeSchema = z.strictObject({
+  connectionId,
+  mode: z.enum(bookingModes, "Choose whether you book lessons directly or send requests."),
 });
 
 const noteBody = requiredText(multiLineText("A note", NOTE_MAX_LENGTH), "Write something first.");

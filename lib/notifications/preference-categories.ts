@@ -32,7 +32,7 @@ export const leadField = (lead: ReminderLead) => `lead${lead}`;
 export const channelField = (category: PreferenceCategory, channel: Channel) => `${category}-${channel}`;
 
 export const categoryDescriptions: Record<PreferenceCategory, { label: string; hint: string }> = {
-  requests: { label: "Lesson requests", hint: "New requests and their answers" },
+  requests: { label: "Lesson requests and bookings", hint: "New requests, their answers and lessons booked for you" },
   changes: { label: "Reschedules & cancellations", hint: "Proposed times, moves and cancelled lessons" },
   attendance: { label: "Attendance", hint: "When a teacher records a lesson's attendance" },
   assignments: { label: "Practice assignments", hint: "Set and completed assignments" },
@@ -56,6 +56,7 @@ export function leadsSentence(leads: readonly number[]): string {
 /** Which choice governs a notification type; null for notices that always appear in the app (connections, account). */
 export const preferenceCategoryOf: Record<NotificationType, PreferenceCategory | null> = {
   "lesson.requested": "requests",
+  "lesson.booked": "requests",
   "lesson.approved": "requests",
   "lesson.declined": "requests",
   "lesson.withdrawn": "requests",
@@ -75,6 +76,7 @@ export const preferenceCategoryOf: Record<NotificationType, PreferenceCategory |
   "connection.declined": null,
   "connection.ended": null,
   "connection.messaging_locked": null,
+  "connection.booking_mode": null,
   "account.email_verified": null,
   "account.email_changed": null,
   "account.password_changed": null,

@@ -3,6 +3,7 @@
 export const notificationCategories = {
   lessons: [
     "lesson.requested",
+    "lesson.booked",
     "lesson.approved",
     "lesson.declined",
     "lesson.withdrawn",
@@ -15,7 +16,14 @@ export const notificationCategories = {
   ],
   messages: ["message.received"],
   assignments: ["assignment.set", "assignment.changed", "assignment.completed", "assignment.reopened"],
-  connections: ["connection.invited", "connection.accepted", "connection.declined", "connection.ended", "connection.messaging_locked"],
+  connections: [
+    "connection.invited",
+    "connection.accepted",
+    "connection.declined",
+    "connection.ended",
+    "connection.messaging_locked",
+    "connection.booking_mode",
+  ],
   account: [
     "account.email_verified",
     "account.email_changed",

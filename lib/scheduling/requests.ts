@@ -5,6 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { lessonRequests, lessons, lessonSeries, users, type LessonRequest } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { DAY, type Occurrence } from "@/lib/time";
+import { plural } from "@/lib/utils";
 import { findConnectionFor, lessonRequestsOf, otherPartyId, parseId, type Viewer } from "@/lib/access";
 import { NOT_FOUND } from "./answers";
 import { CONFLICT_MESSAGE, findClashes, type Clash } from "./conflicts";
@@ -19,8 +20,8 @@ import {
 } from "./schemas";
 import { instantFromForm, localStartTime, occurrencesOf } from "./series";
 
-async function teacherZone(teacherId: string): Promise<string> {
-  const [teacher] = await db.select({ timezone: users.timezone }).from(users).where(eq(users.id, teacherId)).limit(1);
+async function teacherZone(teacherId: string, executor: Executor = db): Promise<string> {
+  const [teacher] = await executor.select({ timezone: users.timezone }).from(users).where(eq(users.id, teacherId)).limit(1);
   return teacher?.timezone ?? "UTC";
 }
 
@@ -56,6 +57,9 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
   const occurrences = occurrencesOf(recurrence, await teacherZone(connection.teacherId));
   const problems = checkLimits(input, startsAt, occurrences, now);
   if (problems) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: problems };
+  if (actor.role === "teacher" && connection.bookingMode === "direct") {
+    return bookDirectly(actor, connection.id, { ...input, ...recurrence }, occurrences, now);
+  }
 
   const requestId = await inTransaction(async (scope) => {
     // Taken for share so that a request cannot be filed beside the connection ending (see `lib/access`).
@@ -72,16 +76,132 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
       })
       .returning({ id: lessonRequests.id });
     const other = await recipient(scope.tx, otherPartyId(actor, connection));
-    const what = occurrences.length > 1 ? `${occurrences.length} ${intervalWeeks === 2 ? "fortnightly" : "weekly"} lessons` : "a lesson";
     await tell(scope, other, {
       type: "lesson.requested",
-      title: `${actor.name} asked for ${what}`,
+      title: `${actor.name} asked for ${describeCount(occurrences.length, intervalWeeks)}`,
       body: `Starting ${whenFor(other, startsAt)}, ${input.durationMinutes} minutes.`,
       link: "/lessons",
     });
     return request!.id;
   });
   return requestId ? { ok: true, message: "Request sent.", data: { requestId } } : NOT_FOUND;
+}
+
+type Recurrence = Pick<LessonRequest, "startsAt" | "durationMinutes" | "intervalWeeks" | "occurrences" | "untilDate">;
+
+const describeCount = (count: number, intervalWeeks: number | null) =>
+  count > 1 ? `${count} ${intervalWeeks === 2 ? "fortnightly" : "weekly"} lessons` : "a lesson";
+
+function clashFailure(clashing: Occurrence[], zone: string, withWhat: string, remedy: string): ActionResult<never> {
+  const list = clashing.map((o) => whenFor({ timezone: zone }, o.startsAt)).join("; ");
+  const count = clashing.length === 1 ? "One lesson clashes" : `${clashing.length} lessons clash`;
+  return { ok: false, error: `${count} with ${withWhat}: ${list}. ${remedy}` };
+}
+
+/** The lessons of a request being granted, under one series row when it repeats (kept at the teacher's wall time). */
+async function insertLessons(
+  tx: Transaction,
+  connection: { id: string; teacherId: string; studentId: string },
+  request: Recurrence & Pick<LessonRequest, "id" | "location">,
+  seriesZone: string,
+  wanted: Occurrence[],
+): Promise<string[]> {
+  let seriesId: string | null = null;
+  if (request.intervalWeeks) {
+    const [series] = await tx
+      .insert(lessonSeries)
+      .values({
+        connectionId: connection.id,
+        requestId: request.id,
+        intervalWeeks: request.intervalWeeks,
+        timezone: seriesZone,
+        localStartTime: localStartTime(request.startsAt, seriesZone),
+        durationMinutes: request.durationMinutes,
+      })
+      .returning({ id: lessonSeries.id });
+    seriesId = series!.id;
+  }
+  const created = await tx
+    .insert(lessons)
+    .values(
+      wanted.map((occurrence) => ({
+        connectionId: connection.id,
+        teacherId: connection.teacherId,
+        studentId: connection.studentId,
+        seriesId,
+        requestId: request.id,
+        startsAt: occurrence.startsAt,
+        endsAt: occurrence.endsAt,
+        location: request.location,
+      })),
+    )
+    .returning({ id: lessons.id });
+  return created.map((row) => row.id);
+}
+
+/**
+ * A teacher booking for a student whose lessons they book directly: the request is kept as history, answered by the
+ * teacher in the same transaction, and the student is told. Clashes refuse the booking unless the teacher chose to
+ * leave the clashing dates out.
+ */
+async function bookDirectly(
+  actor: Viewer,
+  connectionId: string,
+  input: LessonRequestInput & Recurrence,
+  occurrences: Occurrence[],
+  now: Date,
+): Promise<ActionResult<{ requestId: string; lessonIds: string[] }>> {
+  try {
+    return await inTransaction(async (scope): Promise<ActionResult<{ requestId: string; lessonIds: string[] }>> => {
+      const connection = await findConnectionFor(actor, connectionId, { lock: "share" }, scope.tx);
+      if (!connection) return NOT_FOUND;
+      const seriesZone = await teacherZone(connection.teacherId, scope.tx);
+      const [clashes] = await findClashes(scope.tx, actor.id, [
+        { teacherId: connection.teacherId, studentId: connection.studentId, occurrences, withViewerEvents: true },
+      ]);
+      const clashing = occurrences.filter((_, index) => clashes![index]);
+      if (clashing.length > 0 && !input.skipClashes) {
+        return clashFailure(clashing, seriesZone, "another lesson or event", "Choose another time, or leave the clashing lessons out.");
+      }
+      const wanted = occurrences.filter((_, index) => !clashes![index]);
+      if (wanted.length === 0) return { ok: false, error: "Every one of these lessons clashes with another lesson or event." };
+      const [request] = await scope.tx
+        .insert(lessonRequests)
+        .values({
+          connectionId: connection.id,
+          requestedById: actor.id,
+          startsAt: input.startsAt,
+          durationMinutes: input.durationMinutes,
+          intervalWeeks: input.intervalWeeks,
+          occurrences: input.occurrences,
+          untilDate: input.untilDate,
+          timezone: input.timezone,
+          location: input.location,
+          note: input.note,
+          status: "approved",
+          respondedAt: now,
+          respondedById: actor.id,
+        })
+        .returning();
+      const lessonIds = await insertLessons(scope.tx, connection, request!, seriesZone, wanted);
+      const student = await recipient(scope.tx, connection.studentId);
+      await tell(scope, student, {
+        type: "lesson.booked",
+        title: `${actor.name} booked ${describeCount(lessonIds.length, input.intervalWeeks)}`,
+        body: `${lessonIds.length > 1 ? "First lesson" : "On"} ${whenFor(student, wanted[0]!.startsAt)}, ${input.durationMinutes} minutes.`,
+        link: lessonIds.length === 1 ? `/lessons/${lessonIds[0]}` : "/lessons",
+      });
+      const left = clashing.length > 0 ? ` ${plural(clashing.length, "clashing lesson")} left out.` : "";
+      return {
+        ok: true,
+        message: `${lessonIds.length === 1 ? "Lesson" : `${lessonIds.length} lessons`} booked.${left}`,
+        data: { requestId: request!.id, lessonIds },
+      };
+    });
+  } catch (error) {
+    if (isExclusionViolation(error)) return { ok: false, error: CONFLICT_MESSAGE };
+    throw error;
+  }
 }
 
 async function requestFor(actor: Viewer, requestId: string, executor: Executor = db) {
@@ -185,55 +305,21 @@ export async function approveLessonRequest(actor: Viewer, raw: unknown, now = ne
       ]);
       const clashing = wanted.filter((_, index) => clashes![index]);
       if (clashing.length > 0) {
-        const list = clashing.map((o) => whenFor({ timezone: seriesZone }, o.startsAt)).join("; ");
-        return {
-          ok: false,
-          error: `${clashing.length === 1 ? "One lesson clashes" : `${clashing.length} lessons clash`} with another lesson: ${list}. Skip ${clashing.length === 1 ? "it" : "them"} to approve the rest.`,
-        };
+        return clashFailure(clashing, seriesZone, "another lesson", `Skip ${clashing.length === 1 ? "it" : "them"} to approve the rest.`);
       }
-
-      let seriesId: string | null = null;
-      if (request.intervalWeeks) {
-        const [series] = await scope.tx
-          .insert(lessonSeries)
-          .values({
-            connectionId: connection.id,
-            requestId: request.id,
-            intervalWeeks: request.intervalWeeks,
-            timezone: seriesZone,
-            localStartTime: localStartTime(request.startsAt, seriesZone),
-            durationMinutes: request.durationMinutes,
-          })
-          .returning({ id: lessonSeries.id });
-        seriesId = series!.id;
-      }
-      const created = await scope.tx
-        .insert(lessons)
-        .values(
-          wanted.map((occurrence) => ({
-            connectionId: connection.id,
-            teacherId: connection.teacherId,
-            studentId: connection.studentId,
-            seriesId,
-            requestId: request.id,
-            startsAt: occurrence.startsAt,
-            endsAt: occurrence.endsAt,
-            location: request.location,
-          })),
-        )
-        .returning({ id: lessons.id });
+      const created = await insertLessons(scope.tx, connection, request, seriesZone, wanted);
       await answer(scope.tx, request.id, actor.id, "approved", now);
       const requester = await recipient(scope.tx, request.requestedById);
       await tell(scope, requester, {
         type: "lesson.approved",
         title: `${actor.name} approved your ${created.length === 1 ? "lesson" : `${created.length} lessons`}`,
         body: `First lesson ${whenFor(requester, wanted[0]!.startsAt)}.`,
-        link: created.length === 1 ? `/lessons/${created[0]!.id}` : "/lessons",
+        link: created.length === 1 ? `/lessons/${created[0]}` : "/lessons",
       });
       return {
         ok: true,
         message: `${created.length === 1 ? "Lesson" : `${created.length} lessons`} booked.`,
-        data: { lessonIds: created.map((row) => row.id) },
+        data: { lessonIds: created },
       };
     });
   } catch (error) {

@@ -46,6 +46,8 @@ export const lessonRequestSchema = z
     untilDate: z.preprocess(emptyToUndefined, date.optional()),
     location: optionalText(singleLineText("The location", LOCATION_MAX_LENGTH)),
     note: optionalText(multiLineText("The note", REQUEST_NOTE_MAX_LENGTH)),
+    /** A teacher booking directly: leave out the dates that clash instead of refusing the booking. A checkbox sends "on". */
+    skipClashes: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()),
   })
   .superRefine((input, context) => {
     if (!parseLocalDateTime(`${input.date}T${input.time}`))

@@ -25,6 +25,7 @@ import {
   deleteNote,
   endConnection,
   resendInvitation,
+  setBookingMode,
   setMessagingLocked,
   updateNote,
 } from "@/lib/connections";
@@ -126,6 +127,17 @@ const operations: { name: string; rightful: ActorName[]; call: (actor: User, wor
     name: "setMessagingLocked",
     rightful: ["teacher"],
     call: (actor, w) => setMessagingLocked(actor, { connectionId: w.accepted.id, locked: true }),
+  },
+  {
+    name: "setBookingMode",
+    rightful: ["teacher"],
+    call: (actor, w) => setBookingMode(actor, { connectionId: w.accepted.id, mode: "direct" }),
+  },
+  { name: "setBookingMode (ended)", rightful: [], call: (actor, w) => setBookingMode(actor, { connectionId: w.ended.id, mode: "direct" }) },
+  {
+    name: "setBookingMode (pending)",
+    rightful: [],
+    call: (actor, w) => setBookingMode(actor, { connectionId: w.pending.id, mode: "direct" }),
   },
   { name: "endConnection", rightful: ["teacher", "student"], call: (actor, w) => endConnection(actor, { connectionId: w.accepted.id }) },
   { name: "endConnection (already ended)", rightful: [], call: (actor, w) => endConnection(actor, { connectionId: w.ended.id }) },
