@@ -58,7 +58,13 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
   const problems = checkLimits(input, startsAt, occurrences, now);
   if (problems) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: problems };
   if (actor.role === "teacher" && connection.bookingMode === "direct") {
-    return bookDirectly(actor, connection.id, { ...input, ...recurrence }, occurrences, now);
+    return bookDirectly(
+      actor,
+      connection.id,
+      { ...recurrence, timezone: input.timezone, location: input.location, note: input.note, skipClashes: input.skipClashes },
+      occurrences,
+      now,
+    );
   }
 
   const requestId = await inTransaction(async (scope) => {
@@ -147,7 +153,7 @@ async function insertLessons(
 async function bookDirectly(
   actor: Viewer,
   connectionId: string,
-  input: LessonRequestInput & Recurrence,
+  input: Recurrence & Pick<LessonRequestInput, "timezone" | "location" | "note" | "skipClashes">,
   occurrences: Occurrence[],
   now: Date,
 ): Promise<ActionResult<{ requestId: string; lessonIds: string[] }>> {

@@ -96,13 +96,13 @@ function inputFor(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<u
 /** Rows and change marks of every table these actions write, so a refused call can be shown to have written nothing. */
 async function fingerprint() {
   await settleBackgroundWork();
-  const result = await db.execute(sql`select
+  const result = (await db.execute(sql`select
     (select count(*) || ':' || coalesce(max(updated_at)::text, '') from assignments) as assignments,
     (select count(*) || ':' || coalesce(max(updated_at)::text, '') from practice_entries) as practice,
     (select count(*) || ':' || coalesce(max(updated_at)::text, '') from connections) as connections,
     (select count(*) from notifications) as notifications,
-    (select coalesce(sum(version), 0) from statistics_versions) as statistics`);
-  return JSON.stringify("rows" in result ? result.rows : result);
+    (select coalesce(sum(version), 0) from statistics_versions) as statistics`)) as { rows: unknown[] };
+  return JSON.stringify(result.rows);
 }
 
 type Action = (actor: User, input: unknown) => Promise<{ ok: boolean; error?: string }>;
