@@ -12,7 +12,7 @@ import { formValues, type AnyServerAction } from "@/lib/actions";
 import type { CalendarItem } from "@/lib/scheduling/queries";
 import { cn } from "@/lib/utils";
 import type { LocalSlot } from "./calendar-view";
-import { LessonRequestForm } from "./lesson-request-form";
+import { LessonRequestForm, type LessonFormConnection } from "./lesson-request-form";
 import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH } from "@/lib/scheduling/limits";
 
 // FullCalendar is loaded only here, in the browser; the placeholder keeps its space so nothing shifts.
@@ -121,6 +121,7 @@ export function CalendarHub({
   initialDate,
   connections,
   otherLabel,
+  isTeacher,
 }: {
   actions: {
     createEvent: AnyServerAction;
@@ -130,8 +131,9 @@ export function CalendarHub({
   };
   timezone: string;
   initialDate?: string;
-  connections: { id: string; name: string }[];
+  connections: LessonFormConnection[];
   otherLabel: string;
+  isTeacher: boolean;
 }) {
   const compact = useSyncExternalStore(
     subscribeToWidth,
@@ -183,7 +185,7 @@ export function CalendarHub({
                         panel.tab === tab ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:text-foreground",
                       )}
                     >
-                      {tab === "lesson" ? "Lesson request" : "Personal event"}
+                      {tab === "lesson" ? (isTeacher ? "Lesson" : "Lesson request") : "Personal event"}
                     </button>
                   ))}
                 </div>
@@ -193,6 +195,7 @@ export function CalendarHub({
                     connections={connections}
                     timezone={timezone}
                     otherLabel={otherLabel}
+                    isTeacher={isTeacher}
                     defaults={{
                       date: panel.slot.date,
                       time: panel.slot.time,

@@ -14,36 +14,55 @@ export interface RequestFormDefaults {
   durationMinutes?: number;
 }
 
+export interface LessonFormConnection {
+  id: string;
+  name: string;
+  bookingMode: "request" | "direct";
+}
+
+const firstName = (name: string) => name.split(" ")[0] ?? name;
+
 /**
- * Asks for a lesson or a weekly/fortnightly series. Times are typed in the requester's own zone, which
- * the form names and sends along; a series then keeps the teacher's wall-clock time.
+ * Asks for a lesson or a weekly/fortnightly series, or books it at once when a teacher books this student's lessons
+ * directly. Times are typed in the requester's own zone, which the form names and sends along; a series then keeps
+ * the teacher's wall-clock time.
  */
 export function LessonRequestForm({
   requestLessons,
   connections,
   timezone,
   otherLabel,
+  isTeacher,
   defaults = {},
   onDone,
 }: {
   requestLessons: AnyServerAction;
-  connections: { id: string; name: string }[];
+  connections: LessonFormConnection[];
   timezone: string;
   otherLabel: string;
+  isTeacher: boolean;
   defaults?: RequestFormDefaults;
   onDone?: (message?: string) => void;
 }) {
   const [repeat, setRepeat] = useState("none");
   const [endBy, setEndBy] = useState<"count" | "until">("count");
+  const [connectionId, setConnectionId] = useState(connections[0]?.id);
   const { run, pending, error, fieldErrors, message } = useAction(requestLessons, { onSuccess: (done) => onDone?.(done.message) });
 
   if (connections.length === 0) {
     return <p className="text-sm text-muted-foreground">You can request lessons once you have an accepted connection.</p>;
   }
+  const chosen = connections.find((connection) => connection.id === connectionId) ?? connections[0]!;
+  const direct = isTeacher && chosen.bookingMode === "direct";
+  const how = isTeacher
+    ? direct
+      ? `Booked at once; ${firstName(chosen.name)} is told.`
+      : `Sent to ${firstName(chosen.name)} to approve.`
+    : `${firstName(chosen.name)} approves your request.`;
 
   return (
     <form
-      aria-label="Request a lesson"
+      aria-label={direct ? "Book a lesson" : "Request a lesson"}
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
@@ -59,8 +78,8 @@ export function LessonRequestForm({
       {error ? <FormAlert>{error}</FormAlert> : null}
       {message ? <FormAlert tone="success">{message}</FormAlert> : null}
       <input type="hidden" name="timezone" value={timezone} />
-      <Field id="connectionId" label={otherLabel} error={fieldErrors.connectionId}>
-        <Select id="connectionId" name="connectionId" defaultValue={connections[0]?.id}>
+      <Field id="connectionId" label={otherLabel} error={fieldErrors.connectionId} hint={how}>
+        <Select id="connectionId" name="connectionId" value={chosen.id} onChange={(event) => setConnectionId(event.target.value)}>
           {connections.map((connection) => (
             <option key={connection.id} value={connection.id}>
               {connection.name}
@@ -142,9 +161,15 @@ export function LessonRequestForm({
       <Field id="note" label={<OptionalLabel>Note</OptionalLabel>} error={fieldErrors.note}>
         <Textarea id="note" name="note" maxLength={REQUEST_NOTE_MAX_LENGTH} compact />
       </Field>
-      <div className="flex justify-end">
+      <div className="flex flex-wrap items-center justify-end gap-x-6 gap-y-3">
+        {direct ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="skipClashes" className="size-4 accent-[var(--accent)]" />
+            Leave out dates that clash
+          </label>
+        ) : null}
         <Button type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Send request"}
+          {direct ? (pending ? "Booking…" : repeat === "none" ? "Book lesson" : "Book lessons") : pending ? "Sending…" : "Send request"}
         </Button>
       </div>
     </form>

@@ -5,28 +5,30 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AnyServerAction } from "@/lib/actions";
-import { LessonRequestForm } from "./lesson-request-form";
+import { LessonRequestForm, type LessonFormConnection } from "./lesson-request-form";
 
-/** "Request a lesson" as a button that opens the form in place. */
+/** "Request a lesson" (teachers: "New lesson", booked or requested per student) as a button that opens the form in place. */
 export function RequestLessonPanel(props: {
   requestLessons: AnyServerAction;
-  connections: { id: string; name: string }[];
+  connections: LessonFormConnection[];
   timezone: string;
   otherLabel: string;
+  isTeacher: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  const title = props.isTeacher ? "New lesson" : "Request a lesson";
   if (!open) {
     return (
       <Button onClick={() => setOpen(true)}>
         <CalendarPlus className="size-4" aria-hidden="true" />
-        Request a lesson
+        {title}
       </Button>
     );
   }
   return (
     <Card className="w-full">
       <CardHeader>
-        <CardTitle>Request a lesson</CardTitle>
+        <CardTitle>{title}</CardTitle>
         <Button variant="ghost" size="sm" onClick={() => setOpen(false)}>
           Close
         </Button>

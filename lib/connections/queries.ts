@@ -125,7 +125,7 @@ export async function listSentInvitations(viewer: Viewer, now = new Date()): Pro
 }
 
 export interface StudentDetail {
-  connection: Pick<Connection, "id" | "status" | "messagingLocked" | "invitedAt" | "respondedAt" | "endedAt">;
+  connection: Pick<Connection, "id" | "status" | "messagingLocked" | "bookingMode" | "invitedAt" | "respondedAt" | "endedAt">;
   student: Contact;
   lessons: { id: string; startsAt: Date; endsAt: Date; status: string; attendance: string | null; cancellationReason: string | null }[];
   notes: { id: string; body: string; createdAt: Date; updatedAt: Date }[];
@@ -165,13 +165,19 @@ export interface TeacherRow {
   connectionId: string;
   teacher: Contact;
   messagingLocked: boolean;
+  bookingMode: "request" | "direct";
   nextLesson: NextLesson | null;
 }
 
 export async function listTeachers(viewer: Viewer, now = new Date()): Promise<TeacherRow[]> {
   if (viewer.role !== "student") return [];
   const rows = await db
-    .select({ connectionId: connections.id, messagingLocked: connections.messagingLocked, teacher: contactColumns })
+    .select({
+      connectionId: connections.id,
+      messagingLocked: connections.messagingLocked,
+      bookingMode: connections.bookingMode,
+      teacher: contactColumns,
+    })
     .from(connections)
     .innerJoin(users, eq(users.id, connections.teacherId))
     .where(acceptedConnectionsOf(viewer))

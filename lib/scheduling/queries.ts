@@ -104,6 +104,8 @@ export interface ProposalRow {
 export interface ConnectionOption {
   id: string;
   name: string;
+  /** "direct": the teacher's lessons for this student are booked at once (lib/connections setBookingMode). */
+  bookingMode: "request" | "direct";
 }
 
 export interface LessonsOverview {
@@ -118,7 +120,7 @@ export interface LessonsOverview {
 
 export async function acceptedConnectionNames(viewer: Viewer): Promise<ConnectionOption[]> {
   return db
-    .select({ id: connections.id, name: otherParty.name })
+    .select({ id: connections.id, name: otherParty.name, bookingMode: connections.bookingMode })
     .from(connections)
     .innerJoin(otherParty, eq(otherParty.id, otherPartyOfConnection(viewer)))
     .where(acceptedConnectionsOf(viewer))

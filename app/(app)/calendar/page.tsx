@@ -41,7 +41,8 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
         </ul>
       </div>
       <p className="text-sm text-muted-foreground">
-        Select a time to add an event or request a lesson. Drag one of your lessons to propose a new time.
+        {user.role === "teacher" ? "Select a time to add an event or a lesson." : "Select a time to add an event or request a lesson."} Drag
+        one of your lessons to propose a new time.
       </p>
       <CalendarHub
         actions={{
@@ -54,6 +55,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
         initialDate={initialDate}
         connections={connections}
         otherLabel={user.role === "teacher" ? "Student" : "Teacher"}
+        isTeacher={user.role === "teacher"}
       />
       <Card>
         <CardHeader>

@@ -49,6 +49,7 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
           connections={overview.connections}
           timezone={zone}
           otherLabel={isTeacher ? "Student" : "Teacher"}
+          isTeacher={isTeacher}
         />
       </div>
 

@@ -128,6 +128,11 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
                         <span className="text-muted-foreground">No upcoming lesson</span>
                       )}
                     </p>
+                    <p className="text-sm text-muted-foreground">
+                      {row.bookingMode === "direct"
+                        ? `${row.teacher.name.split(" ")[0]} books your lessons directly: they appear in your calendar at once. You can still ask for a lesson, a move or cancel.`
+                        : `Lessons ${row.teacher.name.split(" ")[0]} sets up wait for your approval under Lessons.`}
+                    </p>
                     <ContactDetails contact={row.teacher} />
                     <div className="border-t pt-4">
                       <EndConnectionButton

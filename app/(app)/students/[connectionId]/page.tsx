@@ -20,7 +20,14 @@ import { getStudentDetail } from "@/lib/connections/queries";
 import { listAssignments, practiceOverview } from "@/lib/practice/queries";
 import { formatDate, formatDateTimeWithYear, formatDayWithYear, formatMonthYear, formatTimeRange } from "@/lib/time";
 import { reopenAssignmentAction, setPracticeGoalAction } from "../../assignments/actions";
-import { addNoteAction, deleteNoteAction, endConnectionWithStudentAction, setMessagingLockedAction, updateNoteAction } from "./actions";
+import {
+  addNoteAction,
+  deleteNoteAction,
+  endConnectionWithStudentAction,
+  setBookingModeAction,
+  setMessagingLockedAction,
+  updateNoteAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -229,6 +236,20 @@ export default async function StudentPage({ params }: PageProps<"/students/[conn
                     fields={{ connectionId: connection.id, locked: String(!connection.messagingLocked) }}
                   >
                     {connection.messagingLocked ? "Turn messaging on" : "Pause messaging"}
+                  </ActionButton>
+                </div>
+                <div className="space-y-2 border-t pt-4">
+                  <p className="text-sm font-medium">Booking lessons</p>
+                  <p className="text-sm text-muted-foreground">
+                    {connection.bookingMode === "direct"
+                      ? `Direct: lessons you set up are booked at once, and ${student.name.split(" ")[0]} is told.`
+                      : `Requests: lessons you set up wait for ${student.name.split(" ")[0]} to approve them.`}
+                  </p>
+                  <ActionButton
+                    action={setBookingModeAction}
+                    fields={{ connectionId: connection.id, mode: connection.bookingMode === "direct" ? "request" : "direct" }}
+                  >
+                    {connection.bookingMode === "direct" ? "Send requests instead" : "Book lessons directly"}
                   </ActionButton>
                 </div>
                 <div className="space-y-2 border-t pt-4">
