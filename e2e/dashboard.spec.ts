@@ -22,6 +22,8 @@ test.describe("dashboard statistics", () => {
     await expect(practiceCard.getByText("Logged 30 minutes.")).toBeVisible();
     await studentPage.goto("/assignments");
     await studentPage.getByRole("link", { name: "Sight-reading, week one" }).click();
+    // The list has its own "Mark done": wait for the assignment's page before using the one there.
+    await expect(studentPage.getByRole("heading", { level: 1, name: "Sight-reading, week one" })).toBeVisible();
     await studentPage.getByRole("button", { name: "Mark done" }).click();
     await expect(studentPage.getByLabel("Note for your teacher (optional)")).toBeVisible();
     await studentPage.getByRole("button", { name: "Mark done" }).click();
