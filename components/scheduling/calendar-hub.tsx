@@ -3,12 +3,14 @@
 import { X } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useState, useSyncExternalStore } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
+import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
 import { formValues, type AnyServerAction } from "@/lib/actions";
+import { categoryOf, USER_CHANNEL_EVENTS, userChannel, type NotificationCreatedEvent } from "@/lib/notifications/types";
 import type { CalendarItem } from "@/lib/scheduling/queries";
 import { cn } from "@/lib/utils";
 import type { LocalSlot } from "./calendar-view";
@@ -116,6 +118,7 @@ function ItemPanel({ deleteEvent, item, onDeleted }: { deleteEvent: AnyServerAct
 type Panel = { kind: "slot"; slot: LocalSlot; tab: "event" | "lesson" } | { kind: "item"; item: CalendarItem } | null;
 
 export function CalendarHub({
+  userId,
   actions,
   timezone,
   initialDate,
@@ -123,6 +126,7 @@ export function CalendarHub({
   otherLabel,
   isTeacher,
 }: {
+  userId: string;
   actions: {
     createEvent: AnyServerAction;
     deleteEvent: AnyServerAction;
@@ -144,6 +148,21 @@ export function CalendarHub({
   const [refreshKey, setRefreshKey] = useState(0);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const refresh = () => setRefreshKey((key) => key + 1);
+  // The other side's bookings, moves and cancellations arrive as lesson notifications: show them at once, and after a
+  // reconnect fetch again in case one was missed while the socket was down.
+  const subscribedBefore = useRef(false);
+  useChannelEvents(
+    userChannel(userId),
+    {
+      [USER_CHANNEL_EVENTS.notificationCreated]: (event: NotificationCreatedEvent) => {
+        if (categoryOf(event.notification.type) === "lessons") refresh();
+      },
+    },
+    () => {
+      if (subscribedBefore.current) refresh();
+      subscribedBefore.current = true;
+    },
+  );
   const [proposedSlot, setProposedSlot] = useState<LocalSlot | null>(null);
   const propose = useAction(actions.proposeReschedule, {
     onSuccess: (done) => {
@@ -201,7 +220,7 @@ export function CalendarHub({
                       time: panel.slot.time,
                       durationMinutes: panel.slot.allDay ? undefined : Math.min(240, Math.max(15, panel.slot.minutes)),
                     }}
-                    onDone={(message) => (close(), setNotice({ tone: "success", text: message ?? "Request sent." }))}
+                    onDone={(message) => (close(), refresh(), setNotice({ tone: "success", text: message ?? "Request sent." }))}
                   />
                 ) : (
                   <EventForm

@@ -16,13 +16,19 @@ export function RequestLessonPanel(props: {
   isTeacher: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const title = props.isTeacher ? "New lesson" : "Request a lesson";
   if (!open) {
     return (
-      <Button onClick={() => setOpen(true)}>
-        <CalendarPlus className="size-4" aria-hidden="true" />
-        {title}
-      </Button>
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        <p role="status" className="text-sm font-medium text-emerald-700 dark:text-emerald-300">
+          {done}
+        </p>
+        <Button onClick={() => (setDone(null), setOpen(true))}>
+          <CalendarPlus className="size-4" aria-hidden="true" />
+          {title}
+        </Button>
+      </div>
     );
   }
   return (
@@ -34,7 +40,7 @@ export function RequestLessonPanel(props: {
         </Button>
       </CardHeader>
       <CardBody>
-        <LessonRequestForm {...props} onDone={() => setOpen(false)} />
+        <LessonRequestForm {...props} onDone={(message) => (setDone(message ?? null), setOpen(false))} />
       </CardBody>
     </Card>
   );

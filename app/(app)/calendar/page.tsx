@@ -45,6 +45,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
         one of your lessons to propose a new time.
       </p>
       <CalendarHub
+        userId={user.id}
         actions={{
           createEvent: createEventAction,
           deleteEvent: deleteEventAction,
