@@ -7,7 +7,7 @@ import { registerAccount, verifyEmail } from "@/lib/accounts/sign-up";
 import { updateProfile } from "@/lib/accounts/settings";
 import { findUserByEmail, findUserById } from "@/lib/auth/credentials";
 import { settleBackgroundWork } from "@/lib/background";
-import { acceptInvitation, addNote, inviteStudent } from "@/lib/connections";
+import { acceptInvitation, addNote, inviteStudent, setBookingMode } from "@/lib/connections";
 import { markConversationRead, sendMessage } from "@/lib/messaging";
 import { markNotificationsRead } from "@/lib/notifications";
 import { completeAssignment, createAssignment, logPractice, setPracticeGoal } from "@/lib/practice";
@@ -338,6 +338,7 @@ async function bookWeeklyLessons(slot: DemoSlot, personOf: (key: string) => User
   };
   const { requestId } = must(`${requester.email} asking for lessons`, await requestLessons(requester, form, askedAt));
   must(`${approver.email} approving lessons`, await approveLessonRequest(approver, { requestId }, new Date(askedAt.getTime() + DAY)));
+  if (slot.bookDirectly) must(`${teacher.email} booking directly`, await setBookingMode(teacher, { connectionId, mode: "direct" }));
   return { slot, connectionId, lessons: await lessonsOf(connectionId) };
 }
 

@@ -61,10 +61,21 @@ export interface DemoSlot {
   location: string;
   /** Who asked for the weekly lessons; the other side approved. */
   requestedBy: "teacher" | "student";
+  /** Afterwards the teacher books this student's lessons directly. */
+  bookDirectly?: boolean;
 }
 
 export const demoRoster: DemoSlot[] = [
-  { teacher: "amelia", student: "leo", weekday: 1, time: "16:00", minutes: 45, location: "Studio, 14 Elm Row", requestedBy: "teacher" },
+  {
+    teacher: "amelia",
+    student: "leo",
+    weekday: 1,
+    time: "16:00",
+    minutes: 45,
+    location: "Studio, 14 Elm Row",
+    requestedBy: "teacher",
+    bookDirectly: true,
+  },
   {
     teacher: "amelia",
     student: "priya",
