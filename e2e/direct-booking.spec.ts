@@ -17,7 +17,7 @@ function firstLesson(): Date {
 async function fillLesson(page: Page, start: Date, weekly?: number) {
   const form = page.getByRole("form", { name: "Book a lesson" });
   await form.getByLabel("Student").selectOption({ label: STUDENT.name });
-  await form.getByLabel("Date").fill(formatIsoDate(start, TEACHER.timezone));
+  await form.getByLabel("Date", { exact: true }).fill(formatIsoDate(start, TEACHER.timezone));
   await form.getByLabel("Start time").fill(formatTime(start, TEACHER.timezone));
   await form.getByLabel("Length (minutes)").fill("45");
   if (weekly) {
