@@ -12,3 +12,4 @@ export { createCalendarEvent, deleteCalendarEvent, updateCalendarEvent } from ".
 export { calendarFeed, feedUrl, hasFeedToken, regenerateFeedToken } from "./feed";
 export { CONFLICT_MESSAGE } from "./conflicts";
 export { SCHEDULING_LIMITS } from "./schemas";
+export { bookTerm, previewTerm, type TermRow } from "./term";

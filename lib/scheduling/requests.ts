@@ -20,7 +20,7 @@ import {
 } from "./schemas";
 import { instantFromForm, localStartTime, occurrencesOf } from "./series";
 
-async function teacherZone(teacherId: string, executor: Executor = db): Promise<string> {
+export async function teacherZone(teacherId: string, executor: Executor = db): Promise<string> {
   const [teacher] = await executor.select({ timezone: users.timezone }).from(users).where(eq(users.id, teacherId)).limit(1);
   return teacher?.timezone ?? "UTC";
 }
@@ -95,7 +95,7 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
 
 type Recurrence = Pick<LessonRequest, "startsAt" | "durationMinutes" | "intervalWeeks" | "occurrences" | "untilDate">;
 
-const describeCount = (count: number, intervalWeeks: number | null) =>
+export const describeCount = (count: number, intervalWeeks: number | null) =>
   count > 1 ? `${count} ${intervalWeeks === 2 ? "fortnightly" : "weekly"} lessons` : "a lesson";
 
 function clashFailure(clashing: Occurrence[], zone: string, withWhat: string, remedy: string): ActionResult<never> {
@@ -105,7 +105,7 @@ function clashFailure(clashing: Occurrence[], zone: string, withWhat: string, re
 }
 
 /** The lessons of a request being granted, under one series row when it repeats (kept at the teacher's wall time). */
-async function insertLessons(
+export async function insertLessons(
   tx: Transaction,
   connection: { id: string; teacherId: string; studentId: string },
   request: Recurrence & Pick<LessonRequest, "id" | "location">,

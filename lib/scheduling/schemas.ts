@@ -62,6 +62,45 @@ export const lessonRequestSchema = z
   });
 export type LessonRequestInput = z.output<typeof lessonRequestSchema>;
 
+const lessonLength = z.coerce
+  .number({ error: "Enter a length in minutes." })
+  .int("Enter whole minutes.")
+  .min(SCHEDULING_LIMITS.minMinutes, `Lessons are at least ${SCHEDULING_LIMITS.minMinutes} minutes.`)
+  .max(SCHEDULING_LIMITS.maxMinutes, `Lessons are at most ${SCHEDULING_LIMITS.maxMinutes} minutes.`);
+
+/** The most students one term booking covers: a busy studio's whole week. */
+export const TERM_MAX_STUDENTS = 60;
+
+/** A teacher's weekly slot for each of several students over one term, typed in the teacher's zone. */
+export const termSchema = z
+  .strictObject({
+    timezone: zone,
+    startDate: date,
+    endDate: date,
+    location: optionalText(singleLineText("The location", LOCATION_MAX_LENGTH)),
+    skipClashes: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()),
+    students: z
+      .array(
+        z.strictObject({
+          connectionId: uuid,
+          weekday: z.coerce.number().int().min(1, "Choose a day.").max(7, "Choose a day."),
+          time: clock,
+          durationMinutes: lessonLength,
+        }),
+      )
+      .min(1, "Choose at least one student.")
+      .max(TERM_MAX_STUDENTS, `Book at most ${TERM_MAX_STUDENTS} students at once.`),
+  })
+  .superRefine((input, context) => {
+    for (const field of ["startDate", "endDate"] as const)
+      if (!parseLocalDateTime(`${input[field]}T00:00`)) context.addIssue({ code: "custom", path: [field], message: "Enter a real date." });
+    if (input.endDate < input.startDate)
+      context.addIssue({ code: "custom", path: ["endDate"], message: "The term ends before it starts." });
+    const ids = input.students.map((student) => student.connectionId);
+    if (new Set(ids).size !== ids.length) context.addIssue({ code: "custom", path: ["students"], message: "Each student once, please." });
+  });
+export type TermInput = z.output<typeof termSchema>;
+
 export const requestIdSchema = z.strictObject({ requestId: uuid });
 
 export const approveRequestSchema = z.strictObject({
