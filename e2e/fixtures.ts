@@ -59,6 +59,8 @@ interface Fixtures {
     teacher?: Omit<AccountOptions, "role">;
     student?: Omit<AccountOptions, "role">;
   }) => Promise<{ teacher: Account; student: Account }>;
+  /** A new student who accepts the teacher's invitation, as `connectedPair` does. */
+  connectStudent: (teacher: Account, options?: Omit<AccountOptions, "role">) => Promise<Account>;
 }
 
 const DEFAULT_NAMES: Record<Role, string> = { teacher: "Nadia Boulanger", student: "Lili Boulanger" };
@@ -150,10 +152,17 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  connectedPair: async ({ createAccount, signedIn, outbox }, provide) => {
+  connectedPair: async ({ createAccount, connectStudent }, provide) => {
     await provide(async (options = {}) => {
       const teacher = await createAccount({ ...options.teacher, role: "teacher" });
-      const student = await createAccount({ ...options.student, role: "student" });
+      const student = await connectStudent(teacher, options.student);
+      return { teacher, student };
+    });
+  },
+
+  connectStudent: async ({ createAccount, signedIn, outbox }, provide) => {
+    await provide(async (teacher, options = {}) => {
+      const student = await createAccount({ ...options, role: "student" });
       const inbox = await outbox.inbox(student.email);
       const teacherPage = await signedIn(teacher);
       await teacherPage.goto("/students");
@@ -170,7 +179,7 @@ export const test = base.extend<Fixtures>({
         .click();
       await expect(studentPage.getByRole("region", { name: "Your teachers" }).getByText(teacher.name)).toBeVisible();
       await Promise.all([teacherPage.context().close(), studentPage.context().close()]);
-      return { teacher, student };
+      return student;
     });
   },
 });

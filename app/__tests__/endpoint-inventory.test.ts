@@ -10,6 +10,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 /** Server actions are public POST endpoints: a new one must be listed here, with the test covering its rule. */
 const AUTHORIZED_BY: Record<string, string> = {
+  "app/(app)/lessons/actions.ts#previewTermAction":
+    "scheduling term tests (the teacher of every accepted connection named; anyone else: not found)",
+  "app/(app)/lessons/actions.ts#bookTermAction":
+    "scheduling term tests (the teacher of every accepted connection named; anyone else: not found)",
   "app/(app)/lessons/actions.ts#requestLessonsAction":
     "own lessons and accepted connections only; scheduling matrix (lib/scheduling/__tests__/authorization.test.ts)",
   "app/(app)/lessons/actions.ts#approveRequestAction":

@@ -20,3 +20,6 @@ export const createEventAction = userAction(scheduling.createCalendarEvent, SCHE
 export const updateEventAction = userAction(scheduling.updateCalendarEvent, SCHEDULING_PAGES);
 export const deleteEventAction = userAction(scheduling.deleteCalendarEvent, SCHEDULING_PAGES);
 export const regenerateFeedAction = userAction(scheduling.regenerateFeedToken, SCHEDULING_PAGES);
+// Read-only: what booking the term would do.
+export const previewTermAction = userAction(scheduling.previewTerm);
+export const bookTermAction = userAction(scheduling.bookTerm, SCHEDULING_PAGES);

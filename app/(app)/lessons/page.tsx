@@ -1,10 +1,11 @@
-import { ArrowRight, CalendarClock, History, Inbox, Send } from "lucide-react";
+import { ArrowRight, CalendarClock, CalendarRange, History, Inbox, Send } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AttendancePicker, IncomingRequestActions, ProposalActions, WithdrawRequestButton } from "@/components/scheduling/lesson-actions";
 import { AttendanceBadge, LessonLocation, LessonStatusBadge, ListCard } from "@/components/scheduling/lesson-parts";
 import { RequestLessonPanel } from "@/components/scheduling/request-lesson-panel";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { ATTENDANCE_LOOKBACK_DAYS, getLessonsOverview, type RequestRow } from "@/lib/scheduling/queries";
 import { formatDateTime, formatDay, formatTime, formatTimeRange, zoneLabel } from "@/lib/time";
@@ -44,6 +45,12 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
           <p className="text-sm text-muted-foreground">Times in {zoneLabel(zone, now)}</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Lessons</h1>
         </div>
+        {isTeacher ? (
+          <ButtonLink href="/lessons/term" variant="secondary">
+            <CalendarRange className="size-4" aria-hidden="true" />
+            Book the term
+          </ButtonLink>
+        ) : null}
         <RequestLessonPanel
           requestLessons={requestLessonsAction}
           connections={overview.connections}
