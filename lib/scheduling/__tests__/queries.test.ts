@@ -27,7 +27,7 @@ describe("what the lessons pages read", () => {
     expect(teacherView.incoming[0]!.preview).toHaveLength(1);
     expect(teacherView.outgoing).toHaveLength(0);
     expect(teacherView.proposals).toMatchObject([{ mine: false, otherPartyName: student.name }]);
-    expect(teacherView.connections).toEqual([{ id: connection.id, name: student.name }]);
+    expect(teacherView.connections).toEqual([{ id: connection.id, name: student.name, bookingMode: "request" }]);
 
     const studentView = await getLessonsOverview(actorOf(student), NOW);
     expect(studentView.outgoing).toMatchObject([{ note: "Second-hand <i>Czerny</i>", otherPartyName: teacher.name }]);
