@@ -12,7 +12,7 @@ import type { AnyServerAction } from "@/lib/actions";
 import { LOCATION_MAX_LENGTH } from "@/lib/scheduling/limits";
 import type { TermRow } from "@/lib/scheduling/term";
 import { formatDate, formatDateTime, formatTime, zoneLabel } from "@/lib/time";
-import { cn, plural } from "@/lib/utils";
+import { plural } from "@/lib/utils";
 import type { LessonFormConnection } from "./lesson-request-form";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -138,7 +138,7 @@ export function TermForm({
                 <li
                   key={student.id}
                   aria-label={student.name}
-                  className="grid gap-3 px-5 py-4 sm:grid-cols-[minmax(0,1.4fr)_repeat(3,minmax(0,1fr))] sm:items-center [&>*]:min-w-0"
+                  className="space-y-3 px-5 py-4 sm:grid sm:grid-cols-[minmax(0,1.4fr)_repeat(3,minmax(0,1fr))] sm:items-center sm:gap-3 sm:space-y-0 [&>*]:min-w-0"
                 >
                   <label className="flex items-center gap-3">
                     <input
@@ -154,47 +154,48 @@ export function TermForm({
                       </span>
                     </span>
                   </label>
-                  <div className={cn("contents", !slot.include && "[&_select]:opacity-60 [&_input]:opacity-60")}>
-                    <label className="text-xs font-medium text-muted-foreground">
-                      Day
-                      <Select
-                        aria-label={`Day for ${student.name}`}
-                        id={`${prefix}-weekday`}
-                        value={slot.weekday}
-                        disabled={!slot.include}
-                        onChange={(event) => setSlot(student.id, { weekday: event.target.value })}
-                      >
-                        {WEEKDAYS.map((day, index) => (
-                          <option key={day} value={index + 1}>
-                            {day}
-                          </option>
-                        ))}
-                      </Select>
-                    </label>
-                    <label className="text-xs font-medium text-muted-foreground">
-                      Start
-                      <Input
-                        aria-label={`Start time for ${student.name}`}
-                        type="time"
-                        value={slot.time}
-                        disabled={!slot.include}
-                        onChange={(event) => setSlot(student.id, { time: event.target.value })}
-                      />
-                    </label>
-                    <label className="text-xs font-medium text-muted-foreground">
-                      Minutes
-                      <Input
-                        aria-label={`Minutes for ${student.name}`}
-                        type="number"
-                        min={15}
-                        max={240}
-                        step={5}
-                        value={slot.durationMinutes}
-                        disabled={!slot.include}
-                        onChange={(event) => setSlot(student.id, { durationMinutes: event.target.value })}
-                      />
-                    </label>
-                  </div>
+                  {slot.include ? (
+                    <div className="grid grid-cols-[1.3fr_1fr_0.8fr] gap-3 sm:contents">
+                      <label className="text-xs font-medium text-muted-foreground">
+                        Day
+                        <Select
+                          aria-label={`Day for ${student.name}`}
+                          id={`${prefix}-weekday`}
+                          value={slot.weekday}
+                          onChange={(event) => setSlot(student.id, { weekday: event.target.value })}
+                        >
+                          {WEEKDAYS.map((day, index) => (
+                            <option key={day} value={index + 1}>
+                              {day}
+                            </option>
+                          ))}
+                        </Select>
+                      </label>
+                      <label className="text-xs font-medium text-muted-foreground">
+                        Start
+                        <Input
+                          aria-label={`Start time for ${student.name}`}
+                          type="time"
+                          value={slot.time}
+                          onChange={(event) => setSlot(student.id, { time: event.target.value })}
+                        />
+                      </label>
+                      <label className="text-xs font-medium text-muted-foreground">
+                        Minutes
+                        <Input
+                          aria-label={`Minutes for ${student.name}`}
+                          type="number"
+                          min={15}
+                          max={240}
+                          step={5}
+                          value={slot.durationMinutes}
+                          onChange={(event) => setSlot(student.id, { durationMinutes: event.target.value })}
+                        />
+                      </label>
+                    </div>
+                  ) : (
+                    <p className="hidden text-sm text-muted-foreground sm:col-span-3 sm:block">Tick to give a weekly slot.</p>
+                  )}
                 </li>
               );
             })}
