@@ -155,8 +155,8 @@ export function TermForm({
                     </span>
                   </label>
                   {slot.include ? (
-                    <div className="grid grid-cols-[1.3fr_1fr_0.8fr] gap-3 sm:contents">
-                      <label className="text-xs font-medium text-muted-foreground">
+                    <div className="grid grid-cols-2 gap-3 sm:contents">
+                      <label className="col-span-2 text-xs font-medium text-muted-foreground sm:col-span-1">
                         Day
                         <Select
                           aria-label={`Day for ${student.name}`}
