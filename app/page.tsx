@@ -17,6 +17,7 @@ import {
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { WeekPreview } from "@/components/marketing/week-preview";
+import { SkipLink } from "@/components/shell/skip-link";
 import { ButtonLink } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Logo } from "@/components/ui/logo";
@@ -82,6 +83,7 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
   const { notice } = await searchParams;
   return (
     <div className="flex min-h-dvh flex-col">
+      <SkipLink />
       <header className="sticky top-0 z-20 border-b bg-background/80 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <Link href="/" aria-label="MusBook home">
@@ -109,7 +111,7 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
         </div>
       </header>
 
-      <main className="flex-1">
+      <main id="main" tabIndex={-1} className="flex-1 outline-none">
         {notice === "account-deleted" ? (
           <div
             role="status"

@@ -76,3 +76,18 @@ test.describe("landing page", () => {
     });
   }
 });
+
+test("the first Tab offers a skip past the navigation, on the landing page and in the app", async ({ page, createAccount, signedIn }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+
+  const teacher = await signedIn(await createAccount({ role: "teacher" }));
+  await teacher.goto("/lessons");
+  await teacher.keyboard.press("Tab");
+  await expect(teacher.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await teacher.keyboard.press("Enter");
+  await expect(teacher.locator("main#main")).toBeFocused();
+});

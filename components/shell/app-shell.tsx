@@ -16,6 +16,7 @@ import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { VerifyEmailBanner } from "./verify-email-banner";
+import { SkipLink } from "./skip-link";
 
 function SidebarContents({ user, theme, signOut }: { user: User; theme: Theme; signOut: AnyServerAction }) {
   return (
@@ -56,6 +57,7 @@ export function AppShell({ user, theme, unreadNotifications, unreadConversations
     <RealtimeProvider config={realtime}>
       <NotificationsProvider userId={user.id} initialUnreadCount={unreadNotifications}>
         <UnreadConversationsProvider userId={user.id} initialCount={unreadConversations}>
+          <SkipLink />
           <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_1fr]">
             <div className="relative z-20 hidden border-r bg-surface lg:block">
               <aside className="sticky top-0 flex h-dvh flex-col">
@@ -82,7 +84,7 @@ export function AppShell({ user, theme, unreadNotifications, unreadConversations
                 </div>
               </header>
               {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} resend={actions.resendVerification} />}
-              <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
+              <main id="main" tabIndex={-1} className="outline-none mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
                 {children}
               </main>
             </div>
