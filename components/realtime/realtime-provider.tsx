@@ -36,7 +36,9 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
         forceTLS,
         ...(host ? { wsHost: host } : {}),
         ...(wsPort ? { wsPort, wssPort: wsPort } : {}),
-        enabledTransports: ["ws", "wss"],
+        // Only the socket the server speaks: without TLS, pusher-js would also try wss after 2 s of a slow handshake, and
+        // that attempt can only fail (a console error, and no quicker connection). With TLS, "ws" is already wss.
+        enabledTransports: ["ws"],
         disableStats: true,
         channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
       });
