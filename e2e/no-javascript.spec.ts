@@ -4,7 +4,6 @@ import { signIn } from "./session";
 
 test.describe("forms before JavaScript has loaded", () => {
   test("a teacher signs in and sends an invitation with JavaScript off", async ({ createAccount, newPage }) => {
-    test.setTimeout(60_000);
     // The account is made with JavaScript on; everything after is posted as plain forms.
     const teacher = await createAccount({ role: "teacher" });
     const plain = await newPage({ javaScriptEnabled: false });
