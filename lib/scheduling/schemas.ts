@@ -17,21 +17,25 @@ const uuid = idField();
 const zone = z.string().refine(isValidTimeZone, "Choose a valid time zone.");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time.");
+/** A checkbox: forms send "on" (or nothing), code sends booleans. */
+const checkbox = z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean());
 const optionalReason = optionalText(multiLineText("The reason", REASON_MAX_LENGTH));
 
 /** Form values are strings: numbers are coerced explicitly, empty optional fields mean "not given". */
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+const lessonLength = z.coerce
+  .number({ error: "Enter a length in minutes." })
+  .int("Enter whole minutes.")
+  .min(SCHEDULING_LIMITS.minMinutes, `Lessons are at least ${SCHEDULING_LIMITS.minMinutes} minutes.`)
+  .max(SCHEDULING_LIMITS.maxMinutes, `Lessons are at most ${SCHEDULING_LIMITS.maxMinutes} minutes.`);
 
 export const lessonRequestSchema = z
   .strictObject({
     connectionId: uuid,
     date,
     time: clock,
-    durationMinutes: z.coerce
-      .number({ error: "Enter a length in minutes." })
-      .int("Enter whole minutes.")
-      .min(SCHEDULING_LIMITS.minMinutes, `Lessons are at least ${SCHEDULING_LIMITS.minMinutes} minutes.`)
-      .max(SCHEDULING_LIMITS.maxMinutes, `Lessons are at most ${SCHEDULING_LIMITS.maxMinutes} minutes.`),
+    durationMinutes: lessonLength,
     timezone: zone,
     repeat: z.enum(["none", "weekly", "fortnightly"]).default("none"),
     occurrences: z.preprocess(
@@ -46,8 +50,8 @@ export const lessonRequestSchema = z
     untilDate: z.preprocess(emptyToUndefined, date.optional()),
     location: optionalText(singleLineText("The location", LOCATION_MAX_LENGTH)),
     note: optionalText(multiLineText("The note", REQUEST_NOTE_MAX_LENGTH)),
-    /** A teacher booking directly: leave out the dates that clash instead of refusing the booking. A checkbox sends "on". */
-    skipClashes: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()),
+    /** A teacher booking directly: leave out the dates that clash instead of refusing the booking. */
+    skipClashes: checkbox,
   })
   .superRefine((input, context) => {
     if (!parseLocalDateTime(`${input.date}T${input.time}`))
@@ -62,12 +66,6 @@ export const lessonRequestSchema = z
   });
 export type LessonRequestInput = z.output<typeof lessonRequestSchema>;
 
-const lessonLength = z.coerce
-  .number({ error: "Enter a length in minutes." })
-  .int("Enter whole minutes.")
-  .min(SCHEDULING_LIMITS.minMinutes, `Lessons are at least ${SCHEDULING_LIMITS.minMinutes} minutes.`)
-  .max(SCHEDULING_LIMITS.maxMinutes, `Lessons are at most ${SCHEDULING_LIMITS.maxMinutes} minutes.`);
-
 /** The most students one term booking covers: a busy studio's whole week. */
 export const TERM_MAX_STUDENTS = 60;
 
@@ -78,7 +76,7 @@ export const termSchema = z
     startDate: date,
     endDate: date,
     location: optionalText(singleLineText("The location", LOCATION_MAX_LENGTH)),
-    skipClashes: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()),
+    skipClashes: checkbox,
     students: z
       .array(
         z.strictObject({
@@ -133,7 +131,7 @@ export const attendanceSchema = z.strictObject({
 const eventFields = {
   title: requiredText(singleLineText("The title", EVENT_TITLE_MAX_LENGTH), "Give the event a title."),
   timezone: zone,
-  allDay: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()).default(false),
+  allDay: checkbox.default(false),
   startDate: date,
   startTime: z.preprocess(emptyToUndefined, clock.optional()),
   endDate: date,

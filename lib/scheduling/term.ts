@@ -34,7 +34,12 @@ function firstOnWeekday(from: string, weekday: number): string {
  * events, and each other (two students in one slot: the later row clashes). Two statements for clashes, whatever the
  * number of students.
  */
-async function planTerm(actor: Viewer, input: TermInput, now: Date, executor: Executor): Promise<ActionResult<{ rows: TermRow[] }>> {
+async function planTerm(
+  actor: Viewer,
+  input: TermInput,
+  now: Date,
+  executor: Executor,
+): Promise<ActionResult<{ rows: TermRow[]; seriesZone: string }>> {
   const ids = input.students.map((student) => student.connectionId);
   const found = await executor
     .select({
@@ -105,7 +110,7 @@ async function planTerm(actor: Viewer, input: TermInput, now: Date, executor: Ex
       occurrences: marked,
     });
   }
-  return { ok: true, data: { rows } };
+  return { ok: true, data: { rows, seriesZone } };
 }
 
 /** What booking the term would do, clashes marked, before anything is written. */
@@ -147,8 +152,8 @@ export async function bookTerm(
         .for("share");
       const plan = await planTerm(actor, input, now, scope.tx);
       if (!plan.ok) return plan;
-      const seriesZone = await teacherZone(actor.id, scope.tx);
-      const blocking = plan.data.rows.filter((row) => row.bookingMode === "direct" && row.occurrences.some((o) => o.clash));
+      const { rows, seriesZone } = plan.data;
+      const blocking = rows.filter((row) => row.bookingMode === "direct" && row.occurrences.some((o) => o.clash));
       if (blocking.length > 0 && !input.skipClashes) {
         const list = blocking
           .map(
@@ -168,7 +173,7 @@ export async function bookTerm(
       let booked = 0;
       let requested = 0;
       let skipped = 0;
-      for (const row of plan.data.rows) {
+      for (const row of rows) {
         const slot = input.students.find((student) => student.connectionId === row.connectionId)!;
         const direct = row.bookingMode === "direct";
         const wanted = direct ? row.occurrences.filter((o) => !o.clash) : row.occurrences;
