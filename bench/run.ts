@@ -35,7 +35,15 @@ const STATEMENT_SAMPLES = 5;
 /** No N+1: the shell's two statements plus a page's own, none repeated per row. */
 const MAX_STATEMENTS = 15;
 /** The dashboard with a year of statistics, its heaviest period. */
-const PAGES = ["/dashboard?weeks=52", "/lessons", "/lessons/term", "/calendar", "/students", "/notifications", "/settings/profile"] as const;
+const PAGES = [
+  "/dashboard?weeks=52",
+  "/lessons",
+  "/lessons/term",
+  "/calendar",
+  "/students",
+  "/notifications",
+  "/settings/profile",
+] as const;
 const REFERENCE = "/bench/reference";
 /** A signed-in page with nothing in the shell: the dashboard's own cost is its figure against this one. */
 const SHELL_REFERENCE = "/bench/shell";
