@@ -1,5 +1,5 @@
-import { and, gt, inArray, lt, ne, or } from "drizzle-orm";
-import type { Executor } from "@/db";
+import { and, gt, inArray, lt, ne, or, sql } from "drizzle-orm";
+import type { Executor, Transaction } from "@/db";
 import { calendarEvents, lessons } from "@/db/schema";
 import { eventsOf } from "@/lib/access";
 import type { Occurrence } from "@/lib/time";
@@ -22,6 +22,20 @@ export interface ClashCheck {
   /** The lesson being moved does not clash with itself. */
   excludeLessonId?: string;
   withViewerEvents?: boolean;
+}
+
+/**
+ * Serialises every write that books time in these people's calendars, for the rest of the transaction. Two bookings
+ * racing for one slot then meet here, the second sees the first's lessons in its clash check and answers with a clear
+ * clash, instead of both inserting and leaving the exclusion constraint to break a pile of waits with deadlock aborts.
+ * Keys are taken in one order (sorted hashes), so two transactions never hold them crosswise. Lock order: after the
+ * connection row, before any lesson row.
+ */
+export async function lockSchedules(tx: Transaction, userIds: string[]): Promise<void> {
+  const names = [...new Set(userIds)].map((id) => sql`(${`schedule:${id}`})`);
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(key)
+    from (select hashtextextended(name, 0) as key from (values ${sql.join(names, sql`, `)}) as keys(name) order by 1) as ordered`);
 }
 
 /** At most two statements for any number of checks. The exclusion constraint remains the final guard; this is for telling people first. */

@@ -7,7 +7,7 @@ import { lessonRequests, lessons, lessonSeries, rescheduleRequests, type Connect
 import { findLessonFor, otherPartyId, type Viewer } from "@/lib/access";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { NOT_FOUND, TEACHER_ONLY } from "./answers";
-import { CONFLICT_MESSAGE, findClashes, type Clash } from "./conflicts";
+import { CONFLICT_MESSAGE, findClashes, lockSchedules, type Clash } from "./conflicts";
 import { recipient, tell, whenFor } from "./notices";
 import { instantFromForm } from "./series";
 import { attendanceSchema, cancelLessonSchema, proposeRescheduleSchema, rescheduleIdSchema, SCHEDULING_LIMITS } from "./schemas";
@@ -99,13 +99,15 @@ export async function proposeReschedule(actor: Viewer, raw: unknown, now = new D
   }
 }
 
-/** Locked after its lesson (the lock order). */
-async function lockProposal(tx: Transaction, actor: Viewer, rescheduleId: string) {
+/** Locked after its lesson (the lock order); approving one books time, so the parties' schedules come first. */
+async function lockProposal(tx: Transaction, actor: Viewer, rescheduleId: string, { booking = false } = {}) {
   const [target] = await tx
-    .select({ lessonId: rescheduleRequests.lessonId })
+    .select({ lessonId: rescheduleRequests.lessonId, teacherId: lessons.teacherId, studentId: lessons.studentId })
     .from(rescheduleRequests)
+    .innerJoin(lessons, eq(lessons.id, rescheduleRequests.lessonId))
     .where(eq(rescheduleRequests.id, rescheduleId));
   if (!target) return null;
+  if (booking) await lockSchedules(tx, [target.teacherId, target.studentId]);
   const lesson = await findLessonFor(actor, target.lessonId, { lock: "update" }, tx);
   if (!lesson) return null;
   const [proposal] = await tx
@@ -121,7 +123,7 @@ export async function approveReschedule(actor: Viewer, raw: unknown, now = new D
   if (!parsed.success) return NOT_FOUND;
   try {
     return await inTransaction(async (scope): Promise<ActionResult> => {
-      const found = await lockProposal(scope.tx, actor, parsed.data.rescheduleId);
+      const found = await lockProposal(scope.tx, actor, parsed.data.rescheduleId, { booking: true });
       if (!found || found.proposal.proposedById === actor.id) return NOT_FOUND;
       const { proposal, lesson } = found;
       const stale =

@@ -8,7 +8,7 @@ import { DAY, type Occurrence } from "@/lib/time";
 import { plural } from "@/lib/utils";
 import { findConnectionFor, lessonRequestsOf, otherPartyId, parseId, type Viewer } from "@/lib/access";
 import { NOT_FOUND } from "./answers";
-import { CONFLICT_MESSAGE, findClashes, type Clash } from "./conflicts";
+import { CONFLICT_MESSAGE, findClashes, lockSchedules, type Clash } from "./conflicts";
 import { recipient, tell, whenFor } from "./notices";
 import {
   approveRequestSchema,
@@ -162,6 +162,7 @@ async function bookDirectly(
       const connection = await findConnectionFor(actor, connectionId, { lock: "share" }, scope.tx);
       if (!connection) return NOT_FOUND;
       const seriesZone = await teacherZone(connection.teacherId, scope.tx);
+      await lockSchedules(scope.tx, [connection.teacherId, connection.studentId]);
       const [clashes] = await findClashes(scope.tx, actor.id, [
         { teacherId: connection.teacherId, studentId: connection.studentId, occurrences, withViewerEvents: true },
       ]);
@@ -302,6 +303,7 @@ export async function approveLessonRequest(actor: Viewer, raw: unknown, now = ne
     return await inTransaction(async (scope): Promise<ActionResult<{ lessonIds: string[] }>> => {
       const connection = await findConnectionFor(actor, found.connection.id, { lock: "share" }, scope.tx);
       if (!connection) return NOT_FOUND;
+      await lockSchedules(scope.tx, [connection.teacherId, connection.studentId]);
       const request = await lockPending(scope.tx, found.request.id);
       if (!request) return ALREADY_ANSWERED;
       const wanted = occurrencesOf(request, seriesZone).filter((o) => o.startsAt > now && !skipped.has(o.startsAt.getTime()));

@@ -8,7 +8,7 @@ import { acceptedConnectionsOf, type Viewer } from "@/lib/access";
 import { addDaysToIsoDate, DAY } from "@/lib/time";
 import { plural } from "@/lib/utils";
 import { NOT_FOUND } from "./answers";
-import { CONFLICT_MESSAGE, findClashes, type Clash } from "./conflicts";
+import { CONFLICT_MESSAGE, findClashes, lockSchedules, type Clash } from "./conflicts";
 import { recipient, tell, whenFor } from "./notices";
 import { describeCount, insertLessons, teacherZone, type PreviewOccurrence } from "./requests";
 import { SCHEDULING_LIMITS, termSchema, type TermInput } from "./schemas";
@@ -136,8 +136,8 @@ export async function bookTerm(
   try {
     return await inTransaction(async (scope): Promise<ActionResult<{ lessons: number; requests: number; skipped: number }>> => {
       // Taken for share in id order, so nothing is booked beside a connection ending (see the lock order in lib/access).
-      await scope.tx
-        .select({ id: connections.id })
+      const locked = await scope.tx
+        .select({ studentId: connections.studentId })
         .from(connections)
         .where(
           and(
@@ -150,6 +150,7 @@ export async function bookTerm(
         )
         .orderBy(asc(connections.id))
         .for("share");
+      await lockSchedules(scope.tx, [actor.id, ...locked.flatMap((row) => (row.studentId ? [row.studentId] : []))]);
       const plan = await planTerm(actor, input, now, scope.tx);
       if (!plan.ok) return plan;
       const { rows, seriesZone } = plan.data;

@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications } from "@/db/schema";
 import { settleBackgroundWork } from "@/lib/background";
 import { formatWeekdayTime } from "@/lib/time";
 import { createConnectedPair, createUser } from "@/tests/factories";
-import { setupTestDatabase } from "@/tests/database";
+import { setupTestDatabase, testDatabaseUrl } from "@/tests/database";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
 import {
   approveLessonRequest,
@@ -15,6 +15,7 @@ import {
   requestLessons,
   withdrawLessonRequest,
 } from "..";
+import { CONFLICT_MESSAGE, lockSchedules } from "../conflicts";
 
 setupTestDatabase();
 
@@ -184,6 +185,50 @@ describe("concurrent bookings of one slot", () => {
     const approvals = await db.select().from(notifications).where(eq(notifications.type, "lesson.approved"));
     expect(approvals.filter((row) => requests.some((r) => r.connection.studentId === row.userId))).toHaveLength(1);
   });
+});
+
+// PGlite serves one connection, so a second transaction cannot wait beside the first there.
+it.skipIf(!testDatabaseUrl)("a booking waits for one in progress on the same schedule, then answers with the clash it sees", async () => {
+  const { teacher, student, connection } = await createConnectedPair();
+  const other = await createUser();
+  const { connection: otherConnection } = await connectTeacherTo(teacher.id, other.id);
+  const requestId = await requested(actorOf(student), requestForm(connection));
+  let letGo!: () => void;
+  const heldUntil = new Promise<void>((resolve) => (letGo = resolve));
+  let holding!: () => void;
+  const held = new Promise<void>((resolve) => (holding = resolve));
+  const first = db.transaction(async (tx) => {
+    await lockSchedules(tx, [teacher.id]);
+    holding();
+    await heldUntil;
+    await tx.insert(lessons).values({
+      connectionId: otherConnection.id,
+      teacherId: teacher.id,
+      studentId: other.id,
+      startsAt: new Date("2026-02-02T17:15:00Z"),
+      endsAt: new Date("2026-02-02T18:00:00Z"),
+    });
+  });
+  await held;
+  const second = approveLessonRequest(actorOf(teacher), { requestId }, NOW);
+  // A limit for a busy machine, not a wait: the poll ends as soon as the approval queues behind the lock.
+  await expect
+    .poll(
+      async () => {
+        const waiting = await db.execute(sql`select 1 from pg_locks where locktype = 'advisory' and not granted`);
+        return (waiting as unknown as { rows: unknown[] }).rows.length;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0);
+  letGo();
+  await first;
+  const result = await second;
+  expect(result.ok).toBe(false);
+  // The clash check's own answer, naming the time, not the exclusion constraint's last-resort one.
+  expect(!result.ok && result.error).toMatch(/clash/);
+  expect(!result.ok && result.error).not.toBe(CONFLICT_MESSAGE);
+  expect(await db.select().from(lessons).where(eq(lessons.connectionId, connection.id))).toHaveLength(0);
 });
 
 describe("declining and withdrawing", () => {
