@@ -1,9 +1,9 @@
 "use client";
 
-import { X } from "lucide-react";
+import { Plus, X } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
@@ -12,9 +12,11 @@ import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/componen
 import { formValues, type AnyServerAction } from "@/lib/actions";
 import { categoryOf, USER_CHANNEL_EVENTS, userChannel, type NotificationCreatedEvent } from "@/lib/notifications/types";
 import type { CalendarItem } from "@/lib/scheduling/queries";
+import { addDaysToIsoDate, formatIsoDate, utcToZoned } from "@/lib/time";
 import { cn } from "@/lib/utils";
 import type { LocalSlot } from "./calendar-view";
 import { LessonRequestForm, type LessonFormConnection } from "./lesson-request-form";
+import { PhoneMonth } from "./phone-month";
 import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH } from "@/lib/scheduling/limits";
 
 // FullCalendar is loaded only here, in the browser; the placeholder keeps its space so nothing shifts.
@@ -29,6 +31,22 @@ const subscribeToWidth = (onChange: () => void) => {
   query.addEventListener("change", onChange);
   return () => query.removeEventListener("change", onChange);
 };
+
+const two = (value: number) => String(value).padStart(2, "0");
+
+/** An hour from `time` on `date`, as a selection on the calendar would give it. */
+function hourAt(date: string, hour: number): LocalSlot {
+  return { date, time: `${two(hour)}:00`, endDate: date, endTime: `${two(hour + 1)}:00`, minutes: 60, allDay: false };
+}
+
+/** What "New" offers: the next whole hour today, or 09:00 tomorrow once the evening is over. */
+function nextFreeHour(zone: string): LocalSlot {
+  const now = new Date();
+  const today = formatIsoDate(now, zone);
+  const hour = utcToZoned(now, zone).hour + 1;
+  if (hour > 21) return hourAt(addDaysToIsoDate(today, 1), 9);
+  return hourAt(today, Math.max(hour, 9));
+}
 
 function EventForm({
   createEvent,
@@ -145,6 +163,12 @@ export function CalendarHub({
     () => false,
   );
   const [panel, setPanel] = useState<Panel>(null);
+  const [phoneView, setPhoneView] = useState<"list" | "month">("list");
+  const panelRef = useRef<HTMLElement>(null);
+  // On a phone the panel opens above a long list or month: bring it into view.
+  useEffect(() => {
+    if (panel) panelRef.current?.scrollIntoView({ block: "nearest" });
+  }, [panel]);
   const [refreshKey, setRefreshKey] = useState(0);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const refresh = () => setRefreshKey((key) => key + 1);
@@ -177,9 +201,39 @@ export function CalendarHub({
 
   return (
     <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="max-w-prose text-sm text-muted-foreground">
+          {compact
+            ? `Tap New to add ${isTeacher ? "a lesson" : "a lesson request"} or a personal event. To move a lesson, open it and propose a new time.`
+            : `Select a time to add an event or ${isTeacher ? "a lesson" : "request a lesson"}. Drag one of your lessons to propose a new time.`}
+        </p>
+        <div className="flex items-center gap-2">
+          {compact ? (
+            <div role="group" aria-label="Calendar view" className="inline-flex rounded-lg border bg-surface p-0.5">
+              {(["list", "month"] as const).map((view) => (
+                <button
+                  key={view}
+                  type="button"
+                  aria-pressed={phoneView === view}
+                  onClick={() => setPhoneView(view)}
+                  className={cn(
+                    "rounded-md px-3 py-1.5 text-sm font-medium",
+                    phoneView === view ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:text-foreground",
+                  )}
+                >
+                  {view === "list" ? "List" : "Month"}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          <Button size="sm" onClick={() => setPanel({ kind: "slot", slot: nextFreeHour(timezone), tab: "lesson" })}>
+            <Plus className="size-4" aria-hidden="true" /> New
+          </Button>
+        </div>
+      </div>
       {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
       {panel ? (
-        <Card>
+        <Card ref={panelRef} className="scroll-mt-20">
           <CardHeader>
             <CardTitle>{panel.kind === "item" ? (panel.item.kind === "lesson" ? "Lesson" : "Personal event") : "New"}</CardTitle>
             <Button variant="ghost" size="sm" onClick={close} aria-label="Close">
@@ -236,20 +290,30 @@ export function CalendarHub({
         </Card>
       ) : null}
       <div className="mb-calendar overflow-hidden rounded-2xl border bg-surface p-3 shadow-sm sm:p-4" aria-busy={propose.pending}>
-        <CalendarView
-          timezone={timezone}
-          initialDate={initialDate}
-          compact={compact}
-          refreshKey={refreshKey}
-          onSelectSlot={(slot) => setPanel({ kind: "slot", slot, tab: "lesson" })}
-          onOpenItem={(item) => setPanel({ kind: "item", item })}
-          onMoveLesson={(lessonId, slot, revert) => {
-            // The lesson only moves once the other party accepts: put it back and mark the proposal.
-            revert();
-            setProposedSlot(slot);
-            propose.run({ lessonId, date: slot.date, time: slot.time, timezone });
-          }}
-        />
+        {compact && phoneView === "month" ? (
+          <PhoneMonth
+            timezone={timezone}
+            initialDate={initialDate}
+            refreshKey={refreshKey}
+            onOpenEvent={(item) => setPanel({ kind: "item", item })}
+            onAddOn={(date) => setPanel({ kind: "slot", slot: hourAt(date, 17), tab: "lesson" })}
+          />
+        ) : (
+          <CalendarView
+            timezone={timezone}
+            initialDate={initialDate}
+            compact={compact}
+            refreshKey={refreshKey}
+            onSelectSlot={(slot) => setPanel({ kind: "slot", slot, tab: "lesson" })}
+            onOpenItem={(item) => setPanel({ kind: "item", item })}
+            onMoveLesson={(lessonId, slot, revert) => {
+              // The lesson only moves once the other party accepts: put it back and mark the proposal.
+              revert();
+              setProposedSlot(slot);
+              propose.run({ lessonId, date: slot.date, time: slot.time, timezone });
+            }}
+          />
+        )}
       </div>
       {propose.error ? <FormAlert>{propose.error}</FormAlert> : null}
     </div>

@@ -82,7 +82,7 @@ export default function CalendarView({
       initialDate={initialDate}
       headerToolbar={
         compact
-          ? { start: "prev,next today", center: "title", end: "listWeek,dayGridMonth" }
+          ? { start: "prev,next today", center: "title", end: "" }
           : { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }
       }
       buttons={{

@@ -40,10 +40,6 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
           ))}
         </ul>
       </div>
-      <p className="text-sm text-muted-foreground">
-        {user.role === "teacher" ? "Select a time to add an event or a lesson." : "Select a time to add an event or request a lesson."} Drag
-        one of your lessons to propose a new time.
-      </p>
       <CalendarHub
         userId={user.id}
         actions={{
