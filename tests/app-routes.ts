@@ -4,7 +4,7 @@ import path from "node:path";
 const appDir = path.resolve(import.meta.dirname, "../app");
 
 /** Every page route under app/, as a pattern: route groups dropped, `[param]` matching one segment. */
-function pageRoutes(dir = appDir, segments: string[] = []): RegExp[] {
+export function pageRoutes(dir = appDir, segments: string[] = []): RegExp[] {
   const routes: RegExp[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isFile() && entry.name === "page.tsx") {
