@@ -59,3 +59,27 @@ test.describe("dashboard statistics", () => {
     expect(pageWidth).toBe(0);
   });
 });
+
+test("a newly invited student finds the invitation on their dashboard and accepts it there; the counts lead to their pages", async ({
+  createAccount,
+  signedIn,
+}) => {
+  const teacher = await createAccount({ role: "teacher", name: "Clara Wieck" });
+  const student = await createAccount({ role: "student", name: "Marie Wieck" });
+  const teacherPage = await signedIn(teacher);
+  await teacherPage.goto("/students");
+  await teacherPage.getByLabel("Student's email").fill(student.email);
+  await teacherPage.getByRole("button", { name: "Send invitation" }).click();
+  await expect(teacherPage.getByText(`Invitation sent to ${student.email}.`)).toBeVisible();
+
+  const studentPage = await signedIn(student);
+  await expect(studentPage.getByRole("heading", { name: "An invitation is waiting for you" })).toBeVisible();
+  const invitation = studentPage.getByRole("region", { name: `Invitation from ${teacher.name}` });
+  await invitation.getByRole("button", { name: "Accept" }).click();
+  await expect(invitation).toHaveCount(0);
+  await expect(studentPage.getByRole("listitem").filter({ hasText: teacher.name })).toBeVisible();
+
+  await studentPage.getByRole("link", { name: /^Teachers\s*1$/ }).click();
+  await expect(studentPage).toHaveURL(/\/teachers$/);
+  await expect(studentPage.getByRole("region", { name: "Your teachers" }).getByText(teacher.name)).toBeVisible();
+});

@@ -1,10 +1,24 @@
 import type { LucideIcon } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 
-export function StatCard({ icon: Icon, label, value, detail }: { icon: LucideIcon; label: string; value: ReactNode; detail?: string }) {
-  return (
-    <Card className="p-5">
+/** With `href`, the whole card leads to what it counts. */
+export function StatCard({
+  icon: Icon,
+  label,
+  value,
+  detail,
+  href,
+}: {
+  icon: LucideIcon;
+  label: string;
+  value: ReactNode;
+  detail?: string;
+  href?: string;
+}) {
+  const body = (
+    <>
       <div className="flex items-center gap-3">
         <span className="grid size-10 place-items-center rounded-xl bg-accent-soft text-accent-soft-foreground">
           <Icon className="size-5" aria-hidden="true" />
@@ -15,7 +29,16 @@ export function StatCard({ icon: Icon, label, value, detail }: { icon: LucideIco
         </div>
       </div>
       {detail ? <p className="mt-3 text-xs text-muted-foreground">{detail}</p> : null}
-    </Card>
+    </>
+  );
+  if (!href) return <Card className="p-5">{body}</Card>;
+  return (
+    <Link
+      href={href}
+      className="block rounded-2xl border bg-surface p-5 shadow-sm transition-colors hover:border-accent/50 hover:bg-surface-muted/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+    >
+      {body}
+    </Link>
   );
 }
 

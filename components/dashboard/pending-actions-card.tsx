@@ -21,7 +21,7 @@ export function PendingActionsCard({
   const nothing = links.length === 0 && toMark.total === 0;
 
   return (
-    <Card aria-labelledby="dashboard-pending">
+    <Card id="waiting" aria-labelledby="dashboard-pending" className="scroll-mt-20">
       <CardHeader>
         <CardTitle id="dashboard-pending">Waiting for you</CardTitle>
         {nothing ? null : (

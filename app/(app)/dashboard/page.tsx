@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
 import { PendingActionsCard } from "@/components/dashboard/pending-actions-card";
+import { ReceivedInvitations } from "@/components/connections/received-invitations";
 import { StatisticsSection } from "@/components/dashboard/statistics-section";
 import { UnreadMessagesCard } from "@/components/messaging/unread-messages-card";
 import { AssignmentsDueCard, PracticeCard } from "@/components/practice/dashboard-cards";
@@ -10,11 +11,13 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
 import { attendanceRate, parseStatisticsPeriod, studioStatistics } from "@/lib/dashboard/statistics";
+import { listReceivedInvitations } from "@/lib/connections/queries";
 import { listUnreadConversations } from "@/lib/messaging/queries";
 import { assignmentsDue, practiceOverview, practiceStreak } from "@/lib/practice/queries";
 import { reminderSentence, reminderSettingsOf } from "@/lib/reminders/summary";
 import { logPracticeAction } from "../assignments/actions";
 import { markAttendanceAction } from "../lessons/actions";
+import { acceptInvitationAction, declineInvitationAction } from "../teachers/actions";
 import { formatDay, formatDayHeading, formatIsoDate, formatTime, formatTimeRange, minutesBetween, utcToZoned, zoneLabel } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -33,7 +36,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
   const period = parseStatisticsPeriod((await searchParams).weeks);
-  const [dashboard, connectionNames, unread, reminderSettings, due, practice, streak, statistics] = await Promise.all([
+  const [dashboard, connectionNames, unread, reminderSettings, due, practice, streak, statistics, invitations] = await Promise.all([
     getDashboard(user, now),
     getConnectionNames(user, DASHBOARD_LIST_LIMITS.connectionNames),
     listUnreadConversations(user, DASHBOARD_LIST_LIMITS.unreadConversations),
@@ -42,6 +45,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
     isTeacher ? [] : practiceOverview(user, zone, { weekCount: 1, recentLimit: 0 }, now),
     isTeacher ? 0 : practiceStreak(user, zone, now),
     studioStatistics(user, zone, period, now),
+    isTeacher ? [] : listReceivedInvitations(user, undefined, now),
   ]);
   const attendance = attendanceRate(statistics.attendance);
   const waiting = dashboard.pending.requests + dashboard.pending.moves + dashboard.toMark.total;
@@ -59,15 +63,29 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         </h1>
       </div>
 
+      <ReceivedInvitations
+        id="dashboard-invitations"
+        heading={invitations.length === 1 ? "An invitation is waiting for you" : `${invitations.length} invitations are waiting for you`}
+        invitations={invitations}
+        zone={zone}
+        actions={{ accept: acceptInvitationAction, decline: declineInvitationAction }}
+      />
+
       <section aria-label="At a glance" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
-        <StatCard icon={CalendarDays} label="Lessons in the next 7 days" value={dashboard.lessonsThisWeek} />
-        <StatCard icon={Users} label={isTeacher ? "Students" : "Teachers"} value={dashboard.connectionCount} />
+        <StatCard icon={CalendarDays} label="Lessons in the next 7 days" value={dashboard.lessonsThisWeek} href="/calendar" />
+        <StatCard
+          icon={Users}
+          label={isTeacher ? "Students" : "Teachers"}
+          value={dashboard.connectionCount}
+          href={isTeacher ? "/students" : "/teachers"}
+        />
         <StatCard
           icon={CalendarCheck2}
           label={`Attendance, last ${period} weeks`}
           value={attendance === null ? "—" : `${Math.round(attendance * 100)}%`}
+          href={dashboard.connectionCount > 0 ? `/dashboard?weeks=${period}#statistics` : undefined}
         />
-        <StatCard icon={Inbox} label="Waiting for you" value={waiting} />
+        <StatCard icon={Inbox} label="Waiting for you" value={waiting} href={waiting > 0 ? "#waiting" : undefined} />
       </section>
 
       <div className="grid items-start gap-6 lg:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">

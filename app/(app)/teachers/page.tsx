@@ -1,7 +1,8 @@
-import { CalendarClock, MailOpen, MessageSquare } from "lucide-react";
+import { CalendarClock, MessageSquare } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ActionButton, EndConnectionButton } from "@/components/connections/action-button";
+import { EndConnectionButton } from "@/components/connections/action-button";
+import { ReceivedInvitations } from "@/components/connections/received-invitations";
 import { ContactDetails, MessagingPausedBadge } from "@/components/connections/parts";
 import { EmptyState } from "@/components/dashboard/parts";
 import { Avatar } from "@/components/ui/avatar";
@@ -10,8 +11,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
 import { listReceivedInvitations, listTeachers } from "@/lib/connections/queries";
-import { formatDate, formatDateTime, zoneLabel } from "@/lib/time";
-import { cn } from "@/lib/utils";
+import { formatDateTime, zoneLabel } from "@/lib/time";
 import { acceptInvitationAction, declineInvitationAction, endConnectionWithTeacherAction } from "./actions";
 
 // The invitation token may be in the URL: never send it on as a referrer.
@@ -43,59 +43,13 @@ export default async function TeachersPage({ searchParams }: PageProps<"/teacher
         </FormAlert>
       ) : null}
 
-      {invitations.length > 0 ? (
-        <section aria-labelledby="invitations" className="space-y-3">
-          <h2 id="invitations" className="text-base font-semibold tracking-tight">
-            Invitations
-          </h2>
-          <ul className="grid gap-4 md:grid-cols-2 [&>*]:min-w-0">
-            {invitations.map((invitation) => (
-              <li key={invitation.connectionId}>
-                <Card
-                  className={cn("h-full p-5", invitation.highlighted && "border-accent ring-2 ring-ring/30")}
-                  aria-label={`Invitation from ${invitation.teacherName}`}
-                >
-                  <div className="flex items-start gap-3">
-                    <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-accent-soft text-accent-soft-foreground">
-                      <MailOpen className="size-5" aria-hidden="true" />
-                    </span>
-                    <div className="min-w-0 space-y-1">
-                      <p className="font-medium">{invitation.teacherName} invited you to be their student</p>
-                      <p className="text-xs text-muted-foreground">
-                        {invitation.teacherInstruments.length > 0 ? `${invitation.teacherInstruments.join(", ")} · ` : ""}
-                        {formatDate(invitation.invitedAt, zone)}
-                      </p>
-                    </div>
-                  </div>
-                  {invitation.message ? (
-                    <p className="mt-4 whitespace-pre-line break-words border-l-2 border-accent/40 pl-3 text-sm text-muted-foreground">
-                      {invitation.message}
-                    </p>
-                  ) : null}
-                  <div className="mt-4 flex flex-wrap gap-2">
-                    <ActionButton
-                      action={acceptInvitationAction}
-                      fields={{ connectionId: invitation.connectionId }}
-                      variant="primary"
-                      pendingLabel="Accepting…"
-                    >
-                      Accept
-                    </ActionButton>
-                    <ActionButton
-                      action={declineInvitationAction}
-                      fields={{ connectionId: invitation.connectionId }}
-                      variant="ghost"
-                      pendingLabel="Declining…"
-                    >
-                      Decline
-                    </ActionButton>
-                  </div>
-                </Card>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ReceivedInvitations
+        id="invitations"
+        heading="Invitations"
+        invitations={invitations}
+        zone={zone}
+        actions={{ accept: acceptInvitationAction, decline: declineInvitationAction }}
+      />
 
       <section aria-labelledby="your-teachers" className="space-y-3">
         <h2 id="your-teachers" className="text-base font-semibold tracking-tight">
