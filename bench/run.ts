@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { javascriptPerRoute } from "./bundle";
 import { openEmbeddedBench, openPostgresBench, type BenchDatabase } from "./database";
+import { measureEnumeration } from "./enumeration";
 import { measureDomain } from "./domain";
 import { END_TO_END_BUDGET_MS, FAN_OUT_BUDGET_MS, measureMessaging } from "./messaging";
 import { LIGHTHOUSE_BUDGET, lighthouseScores } from "./lighthouse";
@@ -69,6 +70,8 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const verdict = (ok: boolean, noisy = false): Status => (ok ? "pass" : smoke && noisy ? "info" : "FAIL");
 
 const DATABASE_BUDGET_MS = 20;
+/** T12: a registered email must not be told apart from an unknown one by response time. */
+const ENUMERATION_DELTA_MS = 25;
 const databaseTimeRow = (budget: string, medianMs: number): Row => ({
   budget,
   figure: `${fixed(medianMs)} ms`,
@@ -341,6 +344,22 @@ async function main() {
       status: "info",
       value: figures.statisticsRecomputed.medianMs,
     });
+    log("account enumeration: registered and unknown emails, interleaved");
+    const enumeration = await measureEnumeration(database, smoke ? 30 : 200);
+    for (const [flow, figures] of [
+      ["sign-in", enumeration.signIn],
+      ["sign-up", enumeration.signUp],
+    ] as const) {
+      const delta = Math.abs(figures.known - figures.unknown);
+      rows.push({
+        budget: `${flow}: registered vs unknown email, median delta ≤ ${ENUMERATION_DELTA_MS} ms`,
+        figure: `${fixed(delta)} ms`,
+        reference: `${fixed(figures.known)} / ${fixed(figures.unknown)} ms`,
+        ratio: fixed(delta / ENUMERATION_DELTA_MS, 2),
+        status: verdict(delta <= ENUMERATION_DELTA_MS, true),
+        value: delta,
+      });
+    }
     await database.close();
     await pageFigures(database, studio.email, studio.password);
   } finally {

@@ -24,20 +24,13 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
 
 setupTestDatabase();
 
-const TRIALS = 30;
-/**
- * T12's 25 ms on a quiet machine. On a loaded one every figure stretches (the new account's inserts most), so the
- * bound grows with the slower median; the argon2 count per attempt is the exact check.
- */
-const allowedDelta = (known: number, unknown: number) => Math.max(25, 0.2 * Math.max(known, unknown));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const TRIALS = 10;
 
 /**
- * Runs `attempt` for known and unknown emails, interleaved so that drift in machine load affects both
- * alike, checks both give the same answer, and returns the medians.
+ * Runs `attempt` for known and unknown emails and collects the answers and argon2 calls of each kind. Whether the
+ * two take the same time is a wall-clock figure: `npm run bench` measures it (T12's 25 ms), not a unit test.
  */
-async function compareTimings(knownEmails: string[], attempt: (email: string) => Promise<unknown>) {
-  const timings = { known: [] as number[], unknown: [] as number[] };
+async function compareAttempts(knownEmails: string[], attempt: (email: string) => Promise<unknown>) {
   const answers = { known: new Set<string>(), unknown: new Set<string>() };
   const argon2Calls = { known: new Set<number>(), unknown: new Set<number>() };
   // The first attempt of each kind warms up what is made once (the dummy hash for unknown emails).
@@ -45,47 +38,40 @@ async function compareTimings(knownEmails: string[], attempt: (email: string) =>
     for (const kind of ["known", "unknown"] as const) {
       const email = kind === "known" ? knownEmails[trial + 1]! : `ghost-${randomUUID()}@example.com`;
       argon2.calls = 0;
-      const start = performance.now();
       const answer = await attempt(email);
-      const elapsed = performance.now() - start;
       await settleBackgroundWork(); // emails go out after the response; keep them out of the next trial
       if (trial < 0) continue;
-      timings[kind].push(elapsed);
       answers[kind].add(JSON.stringify(answer));
       argon2Calls[kind].add(argon2.calls);
     }
   }
-  return { known: median(timings.known), unknown: median(timings.unknown), answers, argon2Calls };
+  return { answers, argon2Calls };
 }
 
 describe("account enumeration", () => {
-  it("sign-in answers a wrong password and an unknown email alike, in about the same time", async () => {
+  it("sign-in answers a wrong password and an unknown email alike, with the same work", async () => {
     const users = await Promise.all(Array.from({ length: TRIALS + 1 }, () => createUser()));
-    const result = await compareTimings(
+    const result = await compareAttempts(
       users.map((user) => user.email),
       (email) => beginSignIn({ email, password: "not the password at all" }, undefined),
     );
-    console.info(`sign-in median: known ${result.known.toFixed(2)} ms, unknown ${result.unknown.toFixed(2)} ms`);
     expect([...result.answers.known]).toEqual([JSON.stringify({ ok: false, error: WRONG_CREDENTIALS })]);
     expect([...result.answers.unknown]).toEqual([...result.answers.known]);
     expect([...result.argon2Calls.known]).toEqual([1]);
     expect([...result.argon2Calls.unknown]).toEqual([1]);
-    expect(Math.abs(result.known - result.unknown)).toBeLessThan(allowedDelta(result.known, result.unknown));
   });
 
-  it("sign-up answers a registered email and a new one alike, in about the same time", async () => {
+  it("sign-up answers a registered email and a new one alike, with the same work", async () => {
     const users = await Promise.all(Array.from({ length: TRIALS + 1 }, () => createUser()));
-    const result = await compareTimings(
+    const result = await compareAttempts(
       users.map((user) => user.email),
       // "unknown" skips the per-IP limit, as for a request with no client address.
       (email) =>
         signUp({ role: "student", name: "Timing Test", email, password: "a quiet sonata for two", timezone: "Europe/London" }, "unknown"),
     );
-    console.info(`sign-up median: registered ${result.known.toFixed(2)} ms, new ${result.unknown.toFixed(2)} ms`);
     expect([...result.answers.known]).toEqual([JSON.stringify({ ok: true })]);
     expect([...result.answers.unknown]).toEqual([...result.answers.known]);
     expect([...result.argon2Calls.known]).toEqual([1]);
     expect([...result.argon2Calls.unknown]).toEqual([1]);
-    expect(Math.abs(result.known - result.unknown)).toBeLessThan(allowedDelta(result.known, result.unknown));
   });
 });
