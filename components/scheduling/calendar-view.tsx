@@ -13,6 +13,7 @@ import { useCallback } from "react";
 import "./calendar-theme.css";
 import type { CalendarItem } from "@/lib/scheduling/queries";
 import { calendarColours } from "./calendar-colours";
+import { loadCalendarItems } from "./load-calendar-items";
 import { MINUTE, minutesBetween } from "@/lib/time";
 
 /** Lessons this short get one line: the time, then as much of the title as fits. */
@@ -49,12 +50,7 @@ export default function CalendarView({
   // A new function when `refreshKey` changes makes FullCalendar fetch again, keeping the current view and date.
   const loadEvents = useCallback(
     async (info: EventSourceFuncInfo) => {
-      const response = await fetch(
-        `/api/calendar?start=${encodeURIComponent(info.startStr)}&end=${encodeURIComponent(info.endStr)}&v=${refreshKey}`,
-        { cache: "no-store" },
-      );
-      if (!response.ok) throw new Error("Could not load the calendar.");
-      const items = (await response.json()) as CalendarItem[];
+      const items = await loadCalendarItems(info.startStr, info.endStr, refreshKey);
       return items.map((item) => ({
         id: `${item.kind}:${item.id}`,
         title: item.kind === "lesson" && item.status === "cancelled" ? `${item.title} (cancelled)` : item.title,

@@ -11,6 +11,7 @@ import type { CalendarItem } from "@/lib/scheduling/queries";
 import { formatDayHeading, formatIsoDate, formatMonthYear, formatTimeRange } from "@/lib/time";
 import { cn } from "@/lib/utils";
 import { calendarColours } from "./calendar-colours";
+import { loadCalendarItems } from "./load-calendar-items";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const DOTS_PER_DAY = 3;
@@ -54,17 +55,8 @@ export function PhoneMonth({
 
   useEffect(() => {
     const controller = new AbortController();
-    fetch(
-      `/api/calendar?start=${encodeURIComponent(grid.start.toISOString())}&end=${encodeURIComponent(grid.end.toISOString())}&v=${refreshKey}`,
-      {
-        cache: "no-store",
-        signal: controller.signal,
-      },
-    )
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        setLoaded({ key, items: (await response.json()) as CalendarItem[] });
-      })
+    loadCalendarItems(grid.start.toISOString(), grid.end.toISOString(), refreshKey, controller.signal)
+      .then((items) => setLoaded({ key, items }))
       .catch(() => {
         if (!controller.signal.aborted) setLoaded({ key, error: "Could not load the calendar. Check your connection and try again." });
       });
