@@ -3,6 +3,7 @@
 import { MessagesSquare } from "lucide-react";
 import Link from "next/link";
 import { createContext, useContext, useState, type ReactNode } from "react";
+import { createCatchUpReader } from "@/components/realtime/catch-up";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { useSessionSignal } from "@/components/shell/session-ending";
 import { UNREAD_CONVERSATIONS_EVENT, type ConversationSummary, type UnreadConversationsEvent } from "@/lib/messaging/types";
@@ -27,24 +28,31 @@ export function UnreadConversationsProvider({
   // A server render (navigation, router.refresh) brings a fresher count than the last event.
   if (state.from !== initialCount) setState({ count: initialCount, version: state.version, from: initialCount });
   const sessionSignal = useSessionSignal();
+  const [reader] = useState(createCatchUpReader);
   const received = (count: number) => setState((current) => ({ ...current, count, version: current.version + 1 }));
   // After every (re)subscription, read the count again: an event published before the socket was ready is not lost.
-  const catchUp = async () => {
+  const readCount = async () => {
     const signal = sessionSignal();
-    if (signal.aborted) return;
+    if (signal.aborted) return undefined;
     try {
       const response = await fetch("/api/conversations", { cache: "no-store", signal });
-      if (!response.ok) return;
+      if (!response.ok) return undefined;
       const conversations = (await response.json()) as ConversationSummary[];
-      received(conversations.filter((conversation) => conversation.unreadCount > 0).length);
+      return conversations.filter((conversation) => conversation.unreadCount > 0).length;
     } catch {
       // Offline or signing out: the next subscription or event brings the count.
+      return undefined;
     }
   };
   useChannelEvents(
     userChannel(userId),
-    { [UNREAD_CONVERSATIONS_EVENT]: (event: UnreadConversationsEvent) => received(event.count) },
-    () => void catchUp(),
+    {
+      [UNREAD_CONVERSATIONS_EVENT]: (event: UnreadConversationsEvent) => {
+        reader.noteEvent();
+        received(event.count);
+      },
+    },
+    () => void reader.read(readCount, received),
   );
   return <UnreadConversations value={state}>{children}</UnreadConversations>;
 }

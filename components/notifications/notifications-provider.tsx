@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createCatchUpReader } from "@/components/realtime/catch-up";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { isAborted, useSessionSignal } from "@/components/shell/session-ending";
 import {
@@ -51,20 +52,26 @@ export function NotificationsProvider({
   const onNotificationsPage = pathname.startsWith("/notifications");
   const sessionSignal = useSessionSignal();
 
+  const [reader] = useState(createCatchUpReader);
   const loadRecent = useCallback(async () => {
     const signal = sessionSignal();
     if (signal.aborted) return;
-    try {
-      const response = await fetch(`/api/notifications?limit=${RECENT_NOTIFICATIONS}`, { cache: "no-store", signal });
-      if (!response.ok) throw new Error(String(response.status));
-      const page = (await response.json()) as { items: NotificationView[]; unreadCount: number };
+    const readPage = async () => {
+      try {
+        const response = await fetch(`/api/notifications?limit=${RECENT_NOTIFICATIONS}`, { cache: "no-store", signal });
+        if (!response.ok) throw new Error(String(response.status));
+        return (await response.json()) as { items: NotificationView[]; unreadCount: number };
+      } catch (error) {
+        if (!isAborted(error)) setLoadError(true);
+        return undefined;
+      }
+    };
+    await reader.read(readPage, (page) => {
       setRecent(page.items);
       setUnreadCount(page.unreadCount);
       setLoadError(false);
-    } catch (error) {
-      if (!isAborted(error)) setLoadError(true);
-    }
-  }, [sessionSignal]);
+    });
+  }, [reader, sessionSignal]);
 
   const sendRead = useCallback(
     async (body: { ids: string[] } | { all: true }) => {
@@ -100,6 +107,7 @@ export function NotificationsProvider({
     userChannel(userId),
     {
       [USER_CHANNEL_EVENTS.notificationCreated]: (event: NotificationCreatedEvent) => {
+        reader.noteEvent();
         setUnreadCount(event.unreadCount);
         setRecent((items) =>
           items ? [event.notification, ...items.filter((item) => item.id !== event.notification.id)].slice(0, RECENT_NOTIFICATIONS) : items,
@@ -108,6 +116,7 @@ export function NotificationsProvider({
         if (onNotificationsPage) router.refresh();
       },
       [USER_CHANNEL_EVENTS.notificationsRead]: (event: NotificationsReadEvent) => {
+        reader.noteEvent();
         setUnreadCount(event.unreadCount);
         const readAt = new Date().toISOString();
         setRecent(
