@@ -226,11 +226,19 @@ test("a student's weekly series, approved by the teacher, shows at each person's
   });
 
   await test.step("the iCalendar feed parses and holds the lessons", async () => {
-    // Desktop reads the teacher's feed and the phone project the student's: a new link replaces the old one.
+    // Desktop reads the teacher's feed and the phone project the student's.
     const owner = phone ? student : teacher;
     await owner.goto("/calendar");
-    await owner.getByRole("button", { name: /feed link/ }).click();
+    await owner.getByRole("button", { name: "Create feed link" }).click();
+    const first = await owner.getByLabel("Calendar feed URL").inputValue();
+    // The link stays on the page; replacing it asks first, then the old one stops working.
+    await owner.reload();
+    await expect(owner.getByLabel("Calendar feed URL")).toHaveValue(first);
+    await owner.getByRole("button", { name: "Replace with a new link…" }).click();
+    await owner.getByRole("group", { name: "Confirm a new feed link" }).getByRole("button", { name: "Replace the link" }).click();
+    await expect(owner.getByLabel("Calendar feed URL")).not.toHaveValue(first);
     const url = await owner.getByLabel("Calendar feed URL").inputValue();
+    expect((await request.get(first)).status()).toBe(404);
     const response = await request.get(url);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("text/calendar");

@@ -93,6 +93,8 @@ export default function CalendarView({
       nowIndicator
       selectable
       selectMirror
+      // Tall enough that a 45-minute lesson shows its time and a whole line of title.
+      slotMinHeight={28}
       slotMinTime="07:00:00"
       slotMaxTime="22:00:00"
       scrollTime="15:00:00"

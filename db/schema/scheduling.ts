@@ -203,6 +203,8 @@ export const calendarFeedTokens = pgTable("calendar_feed_tokens", {
     .unique()
     .references(() => users.id, { onDelete: "cascade" }),
   tokenHash: text().notNull().unique(),
+  /** With the auth secret, derives the token again so the link can be shown again; alone it reveals nothing. */
+  nonce: text(),
   createdAt: createdAt(),
 });
 

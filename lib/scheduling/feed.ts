@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, gte, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import ical, { ICalEventStatus } from "ical-generator";
@@ -5,30 +6,43 @@ import { db } from "@/db";
 import { calendarEvents, calendarFeedTokens, lessonRequests, lessons, users } from "@/db/schema";
 import { eventsOf, lessonsOf, otherPartyOfLesson, type Viewer } from "@/lib/access";
 import type { ActionResult } from "@/lib/actions";
-import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-tokens";
+import { hashSecretToken } from "@/lib/auth/secret-tokens";
 import { appUrl } from "@/lib/env";
+import { authSecret } from "@/lib/secrets";
 import { DAY, utcToZoned } from "@/lib/time";
 
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const feedUrl = (token: string) => appUrl(`/api/calendar/feed/${token}`);
 
-export async function hasFeedToken(actor: Viewer): Promise<boolean> {
+/** The token is an HMAC of the user and a stored nonce under the auth secret: the database holds only its hash, yet the page can show it again. */
+const feedToken = (userId: string, nonce: string) =>
+  createHmac("sha256", authSecret()).update(`calendar-feed:${userId}:${nonce}`).digest("base64url");
+
+/**
+ * The viewer's feed link, shown whenever they open the calendar. `url` is null with `exists` set when a link was made but
+ * cannot be derived again (made before links were derivable, or the auth secret changed): it is replaced, not shown.
+ */
+export async function currentFeedLink(actor: Viewer): Promise<{ url: string | null; exists: boolean }> {
   const [row] = await db
-    .select({ id: calendarFeedTokens.id })
+    .select({ tokenHash: calendarFeedTokens.tokenHash, nonce: calendarFeedTokens.nonce })
     .from(calendarFeedTokens)
     .where(eq(calendarFeedTokens.userId, actor.id))
     .limit(1);
-  return Boolean(row);
+  if (!row) return { url: null, exists: false };
+  const token = row.nonce ? feedToken(actor.id, row.nonce) : null;
+  return { url: token && hashSecretToken(token) === row.tokenHash ? feedUrl(token) : null, exists: true };
 }
 
 export async function regenerateFeedToken(actor: Viewer): Promise<ActionResult<{ url: string }>> {
-  const { token, hash } = createSecretToken();
+  const nonce = randomBytes(16).toString("base64url");
+  const token = feedToken(actor.id, nonce);
+  const hash = hashSecretToken(token);
   await db
     .insert(calendarFeedTokens)
-    .values({ userId: actor.id, tokenHash: hash })
-    .onConflictDoUpdate({ target: calendarFeedTokens.userId, set: { tokenHash: hash, createdAt: new Date() } });
-  return { ok: true, message: "A new calendar feed URL was created. The old one no longer works.", data: { url: feedUrl(token) } };
+    .values({ userId: actor.id, tokenHash: hash, nonce })
+    .onConflictDoUpdate({ target: calendarFeedTokens.userId, set: { tokenHash: hash, nonce, createdAt: new Date() } });
+  return { ok: true, message: "Your calendar feed link is ready.", data: { url: feedUrl(token) } };
 }
 
 const otherParty = alias(users, "other_party");

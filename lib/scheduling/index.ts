@@ -9,7 +9,7 @@ export {
 } from "./requests";
 export { approveReschedule, cancelLesson, cancelSeriesFrom, declineReschedule, markAttendance, proposeReschedule } from "./lessons";
 export { createCalendarEvent, deleteCalendarEvent, updateCalendarEvent } from "./events";
-export { calendarFeed, feedUrl, hasFeedToken, regenerateFeedToken } from "./feed";
+export { calendarFeed, currentFeedLink, feedUrl, regenerateFeedToken } from "./feed";
 export { CONFLICT_MESSAGE } from "./conflicts";
 export { SCHEDULING_LIMITS } from "./schemas";
 export { bookTerm, previewTerm, type TermRow } from "./term";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import {
@@ -27,7 +27,7 @@ import { DAY, formatIsoDate } from "@/lib/time";
 import { mayEndAfter } from "./overlap";
 import { previewRequests, type PreviewOccurrence } from "./requests";
 
-const UPCOMING_LIMIT = 15;
+export const UPCOMING_PAGE_SIZE = 15;
 const RECENT_LIMIT = 12;
 const UNMARKED_LIMIT = 60;
 
@@ -108,8 +108,33 @@ export interface ConnectionOption {
   bookingMode: "request" | "direct";
 }
 
+/** Where a page of upcoming lessons starts: after this lesson, in (starts_at, id) order. */
+export interface UpcomingCursor {
+  startsAt: Date;
+  id: string;
+}
+
+/** A cursor in a URL: the start as epoch milliseconds, then the lesson id. Anything else is no cursor. */
+export const encodeUpcomingCursor = ({ startsAt, id }: UpcomingCursor) => `${startsAt.getTime()}_${id}`;
+
+export function decodeUpcomingCursor(value: unknown): UpcomingCursor | null {
+  if (typeof value !== "string") return null;
+  const match = /^(\d{1,15})_(.+)$/.exec(value);
+  const id = match ? parseId(match[2]) : null;
+  if (!match || !id) return null;
+  return { startsAt: new Date(Number(match[1])), id };
+}
+
+export interface UpcomingOptions {
+  /** Only the lessons of this connection (one student, or one teacher). */
+  connectionId?: string | null;
+  after?: UpcomingCursor | null;
+}
+
 export interface LessonsOverview {
   upcoming: LessonRow[];
+  /** The cursor of the next page of upcoming lessons, when there is one. */
+  upcomingNext: UpcomingCursor | null;
   /** Recent lessons, or with `unmarkedOnly` every lesson still awaiting attendance. */
   past: LessonRow[];
   incoming: RequestRow[];
@@ -127,10 +152,15 @@ export async function acceptedConnectionNames(viewer: Viewer): Promise<Connectio
     .orderBy(asc(otherParty.name));
 }
 
-export async function getLessonsOverview(viewer: Viewer, now = new Date(), { unmarkedOnly = false } = {}): Promise<LessonsOverview> {
+export async function getLessonsOverview(
+  viewer: Viewer,
+  now = new Date(),
+  { unmarkedOnly = false, upcoming: upcomingOptions = {} }: { unmarkedOnly?: boolean; upcoming?: UpcomingOptions } = {},
+): Promise<LessonsOverview> {
+  const { connectionId, after } = upcomingOptions;
   const requestOther = alias(users, "request_other");
   const requestTeacher = alias(users, "request_teacher");
-  const [upcoming, past, requests, proposals, options] = await Promise.all([
+  const [upcomingPage, past, requests, proposals, options] = await Promise.all([
     lessonQuery(viewer)
       .where(
         and(
@@ -138,11 +168,13 @@ export async function getLessonsOverview(viewer: Viewer, now = new Date(), { unm
           eq(lessons.status, "scheduled"),
           gte(lessons.endsAt, now),
           mayEndAfter(now),
-          lt(lessons.startsAt, new Date(now.getTime() + 120 * DAY)),
+          connectionId ? eq(lessons.connectionId, connectionId) : undefined,
+          after ? sql`(${lessons.startsAt}, ${lessons.id}) > (${after.startsAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
         ),
       )
-      .orderBy(asc(lessons.startsAt))
-      .limit(UPCOMING_LIMIT),
+      .orderBy(asc(lessons.startsAt), asc(lessons.id))
+      // One more than a page says whether another page follows.
+      .limit(UPCOMING_PAGE_SIZE + 1),
     unmarkedOnly
       ? lessonQuery(viewer).where(awaitingAttendance(viewer, now)).orderBy(desc(lessons.startsAt)).limit(UNMARKED_LIMIT)
       : lessonQuery(viewer)
@@ -200,8 +232,11 @@ export async function getLessonsOverview(viewer: Viewer, now = new Date(), { unm
     answerable.map(({ parties, ...request }) => ({ request, ...parties, studentId: parties.studentId! })),
     now,
   );
+  const upcoming = upcomingPage.slice(0, UPCOMING_PAGE_SIZE);
+  const last = upcoming.at(-1);
   return {
     upcoming,
+    upcomingNext: upcomingPage.length > UPCOMING_PAGE_SIZE && last ? { startsAt: last.startsAt, id: last.id } : null,
     past,
     incoming: answerable.map((request, index) => ({ ...row(request), preview: previews[index] })),
     outgoing: requests.filter((request) => request.requestedById === viewer.id).map(row),

@@ -4,7 +4,7 @@ import { CalendarHub } from "@/components/scheduling/calendar-hub";
 import { FeedLink } from "@/components/scheduling/feed-link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { hasFeedToken } from "@/lib/scheduling";
+import { currentFeedLink } from "@/lib/scheduling";
 import { acceptedConnectionNames } from "@/lib/scheduling/queries";
 import { zoneLabel } from "@/lib/time";
 import {
@@ -22,7 +22,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
   // `?date=YYYY-MM-DD` opens the calendar on that day (links from lessons; tests).
   const { date } = await searchParams;
   const initialDate = typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
-  const [connections, feed] = await Promise.all([acceptedConnectionNames(user), hasFeedToken(user)]);
+  const [connections, feed] = await Promise.all([acceptedConnectionNames(user), currentFeedLink(user)]);
   const zone = user.timezone;
 
   return (
@@ -59,7 +59,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
           <CardTitle>Calendar feed</CardTitle>
         </CardHeader>
         <CardBody>
-          <FeedLink regenerateFeed={regenerateFeedAction} hasToken={feed} />
+          <FeedLink regenerateFeed={regenerateFeedAction} url={feed.url} exists={feed.exists} />
         </CardBody>
       </Card>
     </div>

@@ -4,10 +4,18 @@ import Link from "next/link";
 import { AttendancePicker, IncomingRequestActions, ProposalActions, WithdrawRequestButton } from "@/components/scheduling/lesson-actions";
 import { AttendanceBadge, LessonLocation, LessonStatusBadge, ListCard } from "@/components/scheduling/lesson-parts";
 import { RequestLessonPanel } from "@/components/scheduling/request-lesson-panel";
+import { UpcomingFilter } from "@/components/scheduling/upcoming-filter";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
-import { ATTENDANCE_LOOKBACK_DAYS, getLessonsOverview, type RequestRow } from "@/lib/scheduling/queries";
+import { parseId } from "@/lib/access";
+import {
+  ATTENDANCE_LOOKBACK_DAYS,
+  decodeUpcomingCursor,
+  encodeUpcomingCursor,
+  getLessonsOverview,
+  type RequestRow,
+} from "@/lib/scheduling/queries";
 import { formatDateTime, formatDay, formatTime, formatTimeRange, zoneLabel } from "@/lib/time";
 import {
   approveRequestAction,
@@ -34,9 +42,20 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
   const now = new Date();
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
+  const params = await searchParams;
   // Teachers can narrow the past lessons to those still awaiting attendance (the dashboard links here).
-  const unmarkedOnly = isTeacher && (await searchParams).show === "unmarked";
-  const overview = await getLessonsOverview(user, now, { unmarkedOnly });
+  const unmarkedOnly = isTeacher && params.show === "unmarked";
+  // Upcoming lessons: with one student or teacher (`with`, a connection id), a page at a time (`after`, a cursor).
+  const withId = parseId(params.with);
+  const after = decodeUpcomingCursor(params.after);
+  const overview = await getLessonsOverview(user, now, { unmarkedOnly, upcoming: { connectionId: withId, after } });
+  const filteredTo = overview.connections.find((connection) => connection.id === withId) ?? null;
+  const lessonsHref = (query: Record<string, string | null>, hash: string) => {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries({ show: unmarkedOnly ? "unmarked" : null, ...query })) if (value) search.set(name, value);
+    return `/lessons${search.size ? `?${search}` : ""}#${hash}`;
+  };
+  const otherLabel = isTeacher ? "Student" : "Teacher";
 
   return (
     <div className="space-y-8">
@@ -55,7 +74,7 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
           requestLessons={requestLessonsAction}
           connections={overview.connections}
           timezone={zone}
-          otherLabel={isTeacher ? "Student" : "Teacher"}
+          otherLabel={otherLabel}
           isTeacher={isTeacher}
         />
       </div>
@@ -156,18 +175,35 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
       </div>
 
       <ListCard
+        id="upcoming"
         title="Upcoming lessons"
         action={
-          <Link href="/calendar" className="text-sm font-medium text-accent hover:underline">
-            Open calendar
-          </Link>
+          <div className="flex flex-wrap items-center justify-end gap-3">
+            {overview.connections.length > 1 ? (
+              <UpcomingFilter
+                options={overview.connections}
+                selected={filteredTo?.id ?? null}
+                otherLabel={otherLabel}
+                keep={unmarkedOnly ? { show: "unmarked" } : {}}
+              />
+            ) : null}
+            <Link href="/calendar" className="text-sm font-medium text-accent hover:underline">
+              Open calendar
+            </Link>
+          </div>
         }
         empty={
           overview.upcoming.length > 0
             ? null
-            : isTeacher
-              ? "No upcoming lessons. Approve a request or send one to a student."
-              : "No upcoming lessons. Request one from your teacher."
+            : after
+              ? "No later lessons."
+              : filteredTo
+                ? `No upcoming lessons with ${filteredTo.name}.`
+                : withId
+                  ? `That ${otherLabel.toLowerCase()} is not one of your connections.`
+                  : isTeacher
+                    ? "No upcoming lessons. Approve a request or send one to a student."
+                    : "No upcoming lessons. Request one from your teacher."
         }
       >
         <ul className="divide-y rounded-xl border" aria-label="Upcoming lessons">
@@ -188,6 +224,26 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
             </li>
           ))}
         </ul>
+        {after || overview.upcomingNext ? (
+          <nav aria-label="Upcoming lessons pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm font-medium">
+            {after ? (
+              <Link href={lessonsHref({ with: filteredTo?.id ?? null }, "upcoming")} className="text-accent hover:underline">
+                Back to the next lessons
+              </Link>
+            ) : (
+              <span />
+            )}
+            {overview.upcomingNext ? (
+              <Link
+                href={lessonsHref({ with: filteredTo?.id ?? null, after: encodeUpcomingCursor(overview.upcomingNext) }, "upcoming")}
+                className="inline-flex items-center gap-1 text-accent hover:underline"
+              >
+                Later lessons
+                <ArrowRight className="size-4" aria-hidden="true" />
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </ListCard>
 
       <ListCard

@@ -1,8 +1,19 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { calendarFeedTokens } from "@/db/schema";
 import { createConnectedPair } from "@/tests/factories";
 import { setupTestDatabase } from "@/tests/database";
 import { actorOf, NOW, requestForm } from "@/tests/scheduling";
-import { approveLessonRequest, calendarFeed, cancelLesson, createCalendarEvent, regenerateFeedToken, requestLessons } from "..";
+import {
+  approveLessonRequest,
+  calendarFeed,
+  cancelLesson,
+  createCalendarEvent,
+  currentFeedLink,
+  regenerateFeedToken,
+  requestLessons,
+} from "..";
 
 setupTestDatabase();
 
@@ -69,5 +80,30 @@ describe("iCalendar feed", () => {
     expect(await calendarFeed(tokenOf(second.data.url), NOW)).toContain("BEGIN:VCALENDAR");
     expect(await calendarFeed("A".repeat(43), NOW)).toBeNull();
     expect(await calendarFeed("../../etc/passwd", NOW)).toBeNull();
+  });
+
+  it("the link can be shown again whenever the calendar opens, while the database holds only its hash", async () => {
+    const { teacher, student } = await createConnectedPair();
+    expect(await currentFeedLink(actorOf(teacher))).toEqual({ url: null, exists: false });
+    const made = await regenerateFeedToken(actorOf(teacher));
+    if (!made.ok) throw new Error(made.error);
+    expect(await currentFeedLink(actorOf(teacher))).toEqual({ url: made.data.url, exists: true });
+    const [row] = await db.select().from(calendarFeedTokens).where(eq(calendarFeedTokens.userId, teacher.id));
+    expect(JSON.stringify(row)).not.toContain(tokenOf(made.data.url));
+    // Each person's link is their own, and shows only their calendar.
+    expect(await currentFeedLink(actorOf(student))).toEqual({ url: null, exists: false });
+    const replaced = await regenerateFeedToken(actorOf(teacher));
+    if (!replaced.ok) throw new Error(replaced.error);
+    expect(replaced.data.url).not.toBe(made.data.url);
+    expect(await currentFeedLink(actorOf(teacher))).toEqual({ url: replaced.data.url, exists: true });
+  });
+
+  it("a link that cannot be derived again (made before links were derivable) is not shown, and still works until replaced", async () => {
+    const { teacher } = await createConnectedPair();
+    const made = await regenerateFeedToken(actorOf(teacher));
+    if (!made.ok) throw new Error(made.error);
+    await db.update(calendarFeedTokens).set({ nonce: null }).where(eq(calendarFeedTokens.userId, teacher.id));
+    expect(await currentFeedLink(actorOf(teacher))).toEqual({ url: null, exists: true });
+    expect(await calendarFeed(tokenOf(made.data.url), NOW)).toContain("BEGIN:VCALENDAR");
   });
 });

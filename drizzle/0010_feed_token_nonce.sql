@@ -1,0 +1,1 @@
+ALTER TABLE "calendar_feed_tokens" ADD COLUMN "nonce" text;
