@@ -16,8 +16,17 @@ import { calendarColours } from "./calendar-colours";
 import { loadCalendarItems } from "./load-calendar-items";
 import { MINUTE, minutesBetween } from "@/lib/time";
 
-/** Lessons this short get one line: the time, then as much of the title as fits. */
-const SHORT_EVENT_MS = 30 * MINUTE;
+/**
+ * In the week and day views, how much of the title fits beside the time, by length: up to 30 minutes one line holds
+ * both; longer, the title gets as many whole lines as the height holds and ends in an ellipsis, never cut mid-line.
+ */
+function columnEventSize(start: Date | null, end: Date | null): string {
+  const length = start && end ? end.getTime() - start.getTime() : 0;
+  if (length <= 30 * MINUTE) return "mb-event-short";
+  if (length <= 50 * MINUTE) return "mb-event-lines-2";
+  if (length <= 80 * MINUTE) return "mb-event-lines-3";
+  return "";
+}
 
 export interface LocalSlot {
   date: string;
@@ -93,8 +102,9 @@ export default function CalendarView({
       nowIndicator
       selectable
       selectMirror
-      // Tall enough that a 45-minute lesson shows its time and a whole line of title.
-      slotMinHeight={28}
+      // Tall enough that a 45-minute lesson shows its time and two lines of title; a 30-minute one keeps to one line.
+      slotMinHeight={34}
+      eventShortHeight={40}
       slotMinTime="07:00:00"
       slotMaxTime="22:00:00"
       scrollTime="15:00:00"
@@ -103,12 +113,11 @@ export default function CalendarView({
       noEventsText="Nothing booked in this period."
       toolbarTitleClass="mb-toolbar-title"
       buttonClass="mb-button"
-      dayHeaderInnerClass="mb-day-header"
+      dayHeaderInnerClass={({ isToday }) => (isToday ? "mb-day-header mb-today" : "mb-day-header")}
       slotHeaderInnerClass="mb-slot-label"
       dayCellTopInnerClass="mb-day-number"
-      eventClass={({ event }) =>
-        event.end && event.start && event.end.getTime() - event.start.getTime() <= SHORT_EVENT_MS ? "mb-event mb-event-short" : "mb-event"
-      }
+      eventClass="mb-event"
+      columnEventClass={({ event }) => columnEventSize(event.start, event.end)}
       eventTimeClass="mb-event-time"
       eventTitleClass="mb-event-title"
       listItemEventTimeClass="mb-event-time"

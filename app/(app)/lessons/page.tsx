@@ -60,12 +60,12 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+        <div className="max-sm:w-full">
           <p className="text-sm text-muted-foreground">Times in {zoneLabel(zone, now)}</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">Lessons</h1>
         </div>
         {isTeacher ? (
-          <ButtonLink href="/lessons/term" variant="secondary">
+          <ButtonLink href="/lessons/term" variant="secondary" className="sm:ml-auto">
             <CalendarRange className="size-4" aria-hidden="true" />
             Book the term
           </ButtonLink>
@@ -219,7 +219,6 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
                   <LessonLocation location={lesson.location} insideLink />
                 </div>
                 {lesson.seriesId ? <Badge className="max-sm:hidden">Series</Badge> : null}
-                <LessonStatusBadge status={lesson.status} />
               </Link>
             </li>
           ))}
