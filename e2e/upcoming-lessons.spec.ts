@@ -19,7 +19,10 @@ async function bookDirectly(
   await teacher.goto("/lessons");
   await teacher.getByRole("button", { name: "New lesson" }).click();
   // The form is named for the chosen student's booking mode: pick the student first.
-  await teacher.getByRole("form", { name: /^(Book|Request) a lesson$/ }).getByLabel("Student").selectOption({ label: student });
+  await teacher
+    .getByRole("form", { name: /^(Book|Request) a lesson$/ })
+    .getByLabel("Student")
+    .selectOption({ label: student });
   const form = teacher.getByRole("form", { name: "Book a lesson" });
   await form.getByLabel("Date", { exact: true }).fill(formatIsoDate(new Date(Date.now() + daysAhead * DAY), ZONE));
   await form.getByLabel("Start time").fill(time);
