@@ -83,6 +83,7 @@ test("every page fits a 390 px phone and a 1440 px desktop, for a teacher, a stu
       "/reset-password",
       "/verify-email",
       "/sign-in/verify",
+      "/offline",
       "/dev/mail",
       mailPath,
     ],

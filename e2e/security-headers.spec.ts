@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 import { signIn } from "./session";
 
-const PAGES = ["/", "/sign-in", "/sign-up", "/forgot-password", "/dashboard", "/notifications", "/settings/security"];
+const PAGES = ["/", "/sign-in", "/sign-up", "/forgot-password", "/offline", "/dashboard", "/notifications", "/settings/security"];
 
 test.describe("security headers", () => {
   test("every page has a nonce CSP and the baseline headers; API answers have the baseline", async ({ page, request, createAccount }) => {
@@ -34,6 +34,19 @@ test.describe("security headers", () => {
     const api = await request.get("/api/health");
     expect(api.headers()["x-content-type-options"]).toBe("nosniff");
     expect(api.headers()["strict-transport-security"]).toBeTruthy();
+
+    // The installable app's files: the baseline too; the worker never cached and confined to its origin.
+    const worker = await request.get("/sw.js?v=test");
+    expect(worker.status()).toBe(200);
+    expect(worker.headers()["content-type"]).toMatch(/javascript/);
+    expect(worker.headers()["cache-control"]).toContain("no-cache");
+    expect(worker.headers()["content-security-policy"]).toContain("default-src 'self'");
+    const manifest = await request.get("/manifest.webmanifest");
+    expect(manifest.headers()["content-type"]).toMatch(/manifest\+json/);
+    for (const response of [worker, manifest]) {
+      expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers()["strict-transport-security"]).toBeTruthy();
+    }
   });
 
   test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context, createAccount }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { createCatchUpReader } from "@/components/realtime/catch-up";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { isAborted, useSessionSignal } from "@/components/shell/session-ending";
@@ -128,6 +128,13 @@ export function NotificationsProvider({
     },
     () => void loadRecent(),
   );
+
+  // The installed app's icon shows the count where the platform supports badges; elsewhere this does nothing.
+  useEffect(() => {
+    if (!("setAppBadge" in navigator)) return;
+    const update = unreadCount > 0 ? navigator.setAppBadge(unreadCount) : navigator.clearAppBadge();
+    update.catch(() => undefined);
+  }, [unreadCount]);
 
   const value = useMemo(
     () => ({ unreadCount, recent, loadError, announcement, loadRecent, markRead, markAllRead }),

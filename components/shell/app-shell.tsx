@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { MessagesShortcut, UnreadConversationsProvider } from "@/components/messaging/unread-conversations";
+import { DeviceOwner } from "@/components/pwa/service-worker";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NotificationsProvider } from "@/components/notifications/notifications-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
@@ -58,6 +59,7 @@ export function AppShell({ user, theme, unreadNotifications, unreadConversations
       <NotificationsProvider userId={user.id} initialUnreadCount={unreadNotifications}>
         <UnreadConversationsProvider userId={user.id} initialCount={unreadConversations}>
           <SkipLink />
+          <DeviceOwner userId={user.id} />
           <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_1fr]">
             <div className="relative z-20 hidden border-r bg-surface lg:block">
               <aside className="sticky top-0 flex h-dvh flex-col">

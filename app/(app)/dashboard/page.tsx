@@ -1,4 +1,5 @@
 import { BellRing, CalendarCheck2, CalendarDays, Inbox, MapPin, MessageSquare, Users, Video } from "lucide-react";
+import { InstallPrompt } from "@/components/pwa/install-prompt";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, StatCard } from "@/components/dashboard/parts";
@@ -62,6 +63,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           {greeting(utcToZoned(now, zone).hour)}, {firstName}
         </h1>
       </div>
+
+      <InstallPrompt />
 
       <ReceivedInvitations
         id="dashboard-invitations"
