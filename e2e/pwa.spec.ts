@@ -101,4 +101,80 @@ test.describe("installable app", () => {
       expect(entry.body).not.toContain(first.email);
     }
   });
+
+  test("notifications on this device: subscribed from settings, listed and removable; a push shows a notification for its page", async ({
+    page,
+    createAccount,
+  }) => {
+    const account = await createAccount({ role: "student" });
+    await page.context().grantPermissions(["notifications"]);
+    // Chromium here cannot reach a real push service: the browser's side of subscribing is stood in for (a Chrome-style
+    // endpoint and valid-looking keys); everything MusBook does with it, server included, is real.
+    await page.addInitScript(() => {
+      let current: PushSubscription | null = null;
+      const endpoint = `https://fcm.googleapis.com/fcm/send/e2e-${crypto.randomUUID()}`;
+      const subscription = {
+        endpoint,
+        expirationTime: null,
+        options: { applicationServerKey: null, userVisibleOnly: true },
+        toJSON: () => ({
+          endpoint,
+          expirationTime: null,
+          keys: {
+            p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+            auth: "tBHItJI5svbpez7KI4CCXg",
+          },
+        }),
+        unsubscribe: async () => {
+          current = null;
+          return true;
+        },
+      } as unknown as PushSubscription;
+      PushManager.prototype.subscribe = async () => (current = subscription);
+      PushManager.prototype.getSubscription = async () => current;
+    });
+    await signIn(page, account.email, account.password);
+    await page.goto("/settings/notifications");
+    await workerReady(page);
+
+    await page.getByRole("button", { name: "Notify me on this device" }).click();
+    const devices = page.getByRole("list", { name: "Devices that get notifications" });
+    await expect(devices.getByRole("listitem")).toHaveCount(1);
+    await expect(devices.getByText("This device")).toBeVisible();
+    await expect(page.getByText("This device gets notifications.")).toBeVisible();
+
+    // A push message delivered to the worker, as the push service would: shown, and opening the page it names.
+    const cdp = await page.context().newCDPSession(page);
+    const registered = new Promise<string>((resolve) =>
+      cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        ({ registrations }: { registrations: { registrationId: string; isDeleted: boolean }[] }) => {
+          const live = registrations.find((registration) => !registration.isDeleted);
+          if (live) resolve(live.registrationId);
+        },
+      ),
+    );
+    await cdp.send("ServiceWorker.enable");
+    const origin = new URL(page.url()).origin;
+    await cdp.send("ServiceWorker.deliverPushMessage", {
+      origin,
+      registrationId: await registered,
+      data: JSON.stringify({ title: "New message from Clara", body: "Bring the Grade 5 book", url: "/messages", tag: "e2e" }),
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          (await (await navigator.serviceWorker.ready).getNotifications()).map((shown) => ({
+            title: shown.title,
+            body: shown.body,
+            url: (shown.data as { url: string }).url,
+          })),
+        ),
+      )
+      .toEqual([{ title: "New message from Clara", body: "Bring the Grade 5 book", url: `${origin}/messages` }]);
+
+    await devices.getByRole("button", { name: /^Remove this device/ }).click();
+    await expect(devices).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Notify me on this device" })).toBeVisible();
+  });
 });

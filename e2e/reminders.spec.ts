@@ -16,7 +16,7 @@ test("notification choices are saved, kept after a reload and shown on the dashb
   await expect(thirty).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "24 h before" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "1 h before" })).toBeChecked();
-  await expect(page.getByText("Phone notifications need MusBook installed on your phone")).toBeVisible();
+  await expect(page.getByText("No device gets push notifications yet")).toBeVisible();
 
   await thirty.check();
   await page.getByRole("checkbox", { name: "24 h before" }).uncheck();

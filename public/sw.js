@@ -26,12 +26,14 @@ async function ensureShell() {
   if (!(await cache.match(OFFLINE_URL))) await cacheShell();
 }
 
+/** Everything goes; then the offline page comes back, fetched without cookies, so offline still has an answer. */
 async function purge() {
   const names = await caches.keys();
   await Promise.all(names.map((name) => caches.delete(name)));
   // A signed-out browser gets no more of that person's notifications.
   const subscription = await self.registration.pushManager.getSubscription();
   if (subscription) await subscription.unsubscribe();
+  await cacheShell();
 }
 
 self.addEventListener("install", (event) => {

@@ -69,6 +69,10 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/(app)/settings/actions.ts#disableTwoFactorAction": "own account only (lib/auth/__tests__/two-factor.test.ts)",
   "app/(app)/settings/actions.ts#updateNotificationPreferencesAction":
     "own account only; strict schema, no user id accepted (lib/notifications/__tests__/preferences.test.ts)",
+  "app/(app)/settings/actions.ts#subscribeDeviceAction":
+    "own account only; strict schema, known push services only, an endpoint moves to its latest user (lib/push/__tests__/devices.test.ts)",
+  "app/(app)/settings/actions.ts#removeDeviceAction": "own devices only; anyone else's: not found (lib/push/__tests__/devices.test.ts)",
+  "app/(app)/settings/actions.ts#sendTestPushAction": "own devices only, no input (lib/push/__tests__/push.test.ts)",
   // Assignments and practice: lib/access, covered by lib/practice/__tests__/authorization-matrix.test.ts.
   "app/(app)/assignments/actions.ts#createAssignmentAction": "practice matrix (teacher of the accepted connection)",
   "app/(app)/assignments/actions.ts#updateAssignmentAction": "practice matrix (teacher of the assignment's accepted connection)",

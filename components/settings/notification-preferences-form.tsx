@@ -108,8 +108,11 @@ export function NotificationPreferencesForm({
         </p>
         {hasPushDevice ? null : (
           <p className="rounded-lg bg-surface-muted px-3 py-2.5 text-xs text-muted-foreground">
-            Phone notifications need MusBook installed on your phone, which is not possible yet. Your choices in that column are kept and
-            used once it is.
+            No device gets push notifications yet: turn them on under{" "}
+            <a href="#push-devices-title" className="font-medium text-foreground underline underline-offset-2">
+              Push notifications
+            </a>{" "}
+            on each phone or computer. Your choices in that column are kept until then.
           </p>
         )}
       </fieldset>

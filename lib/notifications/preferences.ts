@@ -100,7 +100,6 @@ export async function updateNotificationPreferences(actor: { id: string }, raw: 
   return { ok: true, message: "Your notification choices are saved." };
 }
 
-/** Whether any of the person's devices can receive web push (none can until the app is installable). */
 /** The viewer's choices and whether any of their devices takes push, in one statement (the dashboard asks for both). */
 export async function preferencesWithPushOf(viewer: { id: string }): Promise<{ choices: ChannelChoices; hasPushDevice: boolean }> {
   const [row] = await db

@@ -7,6 +7,7 @@ import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } 
 import { openSession } from "@/lib/auth/open-session";
 import { issueSignInTicket } from "@/lib/auth/two-factor";
 import { updateNotificationPreferences } from "@/lib/notifications/preferences";
+import { removeDevice, sendTestPush, subscribeDevice } from "@/lib/push/devices";
 import { userAction } from "@/lib/server-action";
 
 // The whole shell shows the name, and every page shows times in the profile's zone.
@@ -41,7 +42,14 @@ export const confirmTwoFactorAction = userAction(confirmTwoFactorEnrolment, { re
 
 export const disableTwoFactorAction = userAction(disableTwoFactor, { revalidate: ["/settings"] });
 
-// The dashboard and lesson pages say which reminders are set.
-export const updateNotificationPreferencesAction = userAction(updateNotificationPreferences, {
-  revalidate: ["/settings/notifications", "/dashboard", "/lessons"],
-});
+// The dashboard and lesson pages say which reminders are set, and by push only once a device takes it.
+const REMINDER_PAGES = ["/settings/notifications", "/dashboard", "/lessons"];
+
+export const updateNotificationPreferencesAction = userAction(updateNotificationPreferences, { revalidate: REMINDER_PAGES });
+
+export const subscribeDeviceAction = userAction(subscribeDevice, { revalidate: REMINDER_PAGES });
+
+export const removeDeviceAction = userAction(removeDevice, { revalidate: REMINDER_PAGES });
+
+// The test drops devices that are gone and dates the ones it reached.
+export const sendTestPushAction = userAction((user) => sendTestPush(user), { revalidate: ["/settings/notifications"] });

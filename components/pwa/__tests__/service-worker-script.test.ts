@@ -114,16 +114,21 @@ describe("the service worker (public/sw.js)", () => {
     expect(await fallback!.text()).toContain("You are offline");
   });
 
-  it("empties every cache and drops the push subscription when asked to purge (sign-out)", async () => {
+  it("empties every cache and drops the push subscription when asked to purge (sign-out), keeping only a fresh offline page", async () => {
     const worker = loadWorker();
     await worker.dispatch("install", {});
+    worker.stores.get("musbook-shell-build-1")!.set("/lessons", new Response("Fanny's lessons"));
+    worker.stores.set("left-by-an-old-version", new Map());
     await worker.dispatch("message", { origin: ORIGIN, data: { type: "purge" } });
-    expect(worker.stores.size).toBe(0);
     expect(worker.unsubscribe).toHaveBeenCalledOnce();
+    // Only the shell, fetched again without cookies: offline still has an answer, and it names no one.
+    expect([...worker.stores.keys()]).toEqual(["musbook-shell-build-1"]);
+    expect([...worker.stores.get("musbook-shell-build-1")!.keys()]).not.toContain("/lessons");
+    expect(worker.fetch).toHaveBeenLastCalledWith("/offline", { cache: "no-store", credentials: "omit" });
     // A message from another origin is ignored.
-    await worker.dispatch("install", {});
+    worker.stores.set("kept", new Map());
     await worker.dispatch("message", { origin: "https://evil.test", data: { type: "purge" } });
-    expect(worker.stores.size).toBe(1);
+    expect(worker.stores.has("kept")).toBe(true);
   });
 
   it("shows a push as a notification that opens inside MusBook only", async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { pushSubscriptions } from "@/db/schema";
 import { sendPush, vapidKeys } from "@/lib/push";
+import { sendTestPush } from "@/lib/push/devices";
 import { setupTestDatabase } from "@/tests/database";
 import { createUser } from "@/tests/factories";
 
@@ -116,5 +117,40 @@ describe("web push", () => {
   it("does nothing for a user with no devices", async () => {
     const user = await createUser();
     expect(await sendPush(user.id, { title: "x" })).toEqual({ sent: 0, removed: 0, failed: 0 });
+  });
+
+  it("sends the settings page's test notification and says how many devices it reached", async () => {
+    const user = await createUser();
+    await db.insert(pushSubscriptions).values([
+      { userId: user.id, endpoint: `${base}/ok/test-phone`, ...browserKeys() },
+      { userId: user.id, endpoint: `${base}/gone/test-laptop`, ...browserKeys() },
+    ]);
+    expect(await sendTestPush(user)).toEqual({
+      ok: true,
+      message: "Test notification sent to 1 device. 1 device no longer accepted notifications and was removed.",
+      data: { reached: 1 },
+    });
+    expect(deliveries.some((delivery) => delivery.path === "/ok/test-phone")).toBe(true);
+  });
+
+  it("says so when the test notification reached no device, and what to do", async () => {
+    const [lapsed, unlucky] = [await createUser(), await createUser()];
+    await db.insert(pushSubscriptions).values([
+      { userId: lapsed.id, endpoint: `${base}/gone/test-tablet`, ...browserKeys() },
+      { userId: unlucky.id, endpoint: `${base}/broken/test-desktop`, ...browserKeys() },
+    ]);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const [gone, failed] = [await sendTestPush(lapsed), await sendTestPush(unlucky)];
+    errors.mockRestore();
+
+    expect(gone).toEqual({
+      ok: false,
+      error:
+        "The test notification reached no device. 1 device no longer accepted notifications and was removed. Choose “Notify me on this device” on each device you want notified.",
+    });
+    expect(failed).toEqual({
+      ok: false,
+      error: "The test notification reached no device. 1 device could not be reached just now. Try again in a few minutes.",
+    });
   });
 });

@@ -1,22 +1,40 @@
 import type { Metadata } from "next";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
+import { PushDevices } from "@/components/settings/push-devices";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { requireUser } from "@/lib/auth/session";
 import { preferencesWithPushOf } from "@/lib/notifications/preferences";
-import { updateNotificationPreferencesAction } from "../actions";
+import { vapidKeys } from "@/lib/push";
+import { listDevices } from "@/lib/push/devices";
+import { removeDeviceAction, sendTestPushAction, subscribeDeviceAction, updateNotificationPreferencesAction } from "../actions";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
   const user = await requireUser("/settings/notifications");
-  const { choices, hasPushDevice: pushDevice } = await preferencesWithPushOf(user);
+  const [{ choices, hasPushDevice: pushDevice }, devices] = await Promise.all([preferencesWithPushOf(user), listDevices(user)]);
   return (
-    <SettingsSection
-      id="notifications"
-      title="Notifications"
-      description="When you are reminded of lessons, and how each kind of notice reaches you."
-    >
-      <NotificationPreferencesForm save={updateNotificationPreferencesAction} choices={choices} hasPushDevice={pushDevice} />
-    </SettingsSection>
+    <>
+      <SettingsSection
+        id="notifications"
+        title="Notifications"
+        description="When you are reminded of lessons, and how each kind of notice reaches you."
+      >
+        <NotificationPreferencesForm save={updateNotificationPreferencesAction} choices={choices} hasPushDevice={pushDevice} />
+      </SettingsSection>
+
+      <SettingsSection
+        id="push-devices"
+        title="Push notifications"
+        description="Notices ticked under Push appear on your phone or computer, even when MusBook is closed."
+      >
+        <PushDevices
+          actions={{ subscribe: subscribeDeviceAction, remove: removeDeviceAction, test: sendTestPushAction }}
+          vapidPublicKey={vapidKeys().publicKey}
+          devices={devices}
+          timezone={user.timezone}
+        />
+      </SettingsSection>
+    </>
   );
 }
