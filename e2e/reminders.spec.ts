@@ -11,7 +11,7 @@ test("notification choices are saved, kept after a reload and shown on the dashb
   const account = await createAccount({ role: "student", name: "Clara Wieck" });
   const page = await signedIn(account);
   await page.goto("/settings/notifications");
-  await expect(page.getByRole("heading", { name: "Notifications", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Notifications", level: 2, exact: true })).toBeVisible();
   const thirty = page.getByRole("checkbox", { name: "30 min before" });
   await expect(thirty).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "24 h before" })).toBeChecked();
