@@ -40,7 +40,7 @@ export const categoryDescriptions: Record<PreferenceCategory, { label: string; h
   reminders: { label: "Lesson reminders", hint: "At the times chosen above" },
 };
 
-export const channelLabels: Record<Channel, string> = { inApp: "In the app", email: "Email", push: "Phone" };
+export const channelLabels: Record<Channel, string> = { inApp: "In the app", email: "Email", push: "Push" };
 
 /** "30 min", "1 h", "24 h". */
 export function leadLabel(minutes: number): string {
