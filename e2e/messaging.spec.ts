@@ -107,7 +107,7 @@ test.describe("messaging", () => {
     await studentPage.screenshot({ path: testInfo.outputPath("student-thread.png") });
   });
 
-  test("nothing is lost while the student is offline, and a double-clicked send makes one message", async ({
+  test("nothing is lost while the student is offline, edits included, and a double-clicked send makes one message", async ({
     connectedPair,
     signedIn,
     pageErrors,
@@ -131,8 +131,15 @@ test.describe("messaging", () => {
     const missed = [1, 2, 3, 4, 5].map((n) => `While you were away ${n}`);
     for (const text of missed) await send(teacherPage, text);
     await expect(teacherPage.getByText("Sending…")).toHaveCount(0);
+    // An edit made meanwhile reaches the student too, without a reload.
+    await bodiesOf(teacherPage).first().hover();
+    await teacherPage.getByRole("button", { name: "Message options" }).first().click();
+    await teacherPage.getByRole("menuitem", { name: "Edit" }).click();
+    await teacherPage.getByRole("textbox", { name: "Edited message" }).fill("Are you online now?");
+    await teacherPage.getByRole("button", { name: "Save" }).click();
+    await expect(bodiesOf(teacherPage).first()).toHaveText("Are you online now?");
     await studentPage.context().setOffline(false);
-    await expect(bodiesOf(studentPage)).toHaveText(["Are you online?", ...missed]);
+    await expect(bodiesOf(studentPage)).toHaveText(["Are you online now?", ...missed]);
 
     // Two clicks on Send, one message: on screen now, and in the database after a reload.
     await composerOf(teacherPage).fill("Just once, please");
@@ -140,7 +147,7 @@ test.describe("messaging", () => {
     await expect(bodiesOf(studentPage).filter({ hasText: "Just once, please" })).toHaveCount(1);
     await expect(bodiesOf(teacherPage).filter({ hasText: "Just once, please" })).toHaveCount(1);
     await teacherPage.reload();
-    await expect(bodiesOf(teacherPage)).toHaveText(["Are you online?", ...missed, "Just once, please"]);
+    await expect(bodiesOf(teacherPage)).toHaveText(["Are you online now?", ...missed, "Just once, please"]);
 
     // A longer history comes in pages: scrolling to the top loads the older one and keeps the reader's place.
     const scales = Array.from({ length: 30 }, (_, index) => `Scale ${index + 1}`);
@@ -154,7 +161,7 @@ test.describe("messaging", () => {
     const firstShown = bodiesOf(studentPage).first();
     await expect(firstShown).toHaveText("Scale 1");
     await studentPage.getByTestId("thread-scroller").evaluate((element) => element.scrollTo({ top: 0 }));
-    await expect(bodiesOf(studentPage)).toHaveText(["Are you online?", ...missed, "Just once, please", ...scales]);
+    await expect(bodiesOf(studentPage)).toHaveText(["Are you online now?", ...missed, "Just once, please", ...scales]);
     await expect(studentPage.getByText("This is the start of your conversation")).toBeAttached();
     await expect(bodiesOf(studentPage).filter({ hasText: /^Scale 1$/ })).toBeInViewport();
   });

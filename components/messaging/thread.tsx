@@ -103,6 +103,8 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
   const catchingUp = useRef<Promise<void> | null>(null);
   const catchUpAgain = useRef(false);
   const readUpTo = useRef(0);
+  // The server's clock at the last page read: a catch-up also fetches what was edited or deleted since.
+  const syncedAt = useRef(initialPage.syncedAt);
   const lastTypingSent = useRef(0);
 
   const apply = useCallback((update: (state: ThreadMessages) => ThreadMessages) => {
@@ -130,12 +132,13 @@ export function Thread({ connectionId, viewer, other, initialPage, renderedAt, s
       do {
         catchUpAgain.current = false;
         for (;;) {
-          const page = await getJson<ThreadPage>(
-            `/api/conversations/${connectionId}/messages?after=${lastSeq(latest.current.messages)}`,
-            sessionSignal(),
-          );
+          const query = new URLSearchParams({ after: String(lastSeq(latest.current.messages)), changedSince: syncedAt.current });
+          const page = await getJson<ThreadPage>(`/api/conversations/${connectionId}/messages?${query}`, sessionSignal());
           if (!page) return;
-          merge(page.messages);
+          // Only messages already on screen: an edit far back in the history must not drop a stray bubble above a gap.
+          const held = new Set(latest.current.messages.map((message) => message.id));
+          merge([...page.changed.filter((message) => held.has(message.id)), ...page.messages]);
+          syncedAt.current = page.syncedAt;
           setOtherReadSeq((seq) => Math.max(seq, page.otherReadSeq));
           setComposer(page.composer);
           if (page.messages.length < MESSAGE_PAGE_SIZE) break;

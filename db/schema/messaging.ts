@@ -30,6 +30,10 @@ export const messages = pgTable(
   (t) => [
     unique("messages_sender_client_id_key").on(t.senderId, t.clientMessageId),
     index("messages_connection_seq_idx").on(t.connectionId, t.seq),
+    // What a reconnecting client asks for: the few messages edited or deleted lately (lib/messaging/queries loadThread).
+    index("messages_changed_idx")
+      .on(t.connectionId, sql`greatest(${t.editedAt}, ${t.deletedAt})`)
+      .where(sql`${t.editedAt} is not null or ${t.deletedAt} is not null`),
     // 'simple': messages mix languages and names, so no stemming or stop words.
     index("messages_body_search_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
     check(

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { connections, conversationReads, messages, users, type Connection } from "@/db/schema";
@@ -149,15 +149,23 @@ async function summarise(
  * A page of a thread by sequence cursor, never OFFSET. No cursor: the newest page. `before`: the page older than
  * that message. `after`: the oldest page newer than it (catching up after a reconnect; a full page means ask again).
  */
+/** When a message last changed after it was sent; the partial index messages_changed_idx holds exactly these rows. */
+const changedAt = sql<Date>`greatest(${messages.editedAt}, ${messages.deletedAt})`;
+const changedMessages = or(isNotNull(messages.editedAt), isNotNull(messages.deletedAt));
+/** An edit stamped just before a page was read may commit just after: asking a little further back costs a duplicate, which merging drops. */
+const CHANGE_OVERLAP_MS = 60_000;
+const CHANGED_PAGE_SIZE = 200;
+
 export async function loadThread(viewer: Viewer, connectionId: unknown, cursor: unknown = {}): Promise<ActionResult<ThreadPage>> {
   const parsed = threadQuerySchema.safeParse(cursor);
   if (!parsed.success) return invalid(parsed.error, "Unknown position in the conversation.");
   const conversation = await findConversationFor(viewer, connectionId);
   if (!conversation) return CONVERSATION_NOT_FOUND;
   const { connection, composer } = conversation;
-  const { before, after } = parsed.data;
+  const { before, after, changedSince } = parsed.data;
   const here = eq(messages.connectionId, connection.id);
-  const [rows, [otherRead]] = await Promise.all([
+  const syncedAt = new Date();
+  const [rows, [otherRead], changed] = await Promise.all([
     after !== undefined
       ? db
           .select()
@@ -175,6 +183,21 @@ export async function loadThread(viewer: Viewer, connectionId: unknown, cursor: 
       .select({ seq: conversationReads.lastReadSeq })
       .from(conversationReads)
       .where(and(eq(conversationReads.connectionId, connection.id), eq(conversationReads.userId, otherPartyId(viewer, connection)))),
+    after !== undefined && changedSince !== undefined
+      ? db
+          .select()
+          .from(messages)
+          .where(
+            and(
+              here,
+              lte(messages.seq, after),
+              changedMessages,
+              gt(changedAt, new Date(new Date(changedSince).getTime() - CHANGE_OVERLAP_MS)),
+            ),
+          )
+          .orderBy(asc(messages.seq))
+          .limit(CHANGED_PAGE_SIZE)
+      : [],
   ]);
   let page: typeof rows;
   let hasOlder: boolean;
@@ -190,7 +213,17 @@ export async function loadThread(viewer: Viewer, connectionId: unknown, cursor: 
     hasOlder = rows.length > MESSAGE_PAGE_SIZE;
     page = rows.slice(0, MESSAGE_PAGE_SIZE).reverse();
   }
-  return { ok: true, data: { messages: page.map(toMessageView), hasOlder, otherReadSeq: otherRead?.seq ?? 0, composer } };
+  return {
+    ok: true,
+    data: {
+      messages: page.map(toMessageView),
+      hasOlder,
+      otherReadSeq: otherRead?.seq ?? 0,
+      composer,
+      changed: changed.map(toMessageView),
+      syncedAt: syncedAt.toISOString(),
+    },
+  };
 }
 
 /** One message, for a client that heard of it live (ids only) and needs its text. */

@@ -26,8 +26,14 @@ export const messageRefSchema = z.strictObject({ messageId });
 export const markReadSchema = z.strictObject({ connectionId, seq });
 
 export const threadQuerySchema = z
-  .strictObject({ before: seq.optional(), after: seq.optional() })
-  .refine((query) => query.before === undefined || query.after === undefined, "Ask for older or newer messages, not both.");
+  .strictObject({
+    before: seq.optional(),
+    after: seq.optional(),
+    // A catch-up also asks what changed since the last page's `syncedAt`: edits and deletions made while away.
+    changedSince: z.iso.datetime({ offset: true, error: "Unknown point in the conversation's history." }).optional(),
+  })
+  .refine((query) => query.before === undefined || query.after === undefined, "Ask for older or newer messages, not both.")
+  .refine((query) => query.changedSince === undefined || query.after !== undefined, "Changes are asked for with newer messages.");
 
 /** A search box: anything it cannot use is no search rather than an error. */
 export const conversationSearchSchema = singleLineText("The search", CONVERSATION_SEARCH_MAX_LENGTH)

@@ -43,6 +43,10 @@ export interface ThreadPage {
   /** The highest seq of the viewer's messages that the other person has read ("Seen"). */
   otherReadSeq: number;
   composer: ComposerState;
+  /** Earlier messages edited or deleted since `changedSince` (catch-ups only; otherwise empty). */
+  changed: MessageView[];
+  /** The server's clock when this page was read: the next catch-up's `changedSince`. */
+  syncedAt: string;
 }
 
 /** Realtime events on `presence-connection-{connectionId}`. Payloads carry ids and a short preview only. */

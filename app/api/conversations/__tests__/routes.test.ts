@@ -13,7 +13,7 @@ vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: a
 const conversations = await import("@/app/api/conversations/route");
 const thread = await import("@/app/api/conversations/[connectionId]/messages/route");
 const single = await import("@/app/api/messages/[messageId]/route");
-const { sendMessage } = await import("@/lib/messaging");
+const { deleteMessage, editMessage, sendMessage } = await import("@/lib/messaging");
 
 setupTestDatabase();
 
@@ -55,7 +55,14 @@ describe("messaging routes", () => {
     const page = await loadThread(connection.id);
     expect(page.status).toBe(200);
     expect(page.headers.get("cache-control")).toBe("private, no-store");
-    expect((await page.json()) as ThreadPage).toEqual({ messages: [message], hasOlder: false, otherReadSeq: 0, composer: "open" });
+    expect((await page.json()) as ThreadPage).toEqual({
+      messages: [message],
+      hasOlder: false,
+      otherReadSeq: 0,
+      composer: "open",
+      changed: [],
+      syncedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(((await (await loadThread(connection.id, `?after=${message.seq}`)).json()) as ThreadPage).messages).toEqual([]);
 
     const one = await loadMessage(message.id);
@@ -79,20 +86,58 @@ describe("messaging routes", () => {
     }
   });
 
-  it.each(["?before=abc", "?after=-1", "?before=1&after=2", "?offset=30", "?before=1e400"])(
-    "answer a bad thread query (%s) with 400 and a message",
-    async (query) => {
-      sessionUser.current = student;
-      const response = await loadThread(connection.id, query);
-      expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ error: expect.any(String), code: "invalid" });
-    },
-  );
+  it.each([
+    "?before=abc",
+    "?after=-1",
+    "?before=1&after=2",
+    "?offset=30",
+    "?before=1e400",
+    "?changedSince=2026-01-01T00:00:00Z",
+    "?after=1&changedSince=yesterday",
+  ])("answer a bad thread query (%s) with 400 and a message", async (query) => {
+    sessionUser.current = student;
+    const response = await loadThread(connection.id, query);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: expect.any(String), code: "invalid" });
+  });
 
   it("answer malformed ids with 404 and unknown inbox parameters with 400", async () => {
     sessionUser.current = student;
     expect((await loadThread("not-an-id")).status).toBe(404);
     expect((await loadMessage("-".repeat(36))).status).toBe(404);
     expect((await listConversations("?userId=" + teacher.id)).status).toBe(400);
+  });
+
+  it("a catch-up brings the messages on screen that were edited or deleted while the client was away, and only those", async () => {
+    const pair = await createConnectedPair();
+    const send = async (body: string) => {
+      const sent = await sendMessage(pair.teacher, { connectionId: pair.connection.id, clientMessageId: randomUUID(), body });
+      if (!sent.ok) throw new Error(sent.error);
+      return sent.data.message;
+    };
+    const [kept, edited, deleted] = [await send("See you Thursday"), await send("Running 10 minutes late"), await send("Wrong chat")];
+    sessionUser.current = pair.student;
+    const before = (await (await loadThread(pair.connection.id)).json()) as ThreadPage;
+
+    // The student's phone is offline; the teacher edits one message and deletes another, a few minutes on.
+    const later = new Date(Date.parse(before.syncedAt) + 5 * 60_000);
+    await editMessage(pair.teacher, { messageId: edited.id, body: "Running 15 minutes late" }, later);
+    await deleteMessage(pair.teacher, { messageId: deleted.id }, later);
+
+    const query = `?after=${deleted.seq}&changedSince=${encodeURIComponent(before.syncedAt)}`;
+    const caughtUp = (await (await loadThread(pair.connection.id, query)).json()) as ThreadPage;
+    expect(caughtUp.messages).toEqual([]);
+    expect(caughtUp.changed.map((message) => [message.id, message.body, Boolean(message.deletedAt)])).toEqual([
+      [edited.id, "Running 15 minutes late", false],
+      [deleted.id, "", true],
+    ]);
+    expect(caughtUp.changed.map((message) => message.id)).not.toContain(kept.id);
+
+    // Asked again from a point after the changes (beyond the overlap), nothing is repeated.
+    const afterwards = new Date(later.getTime() + 5 * 60_000).toISOString();
+    const quiet = (await (
+      await loadThread(pair.connection.id, `?after=${deleted.seq}&changedSince=${encodeURIComponent(afterwards)}`)
+    ).json()) as ThreadPage;
+    expect(quiet.changed).toEqual([]);
   });
 });

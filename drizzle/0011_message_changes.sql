@@ -1,0 +1,1 @@
+CREATE INDEX "messages_changed_idx" ON "messages" USING btree ("connection_id",greatest("edited_at", "deleted_at")) WHERE "messages"."edited_at" is not null or "messages"."deleted_at" is not null;
