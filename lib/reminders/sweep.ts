@@ -45,22 +45,24 @@ export async function claimDueReminders(now = new Date()): Promise<string[]> {
     ),
     sql` or `,
   );
-  const result = (await db.execute(sql`
-    insert into ${reminderDeliveries} (lesson_id, user_id, lead_minutes, lesson_starts_at, claimed_at)
-    select due.id, party.user_id, due.lead_minutes, due.starts_at, ${at}::timestamptz
-    from (values ${sql.join(
-      REMINDER_LEADS_MINUTES.map((lead) => sql`(${lead}::integer)`),
-      sql`, `,
-    )}) as lead(minutes)
-    cross join lateral (
-      select ${lessons.id}, ${lessons.startsAt}, ${lessons.teacherId}, ${lessons.studentId}, lead.minutes as lead_minutes
+  // One range per lead with its bounds as constants: each is a range scan of the partial index on scheduled lessons'
+  // starts. (Bounds computed from a joined list of leads let the planner scan every scheduled lesson instead.)
+  const windows = REMINDER_LEADS_MINUTES.map((lead) => {
+    const from = new Date(now.getTime() + (lead - CATCH_UP_MINUTES) * MINUTE).toISOString();
+    const to = new Date(now.getTime() + lead * MINUTE).toISOString();
+    return sql`
+      select ${lessons.id}, ${lessons.startsAt}, ${lessons.teacherId}, ${lessons.studentId}, ${lead}::integer as lead_minutes
       from ${lessons}
       inner join ${connections} on ${connections.id} = ${lessons.connectionId} and ${allAcceptedConnections()}
       where ${lessons.status} = 'scheduled'
-        and ${lessons.startsAt} > ${at}::timestamptz + make_interval(mins => lead.minutes - ${CATCH_UP_MINUTES})
-        and ${lessons.startsAt} <= ${at}::timestamptz + make_interval(mins => lead.minutes)
-        and ${lessons.startsAt} - make_interval(mins => lead.minutes) >= ${lessons.createdAt}
-    ) as due
+        and ${lessons.startsAt} > ${from}::timestamptz
+        and ${lessons.startsAt} <= ${to}::timestamptz
+        and ${lessons.startsAt} - make_interval(mins => ${lead}::integer) >= ${lessons.createdAt}`;
+  });
+  const result = (await db.execute(sql`
+    insert into ${reminderDeliveries} (lesson_id, user_id, lead_minutes, lesson_starts_at, claimed_at)
+    select due.id, party.user_id, due.lead_minutes, due.starts_at, ${at}::timestamptz
+    from (${sql.join(windows, sql` union all `)}) as due
     cross join lateral (values (due.teacher_id), (due.student_id)) as party(user_id)
     left join ${notificationPreferences} on ${notificationPreferences.userId} = party.user_id
     where due.lead_minutes = any(${leadsOf}) and (${wantsReminders})
