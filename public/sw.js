@@ -111,6 +111,23 @@ self.addEventListener("push", (event) => {
   );
 });
 
+// The browser replaced this device's subscription (keys rotated, or the old one expired): tell MusBook the new one.
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil(
+    (async () => {
+      const options = event.oldSubscription && event.oldSubscription.options;
+      const renewed = event.newSubscription || (options ? await self.registration.pushManager.subscribe(options) : null);
+      if (!renewed) return;
+      await fetch("/api/push/subscription", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(renewed.toJSON()),
+      });
+    })(),
+  );
+});
+
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const target = inAppUrl(event.notification.data && event.notification.data.url);

@@ -123,6 +123,8 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/inngest/route.ts#PUT": "Inngest signing key (app/api/inngest/__tests__/route.test.ts)",
   "app/api/notifications/route.ts#GET": "own notifications only (app/api/notifications/__tests__/routes.test.ts)",
   "app/api/notifications/read/route.ts#POST": "own notifications only, same origin (app/api/notifications/__tests__/routes.test.ts)",
+  "app/api/push/subscription/route.ts#POST":
+    "the session user's own device, same origin, known push services only (app/api/push/__tests__/subscription-route.test.ts)",
   "app/api/realtime/auth/route.ts#POST": "own user channel; accepted connections via lib/access (lib/realtime/__tests__)",
 };
 

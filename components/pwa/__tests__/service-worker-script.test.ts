@@ -162,4 +162,14 @@ describe("the service worker (public/sw.js)", () => {
     await click(closed, `${ORIGIN}/messages/1`);
     expect(closed.clients.openWindow).toHaveBeenCalledWith(`${ORIGIN}/messages/1`);
   });
+
+  it("sends a subscription the browser renewed to MusBook, so push keeps working", async () => {
+    const worker = loadWorker();
+    const renewed = { toJSON: () => ({ endpoint: "https://fcm.googleapis.com/fcm/send/new", keys: { p256dh: "p", auth: "a" } }) };
+    await worker.dispatch("pushsubscriptionchange", { oldSubscription: null, newSubscription: renewed });
+    const [url, init] = worker.fetch.mock.lastCall as unknown as [string, RequestInit];
+    expect(url).toBe("/api/push/subscription");
+    expect(init).toMatchObject({ method: "POST", credentials: "same-origin" });
+    expect(JSON.parse(String(init.body))).toEqual(renewed.toJSON());
+  });
 });
