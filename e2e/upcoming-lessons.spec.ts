@@ -67,6 +67,15 @@ test("a teacher pages through more than 15 upcoming lessons and narrows them to 
   await expect(upcoming.getByRole("listitem")).toContainText(SECOND_STUDENT);
   await expect(pages).toHaveCount(0);
 
+  // Narrowing the recent lessons keeps the upcoming filter, and back.
+  await teacher.getByRole("link", { name: "Only unmarked" }).click();
+  await expect(teacher.getByRole("heading", { name: "Attendance to mark" })).toBeVisible();
+  await expect(teacher.getByLabel("Show upcoming lessons with")).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(upcoming.getByRole("listitem")).toHaveCount(1);
+  await teacher.getByRole("link", { name: "All recent lessons" }).click();
+  await expect(teacher.getByRole("heading", { name: "Recent lessons" })).toBeVisible();
+  await expect(upcoming.getByRole("listitem")).toContainText(SECOND_STUDENT);
+
   // A link that is not one of the teacher's connections explains itself, and shows nothing.
   await teacher.goto("/lessons?with=00000000-0000-4000-8000-000000000000&after=junk");
   await expect(teacher.getByText("That student is not one of your connections.")).toBeVisible();

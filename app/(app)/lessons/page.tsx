@@ -50,6 +50,7 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
   const after = decodeUpcomingCursor(params.after);
   const overview = await getLessonsOverview(user, now, { unmarkedOnly, upcoming: { connectionId: withId, after } });
   const filteredTo = overview.connections.find((connection) => connection.id === withId) ?? null;
+  // Links that change one part of the page keep the others (the recent lessons' filter, the upcoming page and filter).
   const lessonsHref = (query: Record<string, string | null>, hash: string) => {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries({ show: unmarkedOnly ? "unmarked" : null, ...query })) if (value) search.set(name, value);
@@ -251,7 +252,14 @@ export default async function LessonsPage({ searchParams }: PageProps<"/lessons"
         action={
           isTeacher ? (
             <Link
-              href={unmarkedOnly ? "/lessons#recent" : "/lessons?show=unmarked#recent"}
+              href={lessonsHref(
+                {
+                  show: unmarkedOnly ? null : "unmarked",
+                  with: filteredTo?.id ?? null,
+                  after: after ? encodeUpcomingCursor(after) : null,
+                },
+                "recent",
+              )}
               className="inline-flex items-center gap-1.5 text-sm font-medium text-accent hover:underline"
             >
               <History className="size-4" aria-hidden="true" />
