@@ -13,6 +13,11 @@ export async function sendPush(userId: string) {
   return { sent: 1, removed: 0, failed: 0 };
 }
 
+export async function sendPushes(pushes: { userId: string }[]) {
+  pushedUserIds.push(...pushes.map((push) => push.userId));
+  return { sent: pushes.length, removed: 0, failed: 0 };
+}
+
 /** A user who wants push, with one stored, unread notification. */
 export async function storedNotification() {
   const user = await createUser();

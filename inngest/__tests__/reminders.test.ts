@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { lessons, reminderDeliveries } from "@/db/schema";
@@ -76,14 +76,35 @@ describe("reminder functions on Inngest", () => {
     const events: [{ name: string; data: { deliveryId: string } }] = [{ name: "reminder/due", data: { deliveryId: delivery!.id } }];
     const first = await new InngestTestEngine({ function: deliver, events }).execute();
     expect(first.error).toBeUndefined();
-    expect(first.result).toEqual({ outcome: "sent", channels: ["inApp", "email", "push"] });
+    expect(first.result).toEqual([{ deliveryId: delivery!.id, outcome: "sent", channels: ["inApp", "email", "push"] }]);
     const [notice] = await remindersIn(student);
     expect(notice).toMatchObject({ link: `/lessons/${lesson.id}` });
     const again = await new InngestTestEngine({ function: deliver, events }).execute();
-    expect(again.result).toEqual({ outcome: "already-done", channels: [] });
+    expect(again.result).toEqual([{ deliveryId: delivery!.id, outcome: "already-done", channels: [] }]);
     expect(await remindersIn(student)).toHaveLength(1);
     expect(await emailsTo(student)).toHaveLength(1);
     expect(pushedUserIds).toEqual([student.id]);
+  });
+
+  it("takes reminders due together as one batch of events (up to 100), each event still its own delivery", async () => {
+    const first = await lessonDueNow();
+    const second = await lessonDueNow();
+    await sweepOnInngest();
+    const deliver = eventFunctions.find((fn) => fn.id() === "deliver-reminder")!;
+    const config = JSON.stringify(deliver["getConfig"]({ baseUrl: new URL("http://localhost/api/inngest"), appPrefix: "musbook" }));
+    expect(config).toContain('"batchEvents":{"maxSize":100,"timeout":"5s"}');
+    const deliveries = await db
+      .select()
+      .from(reminderDeliveries)
+      .where(inArray(reminderDeliveries.userId, [first.student.id, second.student.id]));
+    const events = deliveries.map((delivery) => ({ name: "reminder/due", data: { deliveryId: delivery.id } })) as [
+      { name: string; data: { deliveryId: string } },
+    ];
+    const { result, error } = await new InngestTestEngine({ function: deliver, events }).execute();
+    expect(error).toBeUndefined();
+    expect(result).toHaveLength(2);
+    expect((result as { outcome: string }[]).every((delivery) => delivery.outcome === "sent")).toBe(true);
+    for (const { student } of [first, second]) expect(await remindersIn(student)).toHaveLength(1);
   });
 
   it("a lesson cancelled before its delivery runs is not sent", async () => {
@@ -96,7 +117,7 @@ describe("reminder functions on Inngest", () => {
       function: deliver,
       events: [{ name: "reminder/due", data: { deliveryId: delivery!.id } }],
     }).execute();
-    expect(result).toEqual({ outcome: "lesson-changed", channels: [] });
+    expect(result).toEqual([{ deliveryId: delivery!.id, outcome: "lesson-changed", channels: [] }]);
     expect(await remindersIn(student)).toEqual([]);
   });
 });

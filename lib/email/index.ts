@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { db } from "@/db";
@@ -27,24 +27,50 @@ let client: Resend | undefined;
 
 /** Renders a React email to HTML and plain text and sends it through the configured transport. */
 export async function sendEmail(message: EmailMessage): Promise<void> {
-  const [html, text] = await Promise.all([render(message.react), render(message.react, { plainText: true })]);
+  await sendEmails([message]);
+}
+
+/** Up to this many outbox rows per insert. */
+const OUTBOX_ROWS_PER_INSERT = 500;
+
+/**
+ * Many emails (a batch of reminders): the outbox stores them in a few statements; Resend gets one request each, in
+ * order, each with its own idempotency key, so a batch that fails part way is sent again without doubles.
+ */
+export async function sendEmails(messages: EmailMessage[]): Promise<void> {
+  const rendered = await Promise.all(
+    messages.map(async (message) => {
+      const html = await render(message.react);
+      return { message, html, text: toPlainText(html) };
+    }),
+  );
   if (emailTransport() === "outbox") {
-    await db
-      .insert(emailOutbox)
-      .values({
-        toAddress: message.to,
-        subject: message.subject,
-        html,
-        text,
-        idempotencyKey: message.idempotencyKey,
-        attachments: message.attachments ?? [],
-      })
-      .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
-    // Only the envelope is printed, with any code in the subject masked: bodies hold sign-in codes and links.
-    console.info(`[email] to ${message.to}: "${message.subject.replace(/\d{4,}/g, "••••••")}" (read it at ${env().APP_URL}/dev/mail)`);
+    for (let first = 0; first < rendered.length; first += OUTBOX_ROWS_PER_INSERT) {
+      const rows = rendered.slice(first, first + OUTBOX_ROWS_PER_INSERT);
+      await db
+        .insert(emailOutbox)
+        .values(
+          rows.map(({ message, html, text }) => ({
+            toAddress: message.to,
+            subject: message.subject,
+            html,
+            text,
+            idempotencyKey: message.idempotencyKey,
+            attachments: message.attachments ?? [],
+          })),
+        )
+        .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+    }
+    for (const { message } of rendered) {
+      // Only the envelope is printed, with any code in the subject masked: bodies hold sign-in codes and links.
+      console.info(`[email] to ${message.to}: "${message.subject.replace(/\d{4,}/g, "••••••")}" (read it at ${env().APP_URL}/dev/mail)`);
+    }
     return;
   }
+  for (const email of rendered) await sendWithResend(email);
+}
 
+async function sendWithResend({ message, html, text }: { message: EmailMessage; html: string; text: string }): Promise<void> {
   client ??= new Resend(env().RESEND_API_KEY);
   for (let attempt = 1; ; attempt++) {
     const { error, headers } = await client.emails.send(

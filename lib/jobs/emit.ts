@@ -1,7 +1,7 @@
 import type { TransactionScope } from "@/db/transaction";
 import { runAfterResponse } from "@/lib/background";
 import { eventHandlers } from "./event-handlers";
-import { appEventSchemas, runInline, type AppEvent } from "./events";
+import { appEventSchemas, runInline, type AppEvent, type AppEventData, type AppEventName, type EventHandler } from "./events";
 import { jobsMode } from "./index";
 import { inngest } from "./inngest";
 
@@ -21,7 +21,10 @@ export async function emit(event: AppEvent, scope?: TransactionScope): Promise<v
   await emitAll([event]);
 }
 
-/** Many events at once (a sweep's fan-out): one request to Inngest per batch rather than one per event. */
+/**
+ * Many events at once (a sweep's fan-out): one request to Inngest per 500 rather than one per event; embedded, each
+ * handler gets them in chunks of its batch size.
+ */
 export async function emitAll(events: AppEvent[]): Promise<void> {
   for (let start = 0; start < events.length; start += EVENTS_PER_SEND) {
     const batch = events.slice(start, start + EVENTS_PER_SEND);
@@ -31,14 +34,27 @@ export async function emitAll(events: AppEvent[]): Promise<void> {
         await inngest.send(parsed.map(({ name, data, id }) => ({ name, data, ...(id ? { id } : {}) })));
         continue;
       }
-      for (const event of parsed) {
-        for (const handler of eventHandlers) {
-          if (handler.event === event.name) runAfterResponse(handler.id, async () => void (await handler.run(event.data, runInline)));
-        }
+      for (const handler of eventHandlers) {
+        const data = parsed.filter((event) => event.name === handler.event).map((event) => event.data);
+        if (data.length > 0) runAfterResponse(handler.id, () => runInChunks(handler, data));
       }
     } catch (error) {
       const names = [...new Set(batch.map((event) => event.name))].join(", ");
       console.error(`[jobs] ${batch.length} event(s) ${names} not sent: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+}
+
+/**
+ * Embedded: a handler's events one chunk (its batch size) after another, so thousands of reminders are not all in
+ * memory at once; a chunk that fails is logged and the next still runs.
+ */
+async function runInChunks(handler: EventHandler, data: AppEventData<AppEventName>[]): Promise<void> {
+  const size = handler.batch?.maxSize ?? 1;
+  for (let first = 0; first < data.length; first += size) {
+    const chunk = data.slice(first, first + size);
+    await handler.run(chunk, runInline).catch((error: unknown) => {
+      console.error(`[jobs] ${handler.id} failed for ${chunk.length} event(s): ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 }

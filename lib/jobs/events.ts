@@ -25,9 +25,18 @@ export interface EventHandler<N extends AppEventName = AppEventName> {
   /** Also the Inngest function id. */
   id: string;
   event: N;
-  /** A handler that takes `step` runs its own parts as steps; one that does not is run as a single step. */
-  run: (data: AppEventData<N>, step: StepRunner) => Promise<unknown>;
+  /**
+   * Gets the data of one event, or of up to `batch.maxSize` events when the handler batches. A handler that takes
+   * `step` runs its own parts as steps; one that does not is run as a single step.
+   */
+  run: (events: AppEventData<N>[], step: StepRunner) => Promise<unknown>;
   steps?: boolean;
+  /**
+   * Events handled together: Inngest's `batchEvents` (hosted; the batch closes at `maxSize` events or after `timeout`),
+   * or, embedded, the events of one `emitAll` in chunks of `maxSize`. Each event keeps its own id, so deduplication is
+   * per event.
+   */
+  batch?: { maxSize: number; timeout: `${number}s` };
   /** Inngest retries after the first attempt (its default is 4). */
   retries?: 0 | 1 | 2 | 3 | 4 | 5;
 }

@@ -4,7 +4,7 @@ import { notifications, users, type Notification } from "@/db/schema";
 import { sendEmail } from "@/lib/email";
 import { AccountNotice } from "@/lib/email/templates/account-notice";
 import { appUrl } from "@/lib/env";
-import { sendPush } from "@/lib/push";
+import { sendPushes } from "@/lib/push";
 import { preferenceCategoryOf, wantedChannels, type PreferenceCategory } from "./preference-categories";
 import { preferencesOf } from "./preferences";
 import type { NotificationType } from "./types";
@@ -31,17 +31,18 @@ async function currentRows(notificationIds: string[], channel: "email" | "push")
  */
 export async function deliverNotificationPushes(notificationIds: string[]): Promise<{ pushed: number }> {
   const due = (await currentRows(notificationIds, "push")).filter((row) => !row.inApp || row.readAt === null);
-  let pushed = 0;
-  for (const notification of due) {
-    const result = await sendPush(notification.userId, {
-      title: notification.title,
-      body: notification.body ?? undefined,
-      url: notification.link ?? "/notifications",
-      tag: notification.id,
-    });
-    pushed += result.sent;
-  }
-  return { pushed };
+  const { sent } = await sendPushes(
+    due.map((notification) => ({
+      userId: notification.userId,
+      payload: {
+        title: notification.title,
+        body: notification.body ?? undefined,
+        url: notification.link ?? "/notifications",
+        tag: notification.id,
+      },
+    })),
+  );
+  return { pushed: sent };
 }
 
 /**

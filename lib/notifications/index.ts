@@ -46,12 +46,27 @@ export function toNotificationView(row: Notification, bodyLength = Infinity): No
  * best effort; the stored row is the truth the bell catches up from.
  */
 export async function notify(recipientIds: string[], input: NotificationInput, scope?: TransactionScope): Promise<Notification[]> {
-  const { type, title, body, link, data } = notificationInputSchema.parse(input);
+  return notifyEach(
+    [...new Set(recipientIds)].map((recipientId) => ({ recipientId, input })),
+    scope,
+  );
+}
+
+/** Notices that differ per recipient (a batch of reminders), stored in one statement; otherwise as `notify`. */
+export async function notifyEach(
+  notices: { recipientId: string; input: NotificationInput }[],
+  scope?: TransactionScope,
+): Promise<Notification[]> {
+  if (notices.length === 0) return [];
+  const parsed = notices.map(({ recipientId, input }) => ({ recipientId, ...notificationInputSchema.parse(input) }));
   const executor = scope?.tx ?? db;
-  const choices = await preferencesOf(recipientIds, executor);
+  const choices = await preferencesOf(
+    parsed.map((notice) => notice.recipientId),
+    executor,
+  );
   const now = new Date();
-  const values = [...choices].flatMap(([userId, choice]) => {
-    const wanted = wantedChannels(choice, type);
+  const values = parsed.flatMap(({ recipientId: userId, type, title, body, link, data }) => {
+    const wanted = wantedChannels(choices.get(userId)!, type);
     if (!wanted.inApp && !wanted.email && !wanted.push) return [];
     const hidden = wanted.inApp ? {} : { inApp: false, readAt: now };
     return [{ userId, type, title, body: body || null, link: link ?? null, data: data ?? {}, ...hidden }];

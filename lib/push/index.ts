@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import webPush, { WebPushError } from "web-push";
 import { db } from "@/db";
 import { pushSubscriptions } from "@/db/schema";
@@ -36,40 +36,54 @@ export interface PushResult {
 
 /** Gone subscriptions (404/410) are deleted; other failures are logged, never thrown. */
 export async function sendPush(userId: string, payload: PushPayload): Promise<PushResult> {
-  const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+  return sendPushes([{ userId, payload }]);
+}
+
+/** Pushes to many people at once (a batch of reminders): their devices are read in one statement. As `sendPush` otherwise. */
+export async function sendPushes(pushes: { userId: string; payload: PushPayload }[]): Promise<PushResult> {
+  const userIds = [...new Set(pushes.map((push) => push.userId))];
+  if (userIds.length === 0) return { sent: 0, removed: 0, failed: 0 };
+  const subscriptions = await db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.userId, userIds));
   if (subscriptions.length === 0) return { sent: 0, removed: 0, failed: 0 };
   const keys = vapidKeys();
-  const body = JSON.stringify({ ...payload, title: clip(payload.title, 120), body: clip(payload.body, 400) });
   const gone: string[] = [];
   const delivered: string[] = [];
   let failed = 0;
 
   await Promise.all(
-    subscriptions.map(async (subscription) => {
-      try {
-        await webPush.sendNotification(
-          { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
-          body,
-          {
-            vapidDetails: { subject: env().VAPID_SUBJECT, publicKey: keys.publicKey, privateKey: keys.privateKey },
-            TTL: 60 * 60,
-            timeout: 10_000,
-          },
-        );
-        delivered.push(subscription.id);
-      } catch (error) {
-        if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
-          gone.push(subscription.id);
-        } else {
-          failed++;
-          console.error(`[push] delivery failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
+    pushes.flatMap(({ userId, payload }) => {
+      const body = JSON.stringify({ ...payload, title: clip(payload.title, 120), body: clip(payload.body, 400) });
+      return subscriptions
+        .filter((subscription) => subscription.userId === userId)
+        .map(async (subscription) => {
+          try {
+            await webPush.sendNotification(
+              { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+              body,
+              {
+                vapidDetails: { subject: env().VAPID_SUBJECT, publicKey: keys.publicKey, privateKey: keys.privateKey },
+                TTL: 60 * 60,
+                timeout: 10_000,
+              },
+            );
+            delivered.push(subscription.id);
+          } catch (error) {
+            if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
+              gone.push(subscription.id);
+            } else {
+              failed++;
+              console.error(`[push] delivery failed: ${error instanceof Error ? error.message : String(error)}`);
+            }
+          }
+        });
     }),
   );
 
-  if (gone.length > 0) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, gone));
+  if (gone.length > 0) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, [...new Set(gone)]));
   if (delivered.length > 0)
-    await db.update(pushSubscriptions).set({ lastUsedAt: new Date() }).where(inArray(pushSubscriptions.id, delivered));
-  return { sent: delivered.length, removed: gone.length, failed };
+    await db
+      .update(pushSubscriptions)
+      .set({ lastUsedAt: new Date() })
+      .where(inArray(pushSubscriptions.id, [...new Set(delivered)]));
+  return { sent: delivered.length, removed: new Set(gone).size, failed };
 }

@@ -1,60 +1,79 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, inArray, isNull, sql } from "drizzle-orm";
 import ical from "ical-generator";
 import { db } from "@/db";
-import { connections, lessons, reminderDeliveries, users, type ReminderOutcome } from "@/db/schema";
+import { connections, lessons, reminderDeliveries, users, type ConnectionStatus, type ReminderOutcome } from "@/db/schema";
 import { inTransaction } from "@/db/transaction";
-import { sendEmail } from "@/lib/email";
+import { sendEmails } from "@/lib/email";
 import { LessonReminder } from "@/lib/email/templates/lesson-reminder";
 import { appUrl } from "@/lib/env";
 import { runInline, type StepRunner } from "@/lib/jobs/events";
-import { notify } from "@/lib/notifications";
+import { notifyEach } from "@/lib/notifications";
 import { wantedChannels, type Channel } from "@/lib/notifications/preference-categories";
-import { getNotificationPreferences } from "@/lib/notifications/preferences";
-import { sendPush } from "@/lib/push";
+import { preferencesOf } from "@/lib/notifications/preferences";
+import { sendPushes } from "@/lib/push";
 import { formatDateTime, formatDay, formatTimeRange, zoneLabel } from "@/lib/time";
 
-const recipient = alias(users, "recipient");
-const otherParty = alias(users, "other_party");
-
-/** The delivery and what it is about, read fresh: every channel's step calls this just before it sends. */
-async function readDelivery(deliveryId: string) {
-  const [row] = await db
-    .select({
-      delivery: reminderDeliveries,
-      lesson: { id: lessons.id, status: lessons.status, startsAt: lessons.startsAt, endsAt: lessons.endsAt, location: lessons.location },
-      connectionStatus: connections.status,
-      recipient: { id: recipient.id, name: recipient.name, email: recipient.email, timezone: recipient.timezone, role: recipient.role },
-      otherName: otherParty.name,
-    })
+/**
+ * The deliveries and what they are about, read fresh, with each recipient's current choices: every step reads them
+ * again. Each table is read by its keys in a statement of its own: joined, the planner hashes whole tables of lessons
+ * and people for a batch of a hundred, and that grows with the studio.
+ */
+async function readDeliveries(deliveryIds: readonly string[]) {
+  if (deliveryIds.length === 0) return [];
+  const deliveries = await db
+    .select()
     .from(reminderDeliveries)
-    .innerJoin(lessons, eq(lessons.id, reminderDeliveries.lessonId))
-    .innerJoin(connections, eq(connections.id, lessons.connectionId))
-    .innerJoin(recipient, eq(recipient.id, reminderDeliveries.userId))
-    .innerJoin(
-      otherParty,
-      eq(
-        otherParty.id,
-        sql`case when ${reminderDeliveries.userId} = ${lessons.teacherId} then ${lessons.studentId} else ${lessons.teacherId} end`,
-      ),
-    )
-    .where(eq(reminderDeliveries.id, deliveryId))
-    .limit(1);
-  return row;
+    .where(inArray(reminderDeliveries.id, [...deliveryIds]));
+  if (deliveries.length === 0) return [];
+  const lessonRows = await db
+    .select({
+      id: lessons.id,
+      status: lessons.status,
+      startsAt: lessons.startsAt,
+      endsAt: lessons.endsAt,
+      location: lessons.location,
+      teacherId: lessons.teacherId,
+      studentId: lessons.studentId,
+      connectionStatus: sql<ConnectionStatus>`(select ${connections.status} from ${connections} where ${connections.id} = ${lessons.connectionId})`,
+    })
+    .from(lessons)
+    .where(inArray(lessons.id, [...new Set(deliveries.map((delivery) => delivery.lessonId))]));
+  const lessonsById = new Map(lessonRows.map((lesson) => [lesson.id, lesson]));
+  const people = await db
+    .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone, role: users.role })
+    .from(users)
+    .where(inArray(users.id, [...new Set(lessonRows.flatMap((lesson) => [lesson.teacherId, lesson.studentId]))]));
+  const peopleById = new Map(people.map((person) => [person.id, person]));
+  const choices = await preferencesOf(deliveries.map((delivery) => delivery.userId));
+  return deliveries.flatMap((delivery) => {
+    const lesson = lessonsById.get(delivery.lessonId);
+    const reader = peopleById.get(delivery.userId);
+    if (!lesson || !reader) return [];
+    const other = peopleById.get(delivery.userId === lesson.teacherId ? lesson.studentId : lesson.teacherId);
+    return [
+      {
+        delivery,
+        lesson,
+        connectionStatus: lesson.connectionStatus,
+        recipient: reader,
+        otherName: other?.name ?? "",
+        choices: choices.get(delivery.userId)!,
+      },
+    ];
+  });
 }
 
-type Current = NonNullable<Awaited<ReturnType<typeof readDelivery>>>;
+type Current = Awaited<ReturnType<typeof readDeliveries>>[number];
 
 /**
  * Why a claimed reminder must not be sent now, if it must not: the lesson was cancelled or moved (a moved lesson has
  * its own reminders, claimed under its new start), the connection ended, the lesson began, or the person no longer
  * wants this reminder at all.
  */
-async function refusal(current: Current, now: Date): Promise<ReminderOutcome | null> {
-  const { delivery, lesson, connectionStatus } = current;
+function refusal(current: Current, now: Date): ReminderOutcome | null {
+  const { delivery, lesson, connectionStatus, choices } = current;
   const unchanged = lesson.status === "scheduled" && lesson.startsAt.getTime() === delivery.lessonStartsAt.getTime();
   if (!unchanged || connectionStatus !== "accepted" || lesson.startsAt <= now) return "lesson-changed";
-  const choices = await getNotificationPreferences(current.recipient);
   const channels = wantedChannels(choices, "lesson.reminder");
   if (!choices.reminderLeadMinutes.includes(delivery.leadMinutes as never) || !(channels.inApp || channels.email || channels.push)) {
     return "opted-out";
@@ -62,56 +81,80 @@ async function refusal(current: Current, now: Date): Promise<ReminderOutcome | n
   return null;
 }
 
-async function wants(current: Current, channel: Channel): Promise<boolean> {
-  return wantedChannels(await getNotificationPreferences(current.recipient), "lesson.reminder")[channel];
-}
-
 export interface ReminderDeliveryResult {
+  deliveryId: string;
   outcome: ReminderOutcome | "already-done" | "missing";
   channels: Channel[];
 }
 
 /**
- * Sends one claimed reminder: each channel is its own step, marked on the delivery row when done, so a retry (Inngest's,
- * or the sweep sending a stalled delivery again) sends only what has not gone, and a failed channel never re-sends
- * another. The in-app notice is stored in the same transaction as its mark (once); the email carries the delivery id as
- * its idempotency key (Resend and the outbox keep one per key); push is marked before it is sent (at most once).
+ * Sends claimed reminders, a batch at a time: each channel is one step for the whole batch, marked on each delivery
+ * row when done, so a retry (Inngest's, or the sweep sending a stalled delivery again) sends only what has not gone,
+ * and a failed channel never re-sends another. Every step re-reads the lessons and choices, so a cancellation between
+ * steps stops the rest for that lesson. The in-app notices are stored in the same transaction as their marks (once);
+ * each email carries its delivery id as its idempotency key (Resend and the outbox keep one per key); push is marked
+ * before it is sent (at most once). The reads and marks are set-based: a batch costs a few statements, not a few per
+ * reminder.
  */
-export async function deliverReminder(
-  deliveryId: string,
+export async function deliverReminders(
+  deliveryIds: readonly string[],
   step: StepRunner = runInline,
   now = () => new Date(),
-): Promise<ReminderDeliveryResult> {
-  const first = await readDelivery(deliveryId);
-  if (!first) return { outcome: "missing", channels: [] };
-  if (first.delivery.deliveredAt) return { outcome: "already-done", channels: [] };
+): Promise<ReminderDeliveryResult[]> {
+  const first = new Map((await readDeliveries(deliveryIds)).map((row) => [row.delivery.id, row]));
+  const results = new Map<string, ReminderDeliveryResult>(
+    [...new Set(deliveryIds)].map((deliveryId) => {
+      const row = first.get(deliveryId);
+      const outcome = !row ? "missing" : row.delivery.deliveredAt ? "already-done" : null;
+      return [deliveryId, { deliveryId, outcome: outcome ?? "sent", channels: [] }];
+    }),
+  );
+  const pending = [...first.values()].filter((row) => !row.delivery.deliveredAt).map((row) => row.delivery.id);
 
-  const sent: Channel[] = [];
-  const stopped = await step("check", async () => refusal(first, now()));
-  if (stopped) return finish(deliveryId, stopped, sent);
+  const stopped = await step("check", async () =>
+    [...first.values()].flatMap((row) => {
+      const outcome = row.delivery.deliveredAt ? null : refusal(row, now());
+      return outcome ? [[row.delivery.id, outcome] as const] : [];
+    }),
+  );
+  await finish(stopped);
+  const refused = new Set(stopped.map(([id]) => id));
+  const going = pending.filter((id) => !refused.has(id));
 
-  // Each step re-reads the lesson and the choice: a cancellation between steps stops the rest.
-  const channelStep = (channel: Channel, send: (current: Current) => Promise<boolean>) =>
-    step(channel, async () => {
-      const current = await readDelivery(deliveryId);
-      if (!current || (await refusal(current, now())) || !(await wants(current, channel))) return false;
-      return send(current);
+  // Each step re-reads the lessons and the choices: a cancellation between steps stops the rest.
+  const channelStep = async (channel: Channel, send: (due: Current[]) => Promise<string[]>) => {
+    const sentIds = await step(channel, async () => {
+      const due = (await readDeliveries(going)).filter(
+        (current) => !refusal(current, now()) && wantedChannels(current.choices, "lesson.reminder")[channel],
+      );
+      return due.length === 0 ? [] : send(due);
     });
+    for (const id of sentIds) results.get(id)!.channels.push(channel);
+  };
+  await channelStep("inApp", sendInApp);
+  await channelStep("email", sendReminderEmails);
+  await channelStep("push", sendReminderPushes);
 
-  if (await channelStep("inApp", sendInApp)) sent.push("inApp");
-  if (await channelStep("email", sendReminderEmail)) sent.push("email");
-  if (await channelStep("push", sendReminderPush)) sent.push("push");
-
-  const last = await readDelivery(deliveryId);
-  return finish(deliveryId, last ? ((await refusal(last, now())) ?? "sent") : "lesson-changed", sent);
+  const last = new Map((await readDeliveries(going)).map((row) => [row.delivery.id, row]));
+  const outcomes = going.map((id) => {
+    const row = last.get(id);
+    return [id, row ? (refusal(row, now()) ?? "sent") : "lesson-changed"] as const;
+  });
+  await finish(outcomes);
+  for (const [id, outcome] of [...stopped, ...outcomes]) results.get(id)!.outcome = outcome;
+  return [...results.values()];
 }
 
-async function finish(deliveryId: string, outcome: ReminderOutcome, channels: Channel[]): Promise<ReminderDeliveryResult> {
-  await db
-    .update(reminderDeliveries)
-    .set({ deliveredAt: new Date(), outcome })
-    .where(and(eq(reminderDeliveries.id, deliveryId), isNull(reminderDeliveries.deliveredAt)));
-  return { outcome, channels };
+/** Marks deliveries done with their outcomes, one statement per outcome; a delivery already done keeps its first. */
+async function finish(outcomes: readonly (readonly [string, ReminderOutcome])[]): Promise<void> {
+  const byOutcome = new Map<ReminderOutcome, string[]>();
+  for (const [id, outcome] of outcomes) byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), id]);
+  for (const [outcome, ids] of byOutcome) {
+    await db
+      .update(reminderDeliveries)
+      .set({ deliveredAt: new Date(), outcome })
+      .where(and(inArray(reminderDeliveries.id, ids), isNull(reminderDeliveries.deliveredAt)));
+  }
 }
 
 function leadPhrase(minutes: number): string {
@@ -130,57 +173,89 @@ function describe(current: Current) {
   };
 }
 
-async function sendInApp(current: Current): Promise<boolean> {
-  const { title, body, link } = describe(current);
+async function sendInApp(due: Current[]): Promise<string[]> {
   return inTransaction(async (scope) => {
-    const [marked] = await scope.tx
+    const marked = await scope.tx
       .update(reminderDeliveries)
       .set({ inAppSentAt: new Date() })
-      .where(and(eq(reminderDeliveries.id, current.delivery.id), isNull(reminderDeliveries.inAppSentAt)))
+      .where(
+        and(
+          inArray(
+            reminderDeliveries.id,
+            due.map((current) => current.delivery.id),
+          ),
+          isNull(reminderDeliveries.inAppSentAt),
+        ),
+      )
       .returning({ id: reminderDeliveries.id });
-    if (!marked) return false;
-    await notify(
-      [current.recipient.id],
-      { type: "lesson.reminder", title, body, link, data: { lessonId: current.lesson.id, deliveryId: current.delivery.id } },
+    const markedIds = new Set(marked.map((row) => row.id));
+    const notices = due.filter((current) => markedIds.has(current.delivery.id));
+    await notifyEach(
+      notices.map((current) => {
+        const { title, body, link } = describe(current);
+        return {
+          recipientId: current.recipient.id,
+          input: { type: "lesson.reminder", title, body, link, data: { lessonId: current.lesson.id, deliveryId: current.delivery.id } },
+        };
+      }),
       scope,
     );
-    return true;
+    return notices.map((current) => current.delivery.id);
   });
 }
 
-async function sendReminderEmail(current: Current): Promise<boolean> {
-  if (current.delivery.emailSentAt) return false;
-  const { lesson, recipient: reader, otherName } = current;
-  const { title, link } = describe(current);
-  await sendEmail({
-    to: reader.email,
-    subject: title,
-    react: LessonReminder({
-      name: reader.name,
-      headline: title,
-      when: `${formatDay(lesson.startsAt, reader.timezone)}, ${formatTimeRange(lesson.startsAt, lesson.endsAt, reader.timezone)}`,
-      zone: zoneLabel(reader.timezone, lesson.startsAt),
-      otherParty: { label: reader.role === "teacher" ? "Student" : "Teacher", name: otherName },
-      location: lesson.location,
-      url: appUrl(link),
+async function sendReminderEmails(due: Current[]): Promise<string[]> {
+  const unsent = due.filter((current) => !current.delivery.emailSentAt);
+  if (unsent.length === 0) return [];
+  await sendEmails(
+    unsent.map((current) => {
+      const { lesson, recipient: reader, otherName } = current;
+      const { title, link } = describe(current);
+      return {
+        to: reader.email,
+        subject: title,
+        react: LessonReminder({
+          name: reader.name,
+          headline: title,
+          when: `${formatDay(lesson.startsAt, reader.timezone)}, ${formatTimeRange(lesson.startsAt, lesson.endsAt, reader.timezone)}`,
+          zone: zoneLabel(reader.timezone, lesson.startsAt),
+          otherParty: { label: reader.role === "teacher" ? "Student" : "Teacher", name: otherName },
+          location: lesson.location,
+          url: appUrl(link),
+        }),
+        idempotencyKey: current.delivery.id,
+        attachments: [{ filename: "lesson.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: lessonIcs(current) }],
+      };
     }),
-    idempotencyKey: current.delivery.id,
-    attachments: [{ filename: "lesson.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: lessonIcs(current) }],
-  });
-  await db.update(reminderDeliveries).set({ emailSentAt: new Date() }).where(eq(reminderDeliveries.id, current.delivery.id));
-  return true;
+  );
+  const ids = unsent.map((current) => current.delivery.id);
+  await db.update(reminderDeliveries).set({ emailSentAt: new Date() }).where(inArray(reminderDeliveries.id, ids));
+  return ids;
 }
 
-async function sendReminderPush(current: Current): Promise<boolean> {
-  const [marked] = await db
+async function sendReminderPushes(due: Current[]): Promise<string[]> {
+  const marked = await db
     .update(reminderDeliveries)
     .set({ pushSentAt: new Date() })
-    .where(and(eq(reminderDeliveries.id, current.delivery.id), isNull(reminderDeliveries.pushSentAt)))
+    .where(
+      and(
+        inArray(
+          reminderDeliveries.id,
+          due.map((current) => current.delivery.id),
+        ),
+        isNull(reminderDeliveries.pushSentAt),
+      ),
+    )
     .returning({ id: reminderDeliveries.id });
-  if (!marked) return false;
-  const { title, body, link } = describe(current);
-  await sendPush(current.recipient.id, { title, body, url: link, tag: `reminder-${current.delivery.id}` });
-  return true;
+  const markedIds = new Set(marked.map((row) => row.id));
+  const pushes = due.filter((current) => markedIds.has(current.delivery.id));
+  await sendPushes(
+    pushes.map((current) => {
+      const { title, body, link } = describe(current);
+      return { userId: current.recipient.id, payload: { title, body, url: link, tag: `reminder-${current.delivery.id}` } };
+    }),
+  );
+  return pushes.map((current) => current.delivery.id);
 }
 
 /** The same event id as the calendar feed's, so a calendar that has both keeps one. Text goes through ical-generator's escaping. */

@@ -6,7 +6,8 @@ import { pushedUserIds, storedNotification } from "@/tests/push-recorder";
 
 vi.mock("@/lib/push", () => import("@/tests/push-recorder"));
 
-const { emit } = await import("@/lib/jobs/emit");
+const { emit, emitAll } = await import("@/lib/jobs/emit");
+const { eventHandlers } = await import("@/lib/jobs/event-handlers");
 
 setupTestDatabase();
 
@@ -38,6 +39,27 @@ describe("emit (embedded mode)", () => {
     }).catch(() => {});
     await settleBackgroundWork();
     expect(pushedUserIds).toHaveLength(1);
+  });
+
+  it("gives a batching handler its events in chunks of its batch size, one after another, and a failed chunk stops no other", async () => {
+    const handler = eventHandlers.find((candidate) => candidate.id === "deliver-reminder")!;
+    const chunks: number[] = [];
+    let running = 0;
+    const run = vi.spyOn(handler, "run").mockImplementation(async (events) => {
+      expect(running).toBe(0);
+      running++;
+      chunks.push(events.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      if (chunks.length === 1) throw new Error("the first chunk fails");
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    await emitAll(Array.from({ length: 250 }, () => ({ name: "reminder/due" as const, data: { deliveryId: crypto.randomUUID() } })));
+    await settleBackgroundWork();
+    expect(chunks).toEqual([100, 100, 50]);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining("deliver-reminder failed for 100 event(s): the first chunk fails"));
+    run.mockRestore();
+    errors.mockRestore();
   });
 
   it("logs and drops an event with malformed data instead of throwing at the caller", async () => {

@@ -21,9 +21,9 @@ vi.mock("@/lib/realtime", async (importOriginal) => {
 });
 const pushed = vi.hoisted(() => ({ calls: [] as { userId: string; title: string }[] }));
 vi.mock("@/lib/push", () => ({
-  sendPush: async (userId: string, payload: { title: string }) => {
-    pushed.calls.push({ userId, title: payload.title });
-    return { sent: 1, removed: 0, failed: 0 };
+  sendPushes: async (pushes: { userId: string; payload: { title: string } }[]) => {
+    pushed.calls.push(...pushes.map(({ userId, payload }) => ({ userId, title: payload.title })));
+    return { sent: pushes.length, removed: 0, failed: 0 };
   },
 }));
 

@@ -11,9 +11,9 @@ import { createUser } from "@/tests/factories";
 const sent = vi.hoisted(() => ({ emails: [] as EmailMessage[], pushes: [] as string[], published: [] as string[] }));
 vi.mock("@/lib/email", () => ({ sendEmail: async (message: EmailMessage) => void sent.emails.push(message) }));
 vi.mock("@/lib/push", () => ({
-  sendPush: async (userId: string) => {
-    sent.pushes.push(userId);
-    return { sent: 1, removed: 0, failed: 0 };
+  sendPushes: async (pushes: { userId: string }[]) => {
+    sent.pushes.push(...pushes.map((push) => push.userId));
+    return { sent: pushes.length, removed: 0, failed: 0 };
   },
 }));
 vi.mock("@/lib/realtime", async (importOriginal) => ({

@@ -6,6 +6,7 @@ import { settleBackgroundWork } from "@/lib/background";
 import { runInline, type StepRunner } from "@/lib/jobs/events";
 import { utcToZoned } from "@/lib/time";
 import { setupTestDatabase } from "@/tests/database";
+import { countStatements } from "@/tests/statements";
 import { pushedUserIds } from "@/tests/push-recorder";
 import { deliveriesOf, emailsTo, lessonAt, minutesAfter, minutesBefore, pairIn, remindersIn } from "./helpers";
 
@@ -16,7 +17,14 @@ vi.mock("@/lib/realtime", async (importOriginal) => ({
 }));
 
 const { claimDueReminders, sweepReminders, CATCH_UP_MINUTES } = await import("@/lib/reminders/sweep");
-const { deliverReminder } = await import("@/lib/reminders/deliver");
+const { deliverReminders } = await import("@/lib/reminders/deliver");
+
+/** One delivery, as a batch of one: its outcome and the channels it sent. */
+async function deliverReminder(deliveryId: string, step?: StepRunner, now?: () => Date) {
+  const [result] = await deliverReminders([deliveryId], step, now);
+  const { outcome, channels } = result!;
+  return { outcome, channels };
+}
 
 setupTestDatabase();
 
@@ -192,6 +200,61 @@ describe("T25: exactly once under overlap and retries", () => {
     expect(email!.attachments[0]!.content).toContain(`UID:lesson-${lesson.id}@musbook`);
     expect(email!.attachments[0]!.content).toContain("DTSTART:20270315T210000Z");
   });
+});
+
+describe("delivery in batches", () => {
+  /** `count` pairs, each with a lesson whose hour's reminder falls due at one instant, claimed together. */
+  async function claimedTogether(count: number) {
+    const pairs = [];
+    for (let index = 0; index < count; index++) pairs.push(await pairIn("Europe/London", { reminderLeadMinutes: [60] }));
+    const booked = [];
+    for (const pair of pairs) booked.push(await lessonAt(pair.connection, "2027-02-01", "17:00", "Europe/London"));
+    const deliveryIds = await claimDueReminders(minutesBefore(booked[0]!.startsAt, 60));
+    expect(deliveryIds).toHaveLength(count);
+    return { pairs, booked, deliveryIds };
+  }
+
+  it("each reminder of a batch gets its own outcome, and one changed lesson stops only its own", async () => {
+    const { pairs, booked, deliveryIds } = await claimedTogether(4);
+    const [sent, cancelled, endedConnection, optedOut] = pairs.map((pair, index) => ({ ...pair, lesson: booked[index]! }));
+    await db.update(lessons).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(lessons.id, cancelled!.lesson.id));
+    await db.update(connections).set({ status: "revoked" }).where(eq(connections.id, endedConnection!.connection.id));
+    await db
+      .update(notificationPreferences)
+      .set({ reminderLeadMinutes: [] })
+      .where(eq(notificationPreferences.userId, optedOut!.student.id));
+    const deliveryOf = async (student: User) => (await deliveriesOf(student))[0]!.id;
+    const results = await deliverReminders([...deliveryIds, deliveryIds[0]!, crypto.randomUUID()]);
+    expect(new Map(results.map((result) => [result.deliveryId, result.outcome]))).toEqual(
+      new Map([
+        [await deliveryOf(sent!.student), "sent"],
+        [await deliveryOf(cancelled!.student), "lesson-changed"],
+        [await deliveryOf(endedConnection!.student), "lesson-changed"],
+        [await deliveryOf(optedOut!.student), "opted-out"],
+        [results.at(-1)!.deliveryId, "missing"],
+      ]),
+    );
+    expect(results.find((result) => result.outcome === "sent")!.channels).toEqual(["inApp", "email", "push"]);
+    await settleBackgroundWork();
+    expect(await remindersIn(sent!.student)).toHaveLength(1);
+    expect(await emailsTo(sent!.student)).toHaveLength(1);
+    expect(pushedUserIds).toEqual([sent!.student.id]);
+    for (const person of [cancelled!, endedConnection!, optedOut!]) {
+      expect(await remindersIn(person.student)).toEqual([]);
+      expect(await emailsTo(person.student)).toEqual([]);
+    }
+    expect((await deliverReminders(deliveryIds)).map((result) => result.outcome)).toEqual(Array(4).fill("already-done"));
+  });
+
+  it("a batch costs the same statements whether it holds 2 reminders or 20", async () => {
+    const few = await claimedTogether(2);
+    const { statements: forFew } = await countStatements(() => deliverReminders(few.deliveryIds));
+    const many = await claimedTogether(20);
+    const { result, statements: forMany } = await countStatements(() => deliverReminders(many.deliveryIds));
+    expect(result.every((delivery) => delivery.outcome === "sent")).toBe(true);
+    console.info(`reminder delivery statements: ${forFew} for 2 reminders, ${forMany} for 20`);
+    expect(forMany).toBe(forFew);
+  }, 120_000);
 });
 
 describe("T26: a lesson changed, a connection ended or a choice turned off between claim and send", () => {
