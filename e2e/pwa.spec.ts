@@ -5,7 +5,11 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signIn, signOut } from "./session";
 
-/** Waits until the production build's worker controls the page and has the offline page cached. */
+/**
+ * Waits until the production build's worker controls the page and has the offline page cached. Installing fetches the
+ * offline page and every file it names from a server that, on a loaded CI machine, is serving another test's pages at
+ * the same time: a minute, not thirty seconds (a run beside a build loop once took longer).
+ */
 async function workerReady(page: Page) {
   await expect
     .poll(
@@ -14,7 +18,7 @@ async function workerReady(page: Page) {
           const registration = await navigator.serviceWorker.getRegistration();
           return Boolean(registration?.active && navigator.serviceWorker.controller && (await caches.match("/offline")));
         }),
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     )
     .toBe(true);
 }
