@@ -49,34 +49,82 @@ export function openPglite(dataDir?: string): DatabaseHandle {
   };
 }
 
-/** Two processes opening one PGlite directory corrupt it, so the first holds a lock file. */
-function lockDataDir(dir: string): void {
+/**
+ * Two processes opening one PGlite directory corrupt it, so the first holds a lock file naming itself: its pid and, on
+ * Linux, its start time. A holder counts only while that very process runs: a killed server (even one its parent has
+ * not reaped yet) or a later, unrelated process given the same pid does not keep the next start out.
+ */
+export function lockDataDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   const lockPath = path.join(dir, "..", `${path.basename(dir)}.lock`);
+  const me = JSON.stringify({ pid: process.pid, startedAt: processStatus(process.pid)?.startedAt ?? null });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(lockPath, me, { flag: "wx" });
       process.once("exit", () => fs.rmSync(lockPath, { force: true }));
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(fs.readFileSync(lockPath, "utf8"));
-      if (holder === process.pid) return;
-      if (isAlive(holder)) {
+      const holder = readLockHolder(lockPath);
+      if (holder?.pid === process.pid) return;
+      if (holder && isRunning(holder)) {
         throw new Error(
-          `The embedded database in ${dir} is in use by process ${holder} (is \`npm run dev\` running?). ` +
-            "Stop that process first, or set DATABASE_URL to use a Postgres server.",
+          `The embedded database in ${dir} is in use by process ${holder.pid} (is \`npm run dev\` running?). ` +
+            `Stop that process first, or set DATABASE_URL to use a Postgres server. Its lock is ${lockPath}.`,
         );
       }
-      fs.rmSync(lockPath, { force: true }); // left behind by a process that died
+      fs.rmSync(lockPath, { force: true }); // left behind by a process that has ended
     }
+  }
+  throw new Error(`The embedded database in ${dir} could not be locked: another process took ${lockPath} at the same moment.`);
+}
+
+interface LockHolder {
+  pid: number;
+  /** The holder's start time in clock ticks after boot (Linux); null where it cannot be read. */
+  startedAt: string | null;
+}
+
+/** The holder a lock file names; a bare pid is what earlier versions wrote. */
+function readLockHolder(lockPath: string): LockHolder | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(lockPath, "utf8").trim();
+  } catch {
+    return null;
+  }
+  if (/^\d+$/.test(text)) return { pid: Number(text), startedAt: null };
+  try {
+    const parsed = JSON.parse(text) as Partial<LockHolder>;
+    return Number.isInteger(parsed.pid) && (parsed.pid as number) > 0
+      ? { pid: parsed.pid as number, startedAt: typeof parsed.startedAt === "string" ? parsed.startedAt : null }
+      : null;
+  } catch {
+    return null;
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+/** A process's state and start time from /proc/<pid>/stat (Linux), or null when there is no such process or no /proc. */
+function processStatus(pid: number): { state: string; startedAt: string } | null {
   try {
-    process.kill(pid, 0);
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces: state is the 3rd, start time the 22nd.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[0] && fields[19] ? { state: fields[0], startedAt: fields[19] } : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(holder: LockHolder): boolean {
+  if (fs.existsSync("/proc/self/stat")) {
+    const status = processStatus(holder.pid);
+    // A zombie (killed, not yet reaped) or a dead process holds nothing; nor does a new process that reuses the pid.
+    if (!status || status.state === "Z" || status.state === "X") return false;
+    return holder.startedAt === null || holder.startedAt === status.startedAt;
+  }
+  try {
+    process.kill(holder.pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
