@@ -1,8 +1,9 @@
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { type NextAuthConfig, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { findUserById, verifyCredentials } from "@/lib/auth/credentials";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { requestCookie } from "@/lib/auth/cookies";
+import { revokeSession } from "@/lib/auth/session";
 import { needsSecondFactor, readPendingSignIn, redeemSignInTicket, TRUSTED_DEVICE_COOKIE } from "@/lib/auth/two-factor";
 import { SESSION_ABSOLUTE_LIFETIME_SECONDS, sessionFromToken, sessionTokenCallback } from "@/lib/auth/tokens";
 import { authSecret } from "@/lib/secrets";
@@ -56,4 +57,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
     }),
   ],
   callbacks: { jwt: sessionTokenCallback, session: sessionFromToken },
+  events: {
+    // Auth.js's own sign-out endpoint ends the session for good, like the app's sign-out: clearing the cookie alone
+    // would leave a copied cookie working until it expires.
+    async signOut(message) {
+      if ("token" in message && message.token) {
+        await revokeSession(sessionFromToken({ session: { expires: "" } as Session, token: message.token }));
+      }
+    },
+  },
 }));

@@ -109,8 +109,10 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/conversations/[connectionId]/messages/route.ts#GET":
     "parties only, 404 otherwise (app/api/conversations/__tests__/routes.test.ts)",
   "app/api/messages/[messageId]/route.ts#GET": "parties only, 404 otherwise (app/api/conversations/__tests__/routes.test.ts)",
-  "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js session endpoints",
-  "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js session endpoints",
+  "app/api/auth/[...nextauth]/route.ts#GET":
+    "Auth.js: /session (a revoked or outdated session reads as none), /csrf, /providers, and its sign-in, sign-out and error pages, which send to the app's own; no data",
+  "app/api/auth/[...nextauth]/route.ts#POST":
+    "Auth.js, CSRF-checked: /signout revokes the session as well as clearing the cookie, /callback/credentials is closed (404: passwords go through the rate-limited sign-in action), /callback/two-factor needs a sealed single-use sign-in ticket, /session only re-reads the token through the jwt callback (app/api/auth/[...nextauth]/__tests__/route.test.ts)",
   "app/api/exports/csv/route.ts#GET":
     "teachers only; their own connections, ended ones' history included (app/api/exports/__tests__/routes.test.ts)",
   "app/api/exports/account/route.ts#GET": "the session user's own data, no secrets (app/api/exports/__tests__/routes.test.ts)",
