@@ -16,6 +16,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** Never derived from the request's Host header. */
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
+  /** Host names besides APP_URL's that a production server answers to (say, preview deployments), comma-separated. */
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(,[A-Za-z0-9.-]+)*$/, "must be host names separated by commas, without scheme or port")
+    .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
   RESEND_API_KEY: z
     .string()
