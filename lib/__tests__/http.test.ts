@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { failure, invalid, SESSION_ENDED, type ActionFailure } from "@/lib/actions";
-import { crossOriginRefusal, failureResponse, resultResponse } from "@/lib/http";
+import { crossOriginRefusal, failureResponse, readBodyText, readFormBody, readJsonBody, resultResponse } from "@/lib/http";
 
 const post = (headers: Record<string, string>) => new Request("http://internal:3000/api/notifications/read", { method: "POST", headers });
 
@@ -60,5 +60,56 @@ describe("failureResponse and resultResponse: typed failures to HTTP in one plac
   it("maps a cross-origin refusal the same way", async () => {
     const refused = crossOriginRefusal(post({ origin: "https://evil.example", host: "musbook.app" }))!;
     expect(await refused.json()).toEqual({ error: "Cross-origin requests are not allowed", code: "forbidden" });
+  });
+});
+
+describe("bounded request bodies", () => {
+  /** A body sent in chunks with no Content-Length, as a client streaming without end would; counts what was pulled. */
+  function chunked(chunkBytes: number, chunks: number) {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === chunks) return controller.close();
+        pulled++;
+        controller.enqueue(new Uint8Array(chunkBytes).fill(97));
+      },
+    });
+    const request = new Request("http://localhost/api/x", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    return { request, pulled: () => pulled };
+  }
+
+  it("reads a body within the limit", async () => {
+    const request = new Request("http://localhost/api/x", { method: "POST", body: JSON.stringify({ ids: ["a"] }) });
+    expect(await readJsonBody(request, 100)).toEqual({ ok: true, value: { ids: ["a"] } });
+    expect(await readFormBody(new Request("http://localhost", { method: "POST", body: "a=1&b=%20" }), 100)).toEqual({
+      ok: true,
+      value: { a: "1", b: " " },
+    });
+  });
+
+  it("refuses a declared length over the limit with 413, unread", async () => {
+    const request = new Request("http://localhost/api/x", {
+      method: "POST",
+      headers: { "content-length": "200" },
+      body: "x".repeat(200),
+    });
+    const read = await readBodyText(request, 100);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.response.status).toBe(413);
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it("stops a chunked body at the limit: 413, and the rest never read", async () => {
+    const { request, pulled } = chunked(64 * 1024, 10_000);
+    const read = await readBodyText(request, 1024 * 1024);
+    expect(!read.ok && read.response.status).toBe(413);
+    expect(pulled()).toBeLessThan(20);
+  });
+
+  it("reads malformed JSON as null, for the schema to refuse", async () => {
+    expect(await readJsonBody(new Request("http://localhost", { method: "POST", body: "{not json" }), 100)).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 });

@@ -84,4 +84,24 @@ describe("POST /api/realtime/auth", () => {
     );
     expect(crossSite.status).toBe(403);
   });
+
+  it("answers 413 to a body of megabytes, streamed without a length, and reads no further than its limit", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode(`socket_id=${socketId}&padding=${"x".repeat(64 * 1024)}`));
+      },
+    });
+    const response = await POST(
+      new Request("http://localhost:3000/api/realtime/auth", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: endless,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(5);
+  });
 });

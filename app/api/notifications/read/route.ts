@@ -1,6 +1,6 @@
-import { failure, SESSION_ENDED } from "@/lib/actions";
+import { SESSION_ENDED } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { crossOriginRefusal, failureResponse, resultResponse } from "@/lib/http";
+import { crossOriginRefusal, failureResponse, readJsonBody, resultResponse } from "@/lib/http";
 import { markNotificationsRead } from "@/lib/notifications";
 
 // A hundred ids fit in a few kilobytes.
@@ -12,8 +12,7 @@ export async function POST(request: Request) {
   if (refusal) return refusal;
   const user = await getCurrentUser();
   if (!user) return failureResponse(SESSION_ENDED);
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
-    return failureResponse(failure("too-large", "Request body too large"));
-  const body: unknown = await request.json().catch(() => null);
-  return resultResponse(await markNotificationsRead(user, body));
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return body.response;
+  return resultResponse(await markNotificationsRead(user, body.value));
 }

@@ -1,6 +1,6 @@
-import { failure, SESSION_ENDED } from "@/lib/actions";
+import { SESSION_ENDED } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { crossOriginRefusal, failureResponse, resultResponse } from "@/lib/http";
+import { crossOriginRefusal, failureResponse, readJsonBody, resultResponse } from "@/lib/http";
 import { subscribeDevice } from "@/lib/push/devices";
 
 // A subscription's JSON is well under a kilobyte.
@@ -16,9 +16,8 @@ export async function POST(request: Request) {
   if (refusal) return refusal;
   const user = await getCurrentUser();
   if (!user) return failureResponse(SESSION_ENDED);
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
-    return failureResponse(failure("too-large", "Request body too large"));
-  const body: unknown = await request.json().catch(() => null);
-  const subscription = typeof body === "object" && body !== null ? body : {};
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return body.response;
+  const subscription = typeof body.value === "object" && body.value !== null ? body.value : {};
   return resultResponse(await subscribeDevice(user, { ...subscription, userAgent: request.headers.get("user-agent") ?? undefined }));
 }

@@ -1,5 +1,5 @@
 import { failure, invalid } from "@/lib/actions";
-import { failureResponse, PRIVATE_NO_STORE } from "@/lib/http";
+import { failureResponse, PRIVATE_NO_STORE, readJsonBody } from "@/lib/http";
 import { sweepAhead, sweepAheadSchema, testClockEnabled } from "@/lib/reminders/test-clock";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 /** End-to-end tests only (E2E_HOOKS=1, embedded): the reminder sweep now, as if `minutesAhead` minutes later. A 404 otherwise. */
 export async function POST(request: Request) {
   if (!testClockEnabled()) return failureResponse(failure("not-found", "Not found"));
-  const parsed = sweepAheadSchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request, 1_024);
+  if (!body.ok) return body.response;
+  const parsed = sweepAheadSchema.safeParse(body.value);
   if (!parsed.success) return failureResponse(invalid(parsed.error, "Send { minutesAhead: 0–60 }."));
   return Response.json(await sweepAhead(parsed.data.minutesAhead), { headers: PRIVATE_NO_STORE });
 }
