@@ -56,8 +56,16 @@ const run = (command, args, env = {}) =>
   spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
-  const built = run("npx", ["next", "build"]);
+  // A build needs no database: given a data directory of its own, it must leave it uncreated.
+  const buildDataDir = path.resolve(".data", `build-${Date.now()}`);
+  const built = run("npx", ["next", "build"], { DATA_DIR: buildDataDir });
   if (built !== 0) process.exit(built);
+  if (fs.existsSync(buildDataDir)) {
+    console.error(`next build opened a database (it created ${buildDataDir}); a build must touch none.`);
+    fs.rmSync(buildDataDir, { recursive: true, force: true });
+    fs.rmSync(`${buildDataDir}.lock`, { force: true });
+    process.exit(1);
+  }
 }
 
 const runId = `${Date.now()}`;

@@ -2,6 +2,9 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { emailTransport } from "@/lib/email";
 
+// Read on every request, never prerendered: `next build` must not open a database.
+export const dynamic = "force-dynamic";
+
 /** Developer tools exist only in embedded mode, where email goes to the outbox instead of Resend. */
 export default function DevLayout({ children }: { children: ReactNode }) {
   if (emailTransport() !== "outbox") notFound();
