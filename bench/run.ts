@@ -10,6 +10,7 @@
  *   --profile PAGE    instead of the table: where the server's CPU goes while it serves PAGE under load
  */
 import { execFile, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +30,9 @@ const flag = (name: string) => args.includes(name);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const smoke = flag("--smoke");
 const postgres = flag("--postgres");
+// The bench process runs domain code too (enumeration, reminders), and with DATABASE_URL set that needs an
+// AUTH_SECRET; any will do for a database made for this run and dropped after it.
+if (postgres) process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
 const seconds = Number(option("--seconds") ?? (smoke ? 3 : 10));
 const connections = Number(option("--connections") ?? (smoke ? 10 : 50));
 const port = Number(process.env.BENCH_PORT ?? 3360);
@@ -131,7 +135,9 @@ async function pageFigures(database: BenchDatabase, email: string, password: str
   const app = await startApp(port, database.serverEnv);
   try {
     const cookie = await signIn(app.origin, email, password);
-    // Counted first, on an idle server, so that no request left over from a load run adds its statements.
+    // Counted first, on an idle server, so that no request left over from a load run adds its statements, and once
+    // the periodic jobs' first run at start-up (the reminder sweep, the summaries) has finished.
+    await settle(app.origin);
     const statements = new Map<string, number>();
     for (const page of PAGES) statements.set(page, await statementsPerRequest(app.origin, page, cookie, STATEMENT_SAMPLES));
     log(`signed in as ${email}; warming up`);

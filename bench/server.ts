@@ -11,12 +11,17 @@ export interface AppServer {
 
 export async function startApp(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<AppServer> {
   const origin = `http://127.0.0.1:${port}`;
+  // The server's database is the one `env` names, never one the bench's own environment holds (`--postgres` sets
+  // DATABASE_URL, while the messaging rows run on a database of their own).
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.DATA_DIR;
   const child: ChildProcess = spawn(
     process.execPath,
     [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       env: {
-        ...process.env,
+        ...inherited,
         ...env,
         NODE_ENV: "production",
         BENCH: "1",
