@@ -15,6 +15,21 @@ const test = base.extend<{ account: Account }>({
 });
 
 test.describe("account settings", () => {
+  test("a pasted megabyte in the bio is refused before sending, with the form as it was", async ({ page }) => {
+    await page.goto("/settings/profile");
+    const pasted = "Scales in thirds. ".repeat(60_000); // about 1.08 MB
+    const bio = page.getByLabel(/^About you/);
+    await bio.fill(pasted);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("This is too long to send (over 1 MB)")).toBeVisible();
+    await expect(page).toHaveURL(/\/settings\/profile$/);
+    expect(await bio.inputValue()).toBe(pasted);
+    // Shortened, it saves.
+    await bio.fill("Scales in thirds.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Your profile is saved.")).toBeVisible();
+  });
+
   test("edits the profile; the dashboard then shows times in the new zone", async ({ page }, testInfo) => {
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {

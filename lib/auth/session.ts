@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
+import { isForeignKeyViolation } from "@/db/errors";
 import { revokedSessions, users, type User } from "@/db/schema";
 import { authSecret } from "@/lib/secrets";
 import { SESSION_ABSOLUTE_LIFETIME_SECONDS, sessionFromToken, sessionTokenCallback } from "./tokens";
@@ -52,7 +53,11 @@ export async function revokeSession(session: Session | null): Promise<void> {
   await db
     .insert(revokedSessions)
     .values({ sessionId: session.sessionId, userId, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_LIFETIME_SECONDS * 1000) })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .catch((error: unknown) => {
+      // The account was deleted: none of its sessions can open anything any more.
+      if (!isForeignKeyViolation(error)) throw error;
+    });
 }
 
 export async function requireUser(returnTo?: string): Promise<User> {

@@ -45,6 +45,11 @@ describe("resolveSessionUser", () => {
     expect((await resolveSessionUser(otherDevice))?.id).toBe(user.id);
   });
 
+  it("signing out a deleted account's session is quietly done: there is nothing left to revoke", async () => {
+    const session = { ...sessionFor(crypto.randomUUID(), 1), sessionId: crypto.randomUUID() } as Session;
+    await expect(revokeSession(session)).resolves.toBeUndefined();
+  });
+
   it("rejects sessions of deleted users, unknown or malformed ids, and no session", async () => {
     const user = await createUser();
     const session = sessionFor(user.id, user.sessionVersion);
