@@ -1,10 +1,7 @@
 import { z } from "zod";
-import { parseLocalDateTime } from "@/lib/time";
+import { calendarDate } from "@/lib/time/schemas";
 
-const day = z
-  .string({ error: "Give a date." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Give dates as YYYY-MM-DD.")
-  .refine((value) => parseLocalDateTime(`${value}T00:00`) !== null, "Give a real date.");
+const day = calendarDate("Give dates as YYYY-MM-DD.");
 
 /** Five years is more than any studio's export needs, and keeps one download bounded. */
 export const MAX_EXPORT_DAYS = 5 * 366;

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { calendarDate } from "@/lib/time/schemas";
 import { idField } from "@/lib/access/ids";
 import { multiLineText, nullableText, requiredText, singleLineText } from "@/lib/text";
-import { parseLocalDateTime } from "@/lib/time";
 import {
   ASSIGNMENT_INSTRUCTIONS_MAX_LENGTH,
   ASSIGNMENT_NOTE_MAX_LENGTH,
@@ -14,7 +14,7 @@ import {
 const connectionId = idField("Choose one of your students.");
 const assignmentId = idField("We couldn't find that assignment.");
 const entryId = idField("We couldn't find that practice entry.");
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
+const date = calendarDate();
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time.");
 
 /** Form values are strings: an empty optional field means "not given". */
@@ -34,8 +34,6 @@ type DueFields = { dueDate?: string; dueTime?: string };
 const refineDue = (input: DueFields, context: z.RefinementCtx) => {
   if (input.dueTime !== undefined && input.dueDate === undefined)
     context.addIssue({ code: "custom", path: ["dueDate"], message: "Choose a due date for that time." });
-  if (input.dueDate !== undefined && !parseLocalDateTime(`${input.dueDate}T${input.dueTime ?? "23:59"}`))
-    context.addIssue({ code: "custom", path: ["dueDate"], message: "Enter a real date." });
 };
 
 export const createAssignmentSchema = z.strictObject({ connectionId, ...assignmentFields }).superRefine(refineDue);
@@ -53,7 +51,7 @@ export const reopenAssignmentSchema = z.strictObject({
 });
 
 const practiceFields = {
-  practicedOn: date.refine((value) => parseLocalDateTime(`${value}T00:00`) !== null, "Enter a real date."),
+  practicedOn: date,
   minutes: z.coerce
     .number({ error: "Enter the minutes you practised." })
     .int("Enter whole minutes.")

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { attendanceValues } from "@/db/schema";
 import { multiLineText, optionalText, requiredText, singleLineText } from "@/lib/text";
 import { idField } from "@/lib/access/ids";
-import { isValidTimeZone, parseLocalDateTime } from "@/lib/time";
+import { isValidTimeZone } from "@/lib/time";
+import { calendarDate } from "@/lib/time/schemas";
 import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH, LOCATION_MAX_LENGTH, REASON_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "./limits";
 
 /** Limits on what can be booked: clear errors instead of absurd rows. */
@@ -15,7 +16,7 @@ export const SCHEDULING_LIMITS = {
 
 const uuid = idField();
 const zone = z.string().refine(isValidTimeZone, "Choose a valid time zone.");
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date.");
+const date = calendarDate();
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time.");
 /** A checkbox: forms send "on" (or nothing), code sends booleans. */
 const checkbox = z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean());
@@ -54,8 +55,6 @@ export const lessonRequestSchema = z
     skipClashes: checkbox,
   })
   .superRefine((input, context) => {
-    if (!parseLocalDateTime(`${input.date}T${input.time}`))
-      context.addIssue({ code: "custom", path: ["date"], message: "Enter a real date." });
     if (input.repeat === "none") {
       if (input.occurrences !== undefined || input.untilDate !== undefined)
         context.addIssue({ code: "custom", path: ["repeat"], message: "Choose weekly or fortnightly to repeat." });
@@ -90,8 +89,6 @@ export const termSchema = z
       .max(TERM_MAX_STUDENTS, `Book at most ${TERM_MAX_STUDENTS} students at once.`),
   })
   .superRefine((input, context) => {
-    for (const field of ["startDate", "endDate"] as const)
-      if (!parseLocalDateTime(`${input[field]}T00:00`)) context.addIssue({ code: "custom", path: [field], message: "Enter a real date." });
     if (input.endDate < input.startDate)
       context.addIssue({ code: "custom", path: ["endDate"], message: "The term ends before it starts." });
     const ids = input.students.map((student) => student.connectionId);
@@ -112,9 +109,7 @@ export const approveRequestSchema = z.strictObject({
 
 export const declineRequestSchema = z.strictObject({ requestId: uuid, reason: optionalReason });
 
-export const proposeRescheduleSchema = z
-  .strictObject({ lessonId: uuid, date, time: clock, timezone: zone, reason: optionalReason })
-  .refine((input) => parseLocalDateTime(`${input.date}T${input.time}`), { path: ["date"], message: "Enter a real date." });
+export const proposeRescheduleSchema = z.strictObject({ lessonId: uuid, date, time: clock, timezone: zone, reason: optionalReason });
 
 export const rescheduleIdSchema = z.strictObject({ rescheduleId: uuid });
 

@@ -73,7 +73,7 @@ describe("assignments", () => {
     });
     expect(await createAssignment(teacher, { connectionId: connection.id, title: "ok", dueDate: "2026-02-30" })).toMatchObject({
       ok: false,
-      fieldErrors: { dueDate: "Enter a real date." },
+      fieldErrors: { dueDate: "Enter a real date: that day does not exist." },
     });
     expect(await createAssignment(teacher, { connectionId: connection.id, title: "ok", dueTime: "10:00" })).toMatchObject({
       ok: false,
