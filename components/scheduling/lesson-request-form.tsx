@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { ClockChangeNotice } from "@/components/scheduling/clock-change-notice";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, OptionalLabel, Select, Textarea, TextField } from "@/components/ui/field";
 import { LOCATION_MAX_LENGTH, REQUEST_NOTE_MAX_LENGTH } from "@/lib/scheduling/limits";
@@ -47,6 +48,8 @@ export function LessonRequestForm({
   const [repeat, setRepeat] = useState("none");
   const [endBy, setEndBy] = useState<"count" | "until">("count");
   const [connectionId, setConnectionId] = useState(connections[0]?.id);
+  const [date, setDate] = useState(defaults.date ?? "");
+  const [time, setTime] = useState(defaults.time ?? "17:00");
   const { run, pending, error, fieldErrors, message } = useAction(requestLessons, { onSuccess: (done) => onDone?.(done.message) });
 
   if (connections.length === 0) {
@@ -88,13 +91,22 @@ export function LessonRequestForm({
         </Select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField id="date" label="Date" type="date" required defaultValue={defaults.date} error={fieldErrors.date} />
+        <TextField
+          id="date"
+          label="Date"
+          type="date"
+          required
+          defaultValue={defaults.date}
+          onChange={(event) => setDate(event.target.value)}
+          error={fieldErrors.date}
+        />
         <TextField
           id="time"
           label="Start time"
           type="time"
           required
           defaultValue={defaults.time ?? "17:00"}
+          onChange={(event) => setTime(event.target.value)}
           error={fieldErrors.time}
           hint={`Your time: ${zoneLabel(timezone)}`}
         />
@@ -110,6 +122,7 @@ export function LessonRequestForm({
           error={fieldErrors.durationMinutes}
         />
       </div>
+      <ClockChangeNotice id="clock-change" date={date} time={time} zone={timezone} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="repeat" label="Repeat" error={fieldErrors.repeat}>
           <Select id="repeat" name="repeat" value={repeat} onChange={(event) => setRepeat(event.target.value)}>

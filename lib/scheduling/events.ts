@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { calendarEvents } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
-import { addLocalDays, DAY, parseLocalDateTime, zonedToUtc } from "@/lib/time";
+import { addLocalDays, checkWallTime, DAY, parseLocalDateTime, zonedToUtc } from "@/lib/time";
 import { eventsOf, type Viewer } from "@/lib/access";
 import { NOT_FOUND } from "./answers";
 import { calendarEventIdSchema, calendarEventSchema, calendarEventUpdateSchema, type CalendarEventInput } from "./schemas";
@@ -26,7 +26,10 @@ function eventTimes(input: CalendarEventInput): EventTimes | Record<string, stri
   const end = parseLocalDateTime(`${input.endDate}T${input.endTime ?? ""}`);
   if (!start) return { startTime: "Enter a start date and time." };
   if (!end) return { endTime: "Enter an end date and time." };
-  const startsAt = zonedToUtc(start, input.timezone);
+  // An event typed from inside a spring-forward gap begins when the clocks jump: read as the lesson rule reads a
+  // start (later by the gap), 01:30–02:15 on that night would end before it starts.
+  const startCheck = checkWallTime(start, input.timezone);
+  const startsAt = startCheck.kind === "skipped" ? startCheck.jump : zonedToUtc(start, input.timezone);
   const endsAt = zonedToUtc(end, input.timezone);
   if (endsAt <= startsAt) return { endTime: "The event must end after it starts." };
   if (endsAt.getTime() - startsAt.getTime() > 31 * DAY) return { endDate: "An event can last at most 31 days." };

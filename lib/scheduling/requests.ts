@@ -4,7 +4,7 @@ import { isExclusionViolation } from "@/db/errors";
 import { inTransaction } from "@/db/transaction";
 import { lessonRequests, lessons, lessonSeries, users, type LessonRequest } from "@/db/schema";
 import { invalid, type ActionResult } from "@/lib/actions";
-import { DAY, type Occurrence } from "@/lib/time";
+import { DAY, describeClockChange, parseLocalDateTime, type Occurrence } from "@/lib/time";
 import { plural } from "@/lib/utils";
 import { findConnectionFor, lessonRequestsOf, otherPartyId, parseId, type Viewer } from "@/lib/access";
 import { NOT_FOUND } from "./answers";
@@ -46,6 +46,9 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
   if (!connection) return NOT_FOUND;
 
   const startsAt = instantFromForm(input.date, input.time, input.timezone);
+  // Said in the confirmation too, not only before sending: which time a clock change made of the one typed.
+  const clockNote = describeClockChange(parseLocalDateTime(`${input.date}T${input.time}`)!, input.timezone);
+  const afterward = clockNote ? ` ${clockNote}` : "";
   const intervalWeeks = input.repeat === "none" ? null : input.repeat === "weekly" ? 1 : 2;
   const recurrence = {
     startsAt,
@@ -64,6 +67,7 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
       { ...recurrence, timezone: input.timezone, location: input.location, note: input.note, skipClashes: input.skipClashes },
       occurrences,
       now,
+      afterward,
     );
   }
 
@@ -90,7 +94,7 @@ export async function requestLessons(actor: Viewer, raw: unknown, now = new Date
     });
     return request!.id;
   });
-  return requestId ? { ok: true, message: "Request sent.", data: { requestId } } : NOT_FOUND;
+  return requestId ? { ok: true, message: `Request sent.${afterward}`, data: { requestId } } : NOT_FOUND;
 }
 
 type Recurrence = Pick<LessonRequest, "startsAt" | "durationMinutes" | "intervalWeeks" | "occurrences" | "untilDate">;
@@ -156,6 +160,7 @@ async function bookDirectly(
   input: Recurrence & Pick<LessonRequestInput, "timezone" | "location" | "note" | "skipClashes">,
   occurrences: Occurrence[],
   now: Date,
+  afterward: string,
 ): Promise<ActionResult<{ requestId: string; lessonIds: string[] }>> {
   try {
     return await inTransaction(async (scope): Promise<ActionResult<{ requestId: string; lessonIds: string[] }>> => {
@@ -201,7 +206,7 @@ async function bookDirectly(
       const left = clashing.length > 0 ? ` ${plural(clashing.length, "clashing lesson")} left out.` : "";
       return {
         ok: true,
-        message: `${lessonIds.length === 1 ? "Lesson" : `${lessonIds.length} lessons`} booked.${left}`,
+        message: `${lessonIds.length === 1 ? "Lesson" : `${lessonIds.length} lessons`} booked.${left}${afterward}`,
         data: { requestId: request!.id, lessonIds },
       };
     });

@@ -1,5 +1,5 @@
 import { DAY, HOUR, MINUTE, SECOND } from "./durations";
-import { utcOffsetMs, utcToZoned } from "./zones";
+import { checkWallTime, utcOffsetMs, utcToZoned, type LocalDateTime } from "./zones";
 
 /** Wall-clock fields come from utcToZoned in the viewer's zone, never the server's, so a Friday evening in Los Angeles stays Friday. */
 
@@ -147,4 +147,22 @@ export function formatTimeAgo(instant: Date, now: Date = new Date()): string {
   const [unit, size] = RELATIVE_UNITS.find(([, length]) => Math.abs(elapsed) >= length) ?? ["second", SECOND];
   const amount = Math.round(elapsed / size);
   return relativeTime.format(amount === 0 ? -0 : amount, unit);
+}
+
+const wallClockTime = (local: LocalDateTime) => `${two(local.hour)}:${two(local.minute)}`;
+
+/**
+ * What a clock change does to a wall time typed in `zone`, in words for the person typing it, or null when the time
+ * happens exactly once: the time it becomes (clocks go forward), or which of its two it means (clocks go back).
+ */
+export function describeClockChange(local: LocalDateTime, zone: string): string | null {
+  const check = checkWallTime(local, zone);
+  const typed = wallClockTime(local);
+  if (check.kind === "skipped") {
+    return `Clocks go forward that night, so ${typed} does not exist in ${zoneCity(zone)}: it will be ${wallClockTime(check.becomes)}.`;
+  }
+  if (check.kind === "repeated") {
+    return `Clocks go back that night, so ${typed} happens twice in ${zoneCity(zone)}: this is the first, ${formatUtcOffset(check.first, zone)}.`;
+  }
+  return null;
 }

@@ -56,19 +56,52 @@ function asUtcMs(local: LocalDateTime): number {
   return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
 }
 
-export function zonedToUtc(local: LocalDateTime, zone: string): Date {
+/** The instants a wall time names in a zone, earliest first: one, two (clocks went back), or none (clocks went forward). */
+function instantsOf(local: LocalDateTime, zone: string): number[] {
   const wall = asUtcMs(local);
   // Offsets a day either side bracket any transition near this wall time.
-  const offsetBefore = utcOffsetMs(zone, wall - DAY);
-  const offsetAfter = utcOffsetMs(zone, wall + DAY);
-  const candidates = [...new Set([offsetBefore, offsetAfter])]
+  const offsets = new Set([utcOffsetMs(zone, wall - DAY), utcOffsetMs(zone, wall + DAY)]);
+  return [...offsets]
     .map((offset) => wall - offset)
     .filter((instant) => instant + utcOffsetMs(zone, instant) === wall)
     .sort((a, b) => a - b);
-  const [earliest] = candidates;
+}
+
+export function zonedToUtc(local: LocalDateTime, zone: string): Date {
+  const [earliest] = instantsOf(local, zone);
   if (earliest !== undefined) return new Date(earliest);
   // In a gap: read the wall time with the offset in force before the jump, which lands after it.
-  return new Date(wall - offsetBefore);
+  return new Date(asUtcMs(local) - utcOffsetMs(zone, asUtcMs(local) - DAY));
+}
+
+/** For a wall time in a gap: the instant the clocks jumped over it (to the minute; zones jump on whole minutes). */
+function jumpBefore(local: LocalDateTime, zone: string): Date {
+  const wall = asUtcMs(local);
+  const offsetBefore = utcOffsetMs(zone, wall - DAY);
+  // The jump lies between reading the wall time with the later offset and with the earlier one.
+  let low = wall - utcOffsetMs(zone, wall + DAY);
+  let high = wall - offsetBefore;
+  while (high - low > MINUTE) {
+    const middle = low + Math.max(MINUTE, Math.floor((high - low) / 2 / MINUTE) * MINUTE);
+    if (utcOffsetMs(zone, middle) === offsetBefore) low = middle;
+    else high = middle;
+  }
+  return new Date(high);
+}
+
+export type WallTimeCheck =
+  | { kind: "exists" }
+  /** Clocks went forward over it: zonedToUtc reads it as `becomes`, later by the jump, which happened at `jump`. */
+  | { kind: "skipped"; becomes: LocalDateTime; jump: Date }
+  /** Clocks went back over it: it happens twice, and zonedToUtc takes the first. */
+  | { kind: "repeated"; first: Date; second: Date };
+
+/** Whether a wall time happens once in a zone, never (a spring-forward gap) or twice (an autumn overlap). */
+export function checkWallTime(local: LocalDateTime, zone: string): WallTimeCheck {
+  const instants = instantsOf(local, zone);
+  if (instants.length === 0) return { kind: "skipped", becomes: utcToZoned(zonedToUtc(local, zone), zone), jump: jumpBefore(local, zone) };
+  if (instants.length > 1) return { kind: "repeated", first: new Date(instants[0]!), second: new Date(instants[1]!) };
+  return { kind: "exists" };
 }
 
 export function utcToZoned(instant: Date, zone: string): LocalDateTime {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications } from "@/db/schema";
+import { calendarEvents, connections, emailOutbox, lessonRequests, lessons, lessonSeries, notifications } from "@/db/schema";
 import { settleBackgroundWork } from "@/lib/background";
 import { formatWeekdayTime } from "@/lib/time";
 import { createConnectedPair, createUser } from "@/tests/factories";
@@ -51,6 +51,36 @@ describe("requesting lessons", () => {
       if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}), JSON.stringify(overrides)).toContain(field);
     }
     expect(await db.select().from(lessonRequests).where(eq(lessonRequests.connectionId, connection.id))).toHaveLength(0);
+  });
+
+  it("says in the confirmation what a clock change made of the time typed", async () => {
+    const { student, connection } = await createConnectedPair();
+    // 29 March 2026: London's clocks go forward at 01:00, so 01:30 does not exist.
+    const skipped = await requestLessons(actorOf(student), requestForm(connection, { date: "2026-03-29", time: "01:30" }), NOW);
+    expect(skipped).toMatchObject({
+      ok: true,
+      message: "Request sent. Clocks go forward that night, so 01:30 does not exist in London: it will be 02:30.",
+    });
+    const [stored] = await db.select().from(lessonRequests).where(eq(lessonRequests.connectionId, connection.id));
+    expect(stored!.startsAt.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    const plain = await requestLessons(actorOf(student), requestForm(connection, { date: "2026-02-09" }), NOW);
+    expect(plain).toMatchObject({ ok: true, message: "Request sent." });
+  });
+
+  it("takes an event typed across a spring-forward gap as beginning when the clocks jump", async () => {
+    const teacher = await createUser({ role: "teacher" });
+    const event = await createCalendarEvent(actorOf(teacher), {
+      title: "Night shift at the radio",
+      startDate: "2026-03-29",
+      startTime: "01:30",
+      endDate: "2026-03-29",
+      endTime: "02:15",
+      timezone: "Europe/London",
+    });
+    expect(event).toMatchObject({ ok: true });
+    const [row] = await db.select().from(calendarEvents).where(eq(calendarEvents.ownerId, teacher.id));
+    // 01:00 GMT is when London's clocks read 02:00; 02:15 BST is 01:15 GMT.
+    expect([row!.startsAt.toISOString(), row!.endsAt.toISOString()]).toEqual(["2026-03-29T01:00:00.000Z", "2026-03-29T01:15:00.000Z"]);
   });
 
   it("stores a pending request in the requester's zone and tells the other party in-app and by email", async () => {
