@@ -9,9 +9,11 @@ import { setupTestDatabase, testDatabaseUrl } from "@/tests/database";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
 import {
   approveLessonRequest,
+  approveReschedule,
   createCalendarEvent,
   declineLessonRequest,
   previewLessonRequest,
+  proposeReschedule,
   requestLessons,
   withdrawLessonRequest,
 } from "..";
@@ -216,6 +218,63 @@ describe("concurrent bookings of one slot", () => {
     expect(approvals.filter((row) => requests.some((r) => r.connection.studentId === row.userId))).toHaveLength(1);
   });
 });
+
+// Real waits, deadlocks and serialization failures need real concurrent transactions: PostgreSQL only.
+it.skipIf(!testDatabaseUrl)(
+  "30 approvals and 30 reschedules racing for one teacher's slots, five rounds: one winner each, zero exceptions",
+  { timeout: 300_000 },
+  async () => {
+    for (let round = 0; round < 5; round++) {
+      const teacher = await createUser({ role: "teacher" });
+      const day = `2026-02-${String(2 + round).padStart(2, "0")}`;
+      const pairs = await Promise.all(
+        Array.from({ length: 30 }, async (_, index) => {
+          const student = await createUser();
+          const { connection } = await connectTeacherTo(teacher.id, student.id);
+          // Approvals race for 17:00–17:45; reschedules move each student's morning lesson to 18:00.
+          const requestId = await requested(
+            actorOf(student),
+            requestForm(connection, { date: day, time: `17:${String(index).padStart(2, "0")}` }),
+          );
+          const lesson = await insertLesson(
+            connection,
+            `${day}T${String(6 + Math.floor(index / 4)).padStart(2, "0")}:${String((index % 4) * 15).padStart(2, "0")}:00Z`,
+            15,
+          );
+          const proposal = await proposeReschedule(
+            actorOf(student),
+            { lessonId: lesson.id, date: day, time: "18:00", timezone: "Europe/London" },
+            NOW,
+          );
+          if (!proposal.ok) throw new Error(`proposal refused: ${proposal.error}`);
+          return { requestId, rescheduleId: proposal.data.rescheduleId };
+        }),
+      );
+      const settled = await Promise.allSettled(
+        pairs.flatMap(({ requestId, rescheduleId }) => [
+          approveLessonRequest(actorOf(teacher), { requestId }, NOW),
+          approveReschedule(actorOf(teacher), { rescheduleId }, NOW),
+        ]),
+      );
+      const thrown = settled.filter((outcome) => outcome.status === "rejected");
+      expect(
+        thrown.map((outcome) => String((outcome as PromiseRejectedResult).reason)),
+        `round ${round}`,
+      ).toEqual([]);
+      const answers = settled.map((outcome) => (outcome as PromiseFulfilledResult<{ ok: boolean }>).value);
+      const approvals = answers.filter((_, index) => index % 2 === 0);
+      const moves = answers.filter((_, index) => index % 2 === 1);
+      expect(
+        approvals.filter((answer) => answer.ok),
+        `round ${round}`,
+      ).toHaveLength(1);
+      expect(
+        moves.filter((answer) => answer.ok),
+        `round ${round}`,
+      ).toHaveLength(1);
+    }
+  },
+);
 
 // PGlite serves one connection, so a second transaction cannot wait beside the first there.
 it.skipIf(!testDatabaseUrl)("a booking waits for one in progress on the same schedule, then answers with the clash it sees", async () => {
