@@ -21,6 +21,7 @@ import {
 } from "@/lib/practice";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair } from "@/tests/factories";
+import { hostileValue, inputFor } from "@/tests/fuzz";
 
 vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: async () => new Set() }));
 
@@ -28,70 +29,6 @@ setupTestDatabase();
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 const RUNS = 40;
-
-/** What people and attackers type: scripts and directions, injections, impossible dates and zones, and 1 MB of text. */
-const hostileText = fc.oneof(
-  fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom(
-    "",
-    " ",
-    "'; drop table assignments; --",
-    '{"$gt": ""}',
-    "\u202Egnp.exe",
-    "مرحبا بالعالم",
-    "🎻👩‍🎤🏳️‍🌈",
-    '=HYPERLINK("http://evil")',
-    "-1",
-    "0",
-    "1e309",
-    "NaN",
-    "1900-01-01",
-    "3000-12-31",
-    "2026-02-30",
-    "2026-13-01",
-    "24:00",
-    "Europe/Atlantis",
-    "__proto__",
-    "constructor",
-    "00000000-0000-0000-0000-000000000000",
-    "x".repeat(1_100_000),
-  ),
-);
-
-/** Any value in any field: wrong types, arrays for scalars, nulls, nested objects. */
-const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  hostileText,
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.constant(undefined),
-  fc.array(hostileText, { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), hostileText, { maxKeys: 3 }),
-);
-
-/** The action's own fields, each either a sensible value or a hostile one, plus keys it does not know. */
-function inputFor(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
-  const record = fc.record(
-    Object.fromEntries(
-      Object.entries(fields).map(([key, sensible]) => [
-        key,
-        fc.oneof({ arbitrary: sensible, weight: 4 }, { arbitrary: hostileValue, weight: 1 }),
-      ]),
-    ),
-  );
-  return fc.oneof(
-    { arbitrary: record, weight: 4 },
-    // Own `__proto__` and `constructor` keys, as a JSON body would carry them.
-    {
-      arbitrary: record.map((values) =>
-        Object.assign(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}'), values),
-      ),
-      weight: 1,
-    },
-    { arbitrary: fc.anything(), weight: 1 },
-  );
-}
 
 /** Rows and change marks of every table these actions write, so a refused call can be shown to have written nothing. */
 async function fingerprint() {
