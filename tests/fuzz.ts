@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { expect } from "vitest";
 
 // Shared by the fuzz suites (T28): arbitrary inputs for the domain actions, hostile and sensible mixed.
 
@@ -64,4 +65,36 @@ export function inputFor(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbi
     },
     { arbitrary: fc.anything(), weight: 1 },
   );
+}
+
+type Action<A> = (actor: A, input: unknown) => Promise<{ ok: boolean; error?: string }>;
+/** One action to fuzz: its name, who calls it, the call, and its inputs. */
+export type FuzzCase<A> = [name: string, actor: A, action: Action<A>, input: fc.Arbitrary<unknown>];
+
+/**
+ * Runs each action on its generated inputs, in order: every answer is a result (never an exception), every refusal
+ * carries a message and leaves `fingerprint` (the tables the actions write) as it was, and nothing pollutes
+ * Object.prototype. Sensible values are mixed in, so the runs reach the writes as well as the refusals.
+ */
+export async function fuzzActions<A>(cases: FuzzCase<A>[], fingerprint: () => Promise<string>, runs: number): Promise<void> {
+  const outcomes = { accepted: 0, refused: 0 };
+  for (const [name, actor, action, input] of cases) {
+    await fc.assert(
+      fc.asyncProperty(input, async (raw) => {
+        const before = await fingerprint();
+        const result = await action(actor, raw);
+        expect(typeof result.ok, name).toBe("boolean");
+        outcomes[result.ok ? "accepted" : "refused"]++;
+        if (!result.ok) {
+          expect(result.error, name).toMatch(/\w/);
+          expect(await fingerprint(), `${name} refused but wrote`).toBe(before);
+        }
+        expect(({} as Record<string, unknown>).polluted, name).toBeUndefined();
+      }),
+      { numRuns: runs },
+    );
+  }
+  console.info(outcomes);
+  expect(outcomes.accepted).toBeGreaterThan(0);
+  expect(outcomes.refused).toBeGreaterThan(0);
 }
