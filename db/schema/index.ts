@@ -6,3 +6,4 @@ export * from "./practice";
 export * from "./notifications";
 export * from "./rate-limits";
 export * from "./statistics";
+export * from "./jobs";

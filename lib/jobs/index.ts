@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { periodicJobs } from "./periodic";
+import { claimPeriodicRun, finishPeriodicRun } from "./lease";
 import { startTicker, type Ticker } from "./ticker";
 import { MINUTE } from "@/lib/time";
 
@@ -15,5 +16,6 @@ const registry = globalThis as typeof globalThis & { __musbookTicker?: Ticker };
 /** Embedded mode: one ticker per process (Next may load this module more than once). */
 export function startEmbeddedJobs(): void {
   if (jobsMode() !== "embedded" || registry.__musbookTicker) return;
-  registry.__musbookTicker = startTicker(periodicJobs, { tickMs: MINUTE });
+  // Instances sharing one PostgreSQL database take turns through the lease: each job once a period, never twice at once.
+  registry.__musbookTicker = startTicker(periodicJobs, { tickMs: MINUTE, lease: { claim: claimPeriodicRun, finish: finishPeriodicRun } });
 }

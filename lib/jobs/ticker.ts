@@ -9,6 +9,11 @@ export interface TickerOptions {
   tickMs: number;
   now?: () => number;
   onError?: (job: PeriodicJob, error: unknown) => void;
+  /**
+   * Shared by several instances' tickers: a job runs only once `claim` grants this period's run (false: another
+   * instance has it), and `finish` hands the next period back.
+   */
+  lease?: { claim(job: PeriodicJob, now: Date): Promise<boolean>; finish(job: PeriodicJob, now: Date): Promise<void> };
 }
 
 /** A tick during a run still going is skipped rather than overlapped; a throwing job does not stop the ticker. */
@@ -21,9 +26,14 @@ export function startTicker(jobs: PeriodicJob[], options: TickerOptions): Ticker
     for (const job of jobs) {
       const previous = lastRun.get(job.id);
       if (previous !== undefined && now() - previous < job.everyMs) continue;
-      lastRun.set(job.id, now());
       try {
-        await job.run();
+        if (options.lease && !(await options.lease.claim(job, new Date(now())))) continue;
+        lastRun.set(job.id, now());
+        try {
+          await job.run();
+        } finally {
+          await options.lease?.finish(job, new Date(now()));
+        }
       } catch (error) {
         (options.onError ?? defaultOnError)(job, error);
       }

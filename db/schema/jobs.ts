@@ -1,0 +1,14 @@
+import { pgTable, text } from "drizzle-orm/pg-core";
+import { instant } from "./columns";
+
+/**
+ * The last run of each periodic job, shared by every app instance whose ticker runs jobs: an instance runs a job only
+ * after claiming it here (lib/jobs/lease.ts), so across instances a job runs once a period and never twice at once.
+ * A run not finished by `leaseUntil` (its instance died) may be taken over.
+ */
+export const periodicJobRuns = pgTable("periodic_job_runs", {
+  jobId: text().primaryKey(),
+  startedAt: instant().notNull(),
+  leaseUntil: instant().notNull(),
+  finishedAt: instant(),
+});
