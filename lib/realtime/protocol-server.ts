@@ -15,6 +15,8 @@ export interface ProtocolServerOptions {
   host?: string;
   activityTimeoutSeconds?: number;
   pongTimeoutSeconds?: number;
+  /** Pages allowed to connect (`https://musbook.example`); unset, any page may (the embedded server's own pages). */
+  allowedOrigins?: string[];
 }
 
 export interface ProtocolServer {
@@ -295,6 +297,11 @@ export function startProtocolServer(options: ProtocolServerOptions): Promise<Pro
 
   const sockets = new WebSocketServer({ server, maxPayload: MAX_MESSAGE_BYTES });
   sockets.on("connection", (socket, request) => {
+    if (options.allowedOrigins && !options.allowedOrigins.includes(request.headers.origin ?? "")) {
+      socket.send(frame("pusher:error", { code: 4009, message: "Connections from this origin are not allowed" }));
+      socket.close(4009, "Origin not allowed");
+      return;
+    }
     const url = new URL(request.url ?? "/", "http://localhost");
     const keyMatch = /^\/app\/([^/?]+)$/.exec(url.pathname);
     if (!keyMatch || keyMatch[1] !== options.key) {
