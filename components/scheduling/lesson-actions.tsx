@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { ClockChangeNotice } from "@/components/scheduling/clock-change-notice";
 import { Button } from "@/components/ui/button";
 import { FormAlert, Input, TextField } from "@/components/ui/field";
 import { formValues, type AnyServerAction } from "@/lib/actions";
@@ -185,6 +186,7 @@ export function ManageLesson({
   time: string;
 }) {
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
+  const [moveTo, setMoveTo] = useState({ date, time });
   const propose = useAction(actions.propose, { onSuccess: () => setOpen(null) });
   const cancelOne = useAction(actions.cancelLesson);
   const cancelFollowing = useAction(actions.cancelSeriesFrom);
@@ -217,6 +219,7 @@ export function ManageLesson({
               type="date"
               required
               defaultValue={date}
+              onChange={(event) => setMoveTo({ ...moveTo, date: event.target.value })}
               error={propose.fieldErrors.date}
             />
             <TextField
@@ -226,9 +229,11 @@ export function ManageLesson({
               type="time"
               required
               defaultValue={time}
+              onChange={(event) => setMoveTo({ ...moveTo, time: event.target.value })}
               hint={`Your time: ${zoneLabel(timezone)}`}
             />
           </div>
+          <ClockChangeNotice id={`move-clock-${lessonId}`} date={moveTo.date} time={moveTo.time} zone={timezone} />
           <TextField id={`move-reason-${lessonId}`} name="reason" label="Reason (optional)" maxLength={REASON_MAX_LENGTH} />
           <Button type="submit" size="sm" disabled={propose.pending}>
             Send proposal

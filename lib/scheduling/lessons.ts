@@ -11,7 +11,7 @@ import { CONFLICT_MESSAGE, findClashes, lockSchedules, type Clash } from "./conf
 import { recipient, tell, whenFor } from "./notices";
 import { instantFromForm } from "./series";
 import { attendanceSchema, cancelLessonSchema, proposeRescheduleSchema, rescheduleIdSchema, SCHEDULING_LIMITS } from "./schemas";
-import { DAY } from "@/lib/time";
+import { DAY, describeClockChange, parseLocalDateTime } from "@/lib/time";
 
 /** A malformed id is answered like an unknown one. */
 function rejectInput(error: ZodError): ActionResult<never> {
@@ -42,6 +42,7 @@ export async function proposeReschedule(actor: Viewer, raw: unknown, now = new D
   if (!isUpcoming(lesson, now)) return { ok: false, error: "Only upcoming lessons can be moved." };
 
   const newStartsAt = instantFromForm(input.date, input.time, input.timezone);
+  const clockNote = describeClockChange(parseLocalDateTime(`${input.date}T${input.time}`)!, input.timezone);
   const newEndsAt = new Date(newStartsAt.getTime() + (lesson.endsAt.getTime() - lesson.startsAt.getTime()));
   if (newStartsAt <= now)
     return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: { date: "Choose a time in the future." } };
@@ -90,7 +91,7 @@ export async function proposeReschedule(actor: Viewer, raw: unknown, now = new D
         body: `From ${whenFor(other, locked.startsAt)} to ${whenFor(other, newStartsAt)}.`,
         link: `/lessons/${lesson.id}`,
       });
-      return { ok: true as const, message: "Proposal sent.", data: { rescheduleId: proposal!.id } };
+      return { ok: true as const, message: `Proposal sent.${clockNote ? ` ${clockNote}` : ""}`, data: { rescheduleId: proposal!.id } };
     });
   } catch (error) {
     // Two proposals for one lesson at the same instant: the unique pending index keeps one.

@@ -67,6 +67,17 @@ describe("requesting lessons", () => {
     expect(stored!.startsAt.toISOString()).toBe("2026-03-29T01:30:00.000Z");
     const plain = await requestLessons(actorOf(student), requestForm(connection, { date: "2026-02-09" }), NOW);
     expect(plain).toMatchObject({ ok: true, message: "Request sent." });
+    // The same for a proposed move: 25 October 2026, 01:30 happens twice in London.
+    const lesson = await insertLesson(connection, "2026-02-10T17:00:00Z", 45);
+    const move = await proposeReschedule(
+      actorOf(student),
+      { lessonId: lesson.id, date: "2026-10-25", time: "01:30", timezone: "Europe/London" },
+      NOW,
+    );
+    expect(move).toMatchObject({
+      ok: true,
+      message: "Proposal sent. Clocks go back that night, so 01:30 happens twice in London: this is the first, GMT+1.",
+    });
   });
 
   it("takes an event typed across a spring-forward gap as beginning when the clocks jump", async () => {
