@@ -116,7 +116,8 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/exports/csv/route.ts#GET":
     "teachers only; their own connections, ended ones' history included (app/api/exports/__tests__/routes.test.ts)",
   "app/api/exports/account/route.ts#GET": "the session user's own data, no secrets (app/api/exports/__tests__/routes.test.ts)",
-  "app/api/health/route.ts#GET": "public liveness probe, no data",
+  "app/api/health/route.ts#GET":
+    "public liveness probe, no data; ?deep=1 adds each dependency's state in words (no credential), computed at most every 30 s (app/api/health/__tests__/route.test.ts)",
   "app/api/test/reminders/sweep/route.ts#POST":
     "404 unless E2E_HOOKS=1 on an embedded server (lib/reminders/__tests__/test-clock.test.ts); runs the sweep, returns counts",
   "app/api/bench/statements/route.ts#GET": "404 unless the server runs a benchmark (BENCH=1); a statement count, no data",

@@ -52,7 +52,7 @@ async function checkDatabase(config: Env): Promise<DeployCheck> {
   }
 }
 
-async function checkPusher(config: Env): Promise<DeployCheck> {
+export async function checkPusher(config: Env): Promise<DeployCheck> {
   if (!config.PUSHER_APP_ID)
     return fail("realtime", "PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET are not set: hosted instances need Pusher or `npm run realtime`");
   const client = new Pusher({
@@ -77,7 +77,7 @@ async function checkPusher(config: Env): Promise<DeployCheck> {
   }
 }
 
-async function checkResend(config: Env, baseUrl: string): Promise<DeployCheck> {
+export async function checkResend(config: Env, baseUrl: string): Promise<DeployCheck> {
   if (!config.RESEND_API_KEY)
     return fail("email", "RESEND_API_KEY is not set: email would go to the outbox, which a hosted deploy does not show");
   try {
