@@ -54,7 +54,6 @@ async function readDeliveries(deliveryIds: readonly string[]) {
       {
         delivery,
         lesson,
-        connectionStatus: lesson.connectionStatus,
         recipient: reader,
         otherName: other?.name ?? "",
         choices: choices.get(delivery.userId)!,
@@ -71,9 +70,9 @@ type Current = Awaited<ReturnType<typeof readDeliveries>>[number];
  * wants this reminder at all.
  */
 function refusal(current: Current, now: Date): ReminderOutcome | null {
-  const { delivery, lesson, connectionStatus, choices } = current;
+  const { delivery, lesson, choices } = current;
   const unchanged = lesson.status === "scheduled" && lesson.startsAt.getTime() === delivery.lessonStartsAt.getTime();
-  if (!unchanged || connectionStatus !== "accepted" || lesson.startsAt <= now) return "lesson-changed";
+  if (!unchanged || lesson.connectionStatus !== "accepted" || lesson.startsAt <= now) return "lesson-changed";
   const channels = wantedChannels(choices, "lesson.reminder");
   if (!choices.reminderLeadMinutes.includes(delivery.leadMinutes as never) || !(channels.inApp || channels.email || channels.push)) {
     return "opted-out";
@@ -109,17 +108,17 @@ export async function deliverReminders(
       return [deliveryId, { deliveryId, outcome: outcome ?? "sent", channels: [] }];
     }),
   );
-  const pending = [...first.values()].filter((row) => !row.delivery.deliveredAt).map((row) => row.delivery.id);
+  const pending = [...first.values()].filter((row) => !row.delivery.deliveredAt);
 
   const stopped = await step("check", async () =>
-    [...first.values()].flatMap((row) => {
-      const outcome = row.delivery.deliveredAt ? null : refusal(row, now());
+    pending.flatMap((row) => {
+      const outcome = refusal(row, now());
       return outcome ? [[row.delivery.id, outcome] as const] : [];
     }),
   );
   await finish(stopped);
   const refused = new Set(stopped.map(([id]) => id));
-  const going = pending.filter((id) => !refused.has(id));
+  const going = pending.map((row) => row.delivery.id).filter((id) => !refused.has(id));
 
   // Each step re-reads the lessons and the choices: a cancellation between steps stops the rest.
   const channelStep = async (channel: Channel, send: (due: Current[]) => Promise<string[]>) => {
