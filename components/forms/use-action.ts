@@ -9,7 +9,8 @@ type Success<R> = Extract<R, { ok: true }>;
 const ACTION_BODY_LIMIT_BYTES = 1_000_000;
 export const TOO_LARGE_TO_SEND = "This is too long to send (over 1 MB), so it was not sent. Shorten the longest text and try again.";
 
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string) => encoder.encode(text).byteLength;
 
 /** About what the action's request body will weigh: each form field with its part's headers, or the JSON of an input. */
 export function actionPayloadBytes(input: ActionInput): number {
