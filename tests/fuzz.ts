@@ -1,5 +1,8 @@
 import fc from "fast-check";
+import { sql } from "drizzle-orm";
 import { expect } from "vitest";
+import { db } from "@/db";
+import { settleBackgroundWork } from "@/lib/background";
 
 // Shared by the fuzz suites (T28): arbitrary inputs for the domain actions, hostile and sensible mixed.
 
@@ -97,4 +100,19 @@ export async function fuzzActions<A>(cases: FuzzCase<A>[], fingerprint: () => Pr
   console.info(outcomes);
   expect(outcomes.accepted).toBeGreaterThan(0);
   expect(outcomes.refused).toBeGreaterThan(0);
+}
+
+/**
+ * Every row of `tables`, hashed, once the background work (notices, emails) has settled: what a refused action must
+ * leave as it was.
+ */
+export function tablesFingerprint(tables: string[]): () => Promise<string> {
+  const hashes = sql.join(
+    tables.map((table) => sql`(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ${sql.identifier(table)} t)`),
+    sql`, `,
+  );
+  return async () => {
+    await settleBackgroundWork();
+    return JSON.stringify(((await db.execute(sql`select ${hashes}`)) as { rows: unknown[] }).rows);
+  };
 }

@@ -1,15 +1,12 @@
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { describe, it, vi } from "vitest";
-import { db } from "@/db";
 import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
 import { changePassword, deleteAccount, requestEmailChange, signOutEverywhere } from "@/lib/accounts/settings";
 import { signUp, verifyEmail } from "@/lib/accounts/sign-up";
 import { hashPassword } from "@/lib/auth/password";
-import { settleBackgroundWork } from "@/lib/background";
 import { setupTestDatabase } from "@/tests/database";
 import { createUser } from "@/tests/factories";
-import { fuzzActions, inputFor, type FuzzCase } from "@/tests/fuzz";
+import { fuzzActions, type FuzzCase, inputFor, tablesFingerprint } from "@/tests/fuzz";
 
 vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: async () => new Set() }));
 
@@ -19,19 +16,8 @@ setupTestDatabase();
 const RUNS = 12;
 const PASSWORD = "minor scales in thirds";
 
-/**
- * Every row of the account tables these actions write, hashed. Rate-limit counters are left out: a refused attempt is
- * meant to count against its address.
- */
-async function fingerprint() {
-  await settleBackgroundWork();
-  const tables = ["users", "email_verification_tokens", "password_reset_tokens", "revoked_sessions", "connections"];
-  const hashes = sql.join(
-    tables.map((table) => sql`(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ${sql.identifier(table)} t)`),
-    sql`, `,
-  );
-  return JSON.stringify(((await db.execute(sql`select ${hashes}`)) as { rows: unknown[] }).rows);
-}
+/** The account tables these actions write; rate-limit counters are left out: a refused attempt is meant to count against its address. */
+const fingerprint = tablesFingerprint(["users", "email_verification_tokens", "password_reset_tokens", "revoked_sessions", "connections"]);
 
 describe("account inputs under fuzzing (T28)", () => {
   it(

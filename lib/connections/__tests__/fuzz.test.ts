@@ -1,16 +1,13 @@
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { describe, it, vi } from "vitest";
-import { db } from "@/db";
 import type { User } from "@/db/schema";
 import { updateProfile } from "@/lib/accounts/settings";
-import { settleBackgroundWork } from "@/lib/background";
 import { addNote, deleteNote, inviteStudent, setBookingMode, setMessagingLocked, updateNote } from "@/lib/connections";
 import { deleteMessage, editMessage, markConversationRead, sendMessage } from "@/lib/messaging/messages";
 import { updateNotificationPreferences } from "@/lib/notifications/preferences";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair } from "@/tests/factories";
-import { fuzzActions, inputFor, type FuzzCase } from "@/tests/fuzz";
+import { fuzzActions, type FuzzCase, inputFor, tablesFingerprint } from "@/tests/fuzz";
 
 vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: async () => new Set() }));
 
@@ -19,17 +16,16 @@ setupTestDatabase();
 const RUNS = 25;
 const NOW = new Date("2026-11-30T12:00:00Z");
 
-/** Every row of every table these actions write, hashed, so a refused call can be shown to have written nothing. */
-async function fingerprint() {
-  await settleBackgroundWork();
-  const tables = ["users", "connections", "teacher_notes", "messages", "conversation_reads", "notification_preferences", "notifications"];
-  const hashes = sql.join(
-    tables.map((table) => sql`(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ${sql.identifier(table)} t)`),
-    sql`, `,
-  );
-  const result = (await db.execute(sql`select ${hashes}`)) as { rows: unknown[] };
-  return JSON.stringify(result.rows);
-}
+/** The tables these actions write, so a refused call can be shown to have written nothing. */
+const fingerprint = tablesFingerprint([
+  "users",
+  "connections",
+  "teacher_notes",
+  "messages",
+  "conversation_reads",
+  "notification_preferences",
+  "notifications",
+]);
 
 describe("connection, messaging and settings inputs under fuzzing (T28)", () => {
   it(

@@ -1,9 +1,6 @@
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { db } from "@/db";
 import type { User } from "@/db/schema";
-import { settleBackgroundWork } from "@/lib/background";
 import { parseStatisticsPeriod, STATISTICS_PERIODS } from "@/lib/dashboard/statistics";
 import { exportQuerySchema, MAX_EXPORT_DAYS } from "@/lib/exports/schemas";
 import { teacherCsv } from "@/lib/exports/teacher";
@@ -21,7 +18,7 @@ import {
 } from "@/lib/practice";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair } from "@/tests/factories";
-import { fuzzActions, hostileValue, inputFor, type FuzzCase } from "@/tests/fuzz";
+import { fuzzActions, type FuzzCase, hostileValue, inputFor, tablesFingerprint } from "@/tests/fuzz";
 
 vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: async () => new Set() }));
 
@@ -30,17 +27,8 @@ setupTestDatabase();
 const NOW = new Date("2026-11-30T12:00:00Z");
 const RUNS = 40;
 
-/** Rows and change marks of every table these actions write, so a refused call can be shown to have written nothing. */
-async function fingerprint() {
-  await settleBackgroundWork();
-  const result = (await db.execute(sql`select
-    (select count(*) || ':' || coalesce(max(updated_at)::text, '') from assignments) as assignments,
-    (select count(*) || ':' || coalesce(max(updated_at)::text, '') from practice_entries) as practice,
-    (select count(*) || ':' || coalesce(max(updated_at)::text, '') from connections) as connections,
-    (select count(*) from notifications) as notifications,
-    (select coalesce(sum(version), 0) from statistics_versions) as statistics`)) as { rows: unknown[] };
-  return JSON.stringify(result.rows);
-}
+/** The tables these actions write, so a refused call can be shown to have written nothing. */
+const fingerprint = tablesFingerprint(["assignments", "practice_entries", "connections", "notifications", "statistics_versions"]);
 
 async function studio() {
   const { teacher, student, connection } = await createConnectedPair();

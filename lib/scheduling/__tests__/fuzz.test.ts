@@ -1,9 +1,6 @@
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { describe, it, vi } from "vitest";
-import { db } from "@/db";
 import type { User } from "@/db/schema";
-import { settleBackgroundWork } from "@/lib/background";
 import {
   approveLessonRequest,
   approveReschedule,
@@ -21,7 +18,7 @@ import {
 } from "@/lib/scheduling";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair } from "@/tests/factories";
-import { fuzzActions, inputFor, type FuzzCase } from "@/tests/fuzz";
+import { fuzzActions, type FuzzCase, inputFor, tablesFingerprint } from "@/tests/fuzz";
 import { actorOf, insertLesson, NOW, requestForm } from "@/tests/scheduling";
 
 vi.mock("@/lib/realtime", () => ({ publish: async () => true, presenceMembers: async () => new Set() }));
@@ -30,18 +27,15 @@ setupTestDatabase();
 
 const RUNS = 30;
 
-/** Rows and change marks of every table these actions write, so a refused call can be shown to have written nothing. */
-async function fingerprint() {
-  await settleBackgroundWork();
-  const result = (await db.execute(sql`select
-    (select count(*) || ':' || coalesce(max(updated_at)::text, '') from lessons) as lessons,
-    (select count(*) || ':' || coalesce(string_agg(status::text, ',' order by id), '') from lesson_requests) as requests,
-    (select count(*) || ':' || coalesce(string_agg(status::text, ',' order by id), '') from reschedule_requests) as reschedules,
-    (select count(*) || ':' || coalesce(max(updated_at)::text, '') from calendar_events) as events,
-    (select count(*) from lesson_series) as series,
-    (select count(*) from notifications) as notifications`)) as { rows: unknown[] };
-  return JSON.stringify(result.rows);
-}
+/** The tables these actions write, so a refused call can be shown to have written nothing. */
+const fingerprint = tablesFingerprint([
+  "lessons",
+  "lesson_requests",
+  "reschedule_requests",
+  "calendar_events",
+  "lesson_series",
+  "notifications",
+]);
 
 describe("scheduling inputs under fuzzing (T28)", () => {
   it(
