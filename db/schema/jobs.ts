@@ -1,4 +1,4 @@
-import { pgTable, text } from "drizzle-orm/pg-core";
+import { integer, pgTable, text } from "drizzle-orm/pg-core";
 import { instant } from "./columns";
 
 /**
@@ -11,4 +11,6 @@ export const periodicJobRuns = pgTable("periodic_job_runs", {
   startedAt: instant().notNull(),
   leaseUntil: instant().notNull(),
   finishedAt: instant(),
+  /** Runs claimed so far, by any instance: an operator (and the hosted-mode CI run) can see a job ran once a period. */
+  runs: integer().notNull().default(0),
 });

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, lte, or } from "drizzle-orm";
+import { and, eq, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { periodicJobRuns } from "@/db/schema";
 import { MINUTE } from "@/lib/time";
@@ -18,10 +18,10 @@ export async function claimPeriodicRun(job: Pick<PeriodicJob, "id" | "everyMs">,
   const leaseUntil = new Date(now.getTime() + RUN_LEASE_MS);
   const claimed = await db
     .insert(periodicJobRuns)
-    .values({ jobId: job.id, startedAt: now, leaseUntil })
+    .values({ jobId: job.id, startedAt: now, leaseUntil, runs: 1 })
     .onConflictDoUpdate({
       target: periodicJobRuns.jobId,
-      set: { startedAt: now, leaseUntil, finishedAt: null },
+      set: { startedAt: now, leaseUntil, finishedAt: null, runs: sql`${periodicJobRuns.runs} + 1` },
       setWhere: and(
         lte(periodicJobRuns.startedAt, dueSince),
         or(isNotNull(periodicJobRuns.finishedAt), lt(periodicJobRuns.leaseUntil, now)),

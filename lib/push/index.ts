@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import webPush, { WebPushError } from "web-push";
 import { db } from "@/db";
 import { pushSubscriptions } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { persistentSecret } from "@/lib/secrets";
 
 export interface PushPayload {
@@ -17,11 +17,15 @@ export interface VapidKeys {
   privateKey: string;
 }
 
-export function vapidKeys(): VapidKeys {
-  const config = env();
+/**
+ * The configured key pair; in embedded mode one generated once into DATA_DIR. Hosted instances share no files, so
+ * there push is off (null) until the pair is set: a key generated per instance would not match its subscriptions.
+ */
+export function vapidKeys(config: Env = env()): VapidKeys | null {
   if (config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY) {
     return { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY };
   }
+  if (config.DATABASE_URL) return null;
   return JSON.parse(persistentSecret(undefined, "vapid-keys.json", () => JSON.stringify(webPush.generateVAPIDKeys()))) as VapidKeys;
 }
 
@@ -42,10 +46,10 @@ export async function sendPush(userId: string, payload: PushPayload): Promise<Pu
 /** Pushes to many people at once (a batch of reminders): their devices are read in one statement. As `sendPush` otherwise. */
 export async function sendPushes(pushes: { userId: string; payload: PushPayload }[]): Promise<PushResult> {
   const userIds = [...new Set(pushes.map((push) => push.userId))];
-  if (userIds.length === 0) return { sent: 0, removed: 0, failed: 0 };
+  const keys = vapidKeys();
+  if (userIds.length === 0 || !keys) return { sent: 0, removed: 0, failed: 0 };
   const subscriptions = await db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.userId, userIds));
   if (subscriptions.length === 0) return { sent: 0, removed: 0, failed: 0 };
-  const keys = vapidKeys();
   const gone: string[] = [];
   const delivered: string[] = [];
   let failed = 0;

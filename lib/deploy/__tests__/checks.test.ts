@@ -77,6 +77,8 @@ const good = () => ({
   RESEND_BASE_URL: resendUrl,
   INNGEST_EVENT_KEY: "an-event-key",
   INNGEST_SIGNING_KEY: "signkey-prod-0123abcd",
+  VAPID_PUBLIC_KEY: `B${"x".repeat(86)}`,
+  VAPID_PRIVATE_KEY: "k".repeat(43),
 });
 
 /** The script as `npm run check:deploy` runs it, without blocking this process, whose stand-ins must answer it. */
@@ -112,10 +114,31 @@ describe("npm run check:deploy", () => {
     ["a malformed Inngest signing key", { INNGEST_SIGNING_KEY: "secret" }, "configuration", "INNGEST_SIGNING_KEY must look like"],
     ["no Inngest event key", { INNGEST_EVENT_KEY: undefined }, "jobs", "must both be set"],
     ["the Inngest dev server switched on", { INNGEST_DEV: "1" }, "jobs", "unsigned requests"],
+    [
+      "no Inngest on a serverless host",
+      { INNGEST_EVENT_KEY: undefined, INNGEST_SIGNING_KEY: undefined, VERCEL: "1" },
+      "jobs",
+      "runs no ticker",
+    ],
+    ["no VAPID key pair", { VAPID_PUBLIC_KEY: undefined, VAPID_PRIVATE_KEY: undefined }, "push", "push is off"],
+    [
+      "half the VAPID key pair",
+      { VAPID_PRIVATE_KEY: undefined },
+      "configuration",
+      "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together",
+    ],
   ])("names %s in one line", async (_, overrides, name, reason) => {
     const checks = await runDeployChecks({ ...good(), ...overrides });
     expect(failing(checks)[name]).toContain(reason);
     for (const check of checks) expect(check.detail).not.toMatch(/\n|the-studio-secret|re_known_key/);
+  });
+
+  it.each([
+    ["http on a loopback address (a trial on one machine)", { APP_URL: "http://127.0.0.1:3310" }, "APP_URL", "a local trial only"],
+    ["no Inngest on long-running instances", { INNGEST_EVENT_KEY: undefined, INNGEST_SIGNING_KEY: undefined }, "jobs", "job lease"],
+  ])("accepts %s, and says what it means", async (_, overrides, name, detail) => {
+    const check = (await runDeployChecks({ ...good(), ...overrides })).find((candidate) => candidate.name === name);
+    expect(check).toMatchObject({ ok: true, detail: expect.stringContaining(detail) });
   });
 
   it.skipIf(!testDatabaseUrl)("finds a database that was never migrated", async () => {

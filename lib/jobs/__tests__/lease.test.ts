@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/db";
+import { periodicJobRuns } from "@/db/schema";
 import { claimPeriodicRun, finishPeriodicRun, RUN_LEASE_MS } from "@/lib/jobs/lease";
 import type { PeriodicJob } from "@/lib/jobs/periodic";
 import { startTicker } from "@/lib/jobs/ticker";
@@ -67,5 +70,7 @@ describe("periodic runs shared by several instances", () => {
     for (const ticker of tickers) ticker.stop();
     // Five minutes: the first run at start, then one a minute.
     expect(starts.map((start) => (start - T0.getTime()) / MINUTE)).toEqual([0, 1, 2, 3, 4, 5]);
+    const [row] = await db.select().from(periodicJobRuns).where(eq(periodicJobRuns.jobId, shared.id));
+    expect(row?.runs).toBe(6);
   });
 });

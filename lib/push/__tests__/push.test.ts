@@ -10,6 +10,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { pushSubscriptions } from "@/db/schema";
+import { parseEnv } from "@/lib/env";
 import { sendPush, vapidKeys } from "@/lib/push";
 import { sendTestPush } from "@/lib/push/devices";
 import { setupTestDatabase } from "@/tests/database";
@@ -82,8 +83,17 @@ function browserKeys() {
 describe("web push", () => {
   it("keeps one VAPID key pair per data directory", () => {
     const keys = vapidKeys();
-    expect(keys.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(keys?.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
     expect(vapidKeys()).toEqual(keys);
+  });
+
+  it("is off on a hosted instance without a configured pair: no key is made per instance", () => {
+    const dataDir = path.join(os.tmpdir(), `hosted-push-${randomBytes(4).toString("hex")}`);
+    const hosted = { DATABASE_URL: "postgres://postgres@db.example.com/musbook", AUTH_SECRET: "a".repeat(32), DATA_DIR: dataDir };
+    expect(vapidKeys(parseEnv(hosted))).toBeNull();
+    expect(fs.existsSync(dataDir)).toBe(false);
+    const pair = { VAPID_PUBLIC_KEY: "B".repeat(87), VAPID_PRIVATE_KEY: "p".repeat(43) };
+    expect(vapidKeys(parseEnv({ ...hosted, ...pair }))).toEqual({ publicKey: pair.VAPID_PUBLIC_KEY, privateKey: pair.VAPID_PRIVATE_KEY });
   });
 
   it("sends an encrypted, VAPID-signed notification to each device and drops the ones that are gone", async () => {

@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: "Notification settings" };
 export default async function NotificationSettingsPage() {
   const user = await requireUser("/settings/notifications");
   const [{ choices, hasPushDevice: pushDevice }, devices] = await Promise.all([preferencesWithPushOf(user), listDevices(user)]);
+  const keys = vapidKeys();
   return (
     <>
       <SettingsSection
@@ -28,12 +29,19 @@ export default async function NotificationSettingsPage() {
         title="Push notifications"
         description="Notices ticked under Push appear on your phone or computer, even when MusBook is closed."
       >
-        <PushDevices
-          actions={{ subscribe: subscribeDeviceAction, remove: removeDeviceAction, test: sendTestPushAction }}
-          vapidPublicKey={vapidKeys().publicKey}
-          devices={devices}
-          timezone={user.timezone}
-        />
+        {keys ? (
+          <PushDevices
+            actions={{ subscribe: subscribeDeviceAction, remove: removeDeviceAction, test: sendTestPushAction }}
+            vapidPublicKey={keys.publicKey}
+            devices={devices}
+            timezone={user.timezone}
+          />
+        ) : (
+          <p className="rounded-lg bg-surface-muted px-3 py-2.5 text-sm text-muted-foreground">
+            Push notifications are not set up on this server yet: its operator sets the VAPID key pair. Reminders and notices still reach
+            you in the app and by email.
+          </p>
+        )}
       </SettingsSection>
     </>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "periodic_job_runs" ADD COLUMN "runs" integer DEFAULT 0 NOT NULL;
