@@ -22,6 +22,8 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "e2e",
+  // The hosted-mode run has its own config and processes (playwright.hosted.config.ts).
+  testIgnore: "hosted/**",
   outputDir: "test-results",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
-import { Outbox, linkIn, uniqueEmail, type Inbox } from "./mail";
+import { Outbox, linkIn, uniqueEmail, type Inbox, type Mailbox } from "./mail";
 import { signIn } from "./session";
 
 export { expect };
@@ -51,7 +51,7 @@ interface PageErrors {
 
 interface Fixtures {
   pageErrors: PageErrors;
-  outbox: Outbox;
+  outbox: Mailbox;
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
   createAccount: (options: AccountOptions) => Promise<Account>;
   signedIn: (account: Account, options?: BrowserContextOptions) => Promise<Page>;

@@ -26,8 +26,17 @@ export function codeIn(email: Email): string {
   return code!;
 }
 
+/** Where a test reads the emails sent to an address: the embedded server's outbox, or (hosted) the Resend stand-in. */
+export interface Mailbox {
+  inbox(address: string, options?: { fromFirst?: boolean }): Promise<Inbox>;
+  waitForUnseen(address: string, subject: string | RegExp, seen: ReadonlySet<string>): Promise<Email>;
+}
+
+export const subjectMatcher = (subject: string | RegExp) => (text: string) =>
+  typeof subject === "string" ? text === subject : subject.test(text);
+
 /** Emails are sent after the response that causes them, so readers wait for an unseen email rather than take the newest. */
-export class Outbox {
+export class Outbox implements Mailbox {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly openPage: () => Promise<Page>) {}
@@ -56,7 +65,7 @@ export class Outbox {
   }
 
   async waitForUnseen(address: string, subject: string | RegExp, seen: ReadonlySet<string>): Promise<Email> {
-    const matches = (text: string) => (typeof subject === "string" ? text === subject : subject.test(text));
+    const matches = subjectMatcher(subject);
     return this.exclusive(async (page) => {
       let found: Listed | undefined;
       await expect(async () => {
@@ -79,7 +88,7 @@ export class Inbox {
   constructor(
     readonly address: string,
     private readonly seen: Set<string>,
-    private readonly outbox: Outbox,
+    private readonly outbox: Mailbox,
   ) {}
 
   async next(subject: string | RegExp): Promise<Email> {

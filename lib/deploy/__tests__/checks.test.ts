@@ -1,7 +1,5 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,13 +8,13 @@ import { migrateDatabase } from "@/db/migrate";
 import { runDeployChecks, type DeployCheck } from "@/lib/deploy/checks";
 import { startProtocolServer, type ProtocolServer } from "@/lib/realtime/protocol-server";
 import { testDatabaseUrl } from "@/tests/database";
+import { startResendStandIn, type ResendStandIn } from "@/tests/resend-stand-in";
 
 const PUSHER = { appId: "studio", key: "studio-key", secret: "the-studio-secret-0123456789" };
 const databases = [`musbook_deploy_check_${process.pid}`, `musbook_deploy_empty_${process.pid}`] as const;
 
 let realtime: ProtocolServer;
-let resend: http.Server;
-let resendUrl: string;
+let resend: ResendStandIn;
 let migratedUrl = "postgres://nobody@127.0.0.1:1/unreachable";
 let emptyUrl = migratedUrl;
 
@@ -38,15 +36,7 @@ async function admin(statements: string[]) {
 
 beforeAll(async () => {
   realtime = await startProtocolServer(PUSHER);
-  // A stand-in for Resend's API: one key it knows.
-  resend = http.createServer((request, response) => {
-    const known = request.headers.authorization === "Bearer re_known_key";
-    response
-      .writeHead(known ? 200 : 401, { "content-type": "application/json" })
-      .end(known ? '{"data":[]}' : '{"name":"validation_error"}');
-  });
-  await new Promise<void>((resolve) => resend.listen(0, "127.0.0.1", resolve));
-  resendUrl = `http://127.0.0.1:${(resend.address() as AddressInfo).port}`;
+  resend = await startResendStandIn({ apiKey: "re_known_key" });
   if (testDatabaseUrl) {
     await admin(databases.flatMap((name) => [`drop database if exists ${name} with (force)`, `create database ${name}`]));
     migratedUrl = urlFor(databases[0]);
@@ -59,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await realtime.close();
-  resend.close();
+  await resend.close();
   if (testDatabaseUrl) await admin(databases.map((name) => `drop database if exists ${name} with (force)`));
 });
 
@@ -74,7 +64,7 @@ const good = () => ({
   PUSHER_PORT: String(realtime.port),
   PUSHER_USE_TLS: "false",
   RESEND_API_KEY: "re_known_key",
-  RESEND_BASE_URL: resendUrl,
+  RESEND_BASE_URL: resend.url,
   INNGEST_EVENT_KEY: "an-event-key",
   INNGEST_SIGNING_KEY: "signkey-prod-0123abcd",
   VAPID_PUBLIC_KEY: `B${"x".repeat(86)}`,

@@ -1,43 +1,12 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startResendStandIn, type ResendStandIn } from "@/tests/resend-stand-in";
 
-interface Received {
-  authorization?: string;
-  idempotencyKey?: string;
-  body: Record<string, unknown>;
-}
-
-// A local stand-in for the Resend HTTP API; the real SDK is pointed at it with RESEND_BASE_URL.
-const received: Received[] = [];
-let rateLimitNext = 0;
-const server = http.createServer((request, response) => {
-  let raw = "";
-  request.on("data", (chunk) => (raw += chunk));
-  request.on("end", () => {
-    if (request.method !== "POST" || request.url !== "/emails") {
-      response.writeHead(404).end();
-      return;
-    }
-    if (rateLimitNext > 0) {
-      rateLimitNext--;
-      response.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
-      response.end(JSON.stringify({ name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 }));
-      return;
-    }
-    received.push({
-      authorization: request.headers.authorization,
-      idempotencyKey: request.headers["idempotency-key"] as string | undefined,
-      body: JSON.parse(raw) as Record<string, unknown>,
-    });
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ id: `email-${received.length}` }));
-  });
-});
+// The real SDK is pointed at a local stand-in for the Resend HTTP API with RESEND_BASE_URL.
+let resend: ResendStandIn;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  vi.stubEnv("RESEND_BASE_URL", `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  resend = await startResendStandIn({ apiKey: "re_test_123" });
+  vi.stubEnv("RESEND_BASE_URL", resend.url);
   vi.stubEnv("RESEND_API_KEY", "re_test_123");
   vi.stubEnv("EMAIL_FROM", "MusBook <hello@musbook.test>");
   vi.resetModules();
@@ -45,7 +14,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await new Promise((resolve) => server.close(resolve));
+  await resend.close();
 });
 
 describe("email through Resend (hosted mode)", () => {
@@ -59,8 +28,8 @@ describe("email through Resend (hosted mode)", () => {
       react: VerifyEmail({ name: "Ada", url: "https://musbook.test/verify?token=t" }),
       idempotencyKey: "verify/123",
     });
-    expect(received).toHaveLength(1);
-    const [first] = received;
+    expect(resend.received).toHaveLength(1);
+    const [first] = resend.received;
     expect(first?.authorization).toBe("Bearer re_test_123");
     expect(first?.idempotencyKey).toBe("verify/123");
     expect(first?.body).toMatchObject({ from: "MusBook <hello@musbook.test>", to: "teacher@example.com", subject: "Confirm your email" });
@@ -71,8 +40,8 @@ describe("email through Resend (hosted mode)", () => {
   it("waits out a 429 as told by retry-after and sends once", async () => {
     const { sendEmail } = await import("@/lib/email");
     const { VerifyEmail } = await import("@/lib/email/templates/verify-email");
-    rateLimitNext = 1;
-    const before = received.length;
+    resend.rateLimitNext(1);
+    const before = resend.received.length;
     const started = Date.now();
     await sendEmail({
       to: "x@example.com",
@@ -81,8 +50,8 @@ describe("email through Resend (hosted mode)", () => {
       idempotencyKey: "retry/1",
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect(received.length - before).toBe(1);
-    expect(received.at(-1)?.idempotencyKey).toBe("retry/1");
+    expect(resend.received.length - before).toBe(1);
+    expect(resend.received.at(-1)?.idempotencyKey).toBe("retry/1");
   });
 
   it("sends a calendar attachment base64-encoded with its type", async () => {
@@ -95,7 +64,7 @@ describe("email through Resend (hosted mode)", () => {
       react: VerifyEmail({ name: "X", url: "https://x.test" }),
       attachments: [{ filename: "lesson.ics", contentType: "text/calendar; charset=utf-8", content: ics }],
     });
-    const [attachment] = received.at(-1)?.body.attachments as { filename: string; content: string; content_type: string }[];
+    const [attachment] = resend.received.at(-1)?.body.attachments as { filename: string; content: string; content_type: string }[];
     expect(attachment).toMatchObject({ filename: "lesson.ics", content_type: "text/calendar; charset=utf-8" });
     expect(Buffer.from(attachment!.content, "base64").toString("utf8")).toBe(ics);
   });
