@@ -32,6 +32,7 @@ export default defineConfig({
       INNGEST_EVENT_KEY: "hosted-ci-event-key",
       INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef0123456789abcdef",
       REALTIME_PORT: String(PORTS.cRealtime),
+      DATABASE_POOL_MAX: "2",
     }),
   ],
 });

@@ -133,7 +133,7 @@ function isRunning(holder: LockHolder): boolean {
 
 function openFromEnv(): DatabaseHandle {
   const config = env();
-  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const dir = path.join(config.dataDir, "pglite");
   lockDataDir(dir);
   return openPglite(dir);

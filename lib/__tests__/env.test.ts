@@ -18,6 +18,14 @@ describe("parseEnv", () => {
     expect(config.DATABASE_URL).toContain("db.example");
   });
 
+  it("sizes each instance's database pool from DATABASE_POOL_MAX (10 unless set), within 1–100", () => {
+    expect(parseEnv({}).DATABASE_POOL_MAX).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_MAX: "3" }).DATABASE_POOL_MAX).toBe(3);
+    for (const bad of ["0", "101", "2.5", "few"]) {
+      expect(() => parseEnv({ DATABASE_POOL_MAX: bad })).toThrow(/^Invalid configuration: DATABASE_POOL_MAX /);
+    }
+  });
+
   it("requires AUTH_SECRET in hosted mode, and a long one", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://db.example.com/musbook" })).toThrow(/AUTH_SECRET is required/);
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/^Invalid configuration: AUTH_SECRET must be at least 32/);
