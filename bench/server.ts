@@ -5,6 +5,7 @@ import path from "node:path";
 
 export interface AppServer {
   origin: string;
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -55,6 +56,7 @@ export async function startApp(port: number, env: Record<string, string>, nodeAr
   if (Date.now() >= deadline) throw new Error(`next start did not become healthy:\n${output}`);
   return {
     origin,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
