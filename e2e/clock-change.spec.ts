@@ -1,3 +1,4 @@
+import { openCalendar } from "./calendar";
 import { expect, test } from "./fixtures";
 
 test("a lesson typed at a time the clocks skip says, before and after sending, which time it will be", async ({
@@ -22,4 +23,29 @@ test("a lesson typed at a time the clocks skip says, before and after sending, w
   await form.getByLabel("Start time").fill("01:30");
   await form.getByRole("button", { name: "Send request" }).click();
   await expect(student.getByText(`Request sent. ${notice}`)).toBeVisible();
+});
+
+test("a personal event typed across the spring-forward gap says it starts when the clocks jump, and is added", async ({
+  createAccount,
+  signedIn,
+}) => {
+  const teacher = await signedIn(await createAccount({ role: "teacher", timezone: "Europe/London" }));
+  await openCalendar(teacher, "/calendar?date=2027-03-28");
+  await teacher.getByRole("button", { name: "New", exact: true }).click();
+  await teacher.getByRole("tab", { name: "Personal event" }).click();
+  const event = teacher.getByRole("form", { name: "Add a personal event" });
+  await event.getByLabel("Title").fill("Night bus to the festival");
+  await event.getByLabel("Starts").fill("2027-03-28");
+  await event.locator("#startTime").fill("01:30");
+  await event.getByLabel("Ends").fill("2027-03-28");
+  await event.locator("#endTime").fill("02:15");
+  // 01:30 and 02:15 do not exist in London that night: the event begins at the jump and ends at 03:15.
+  await expect(event.getByRole("note")).toHaveText([
+    "Clocks go forward that night, so 01:30 does not exist in London: it will start at 02:00, when they do.",
+    "Clocks go forward that night, so 02:15 does not exist in London: it will be 03:15.",
+  ]);
+  await event.locator("#endTime").fill("04:00");
+  await expect(event.getByRole("note")).toHaveCount(1);
+  await event.getByRole("button", { name: "Add event" }).click();
+  await expect(teacher.getByRole("status").filter({ hasText: "Event added." })).toBeVisible();
 });

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useChannelEvents } from "@/components/realtime/realtime-provider";
 import { useAction } from "@/components/forms/use-action";
+import { ClockChangeNotice } from "@/components/scheduling/clock-change-notice";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, FormAlert, OptionalLabel, Textarea, TextField } from "@/components/ui/field";
@@ -60,10 +61,17 @@ function EventForm({
   onDone: () => void;
 }) {
   const create = useAction(createEvent, { onSuccess: onDone });
+  // Followed as typed, so a time a clock change skips or repeats is explained before the event is added.
+  const [times, setTimes] = useState({ startDate: slot.date, startTime: slot.time, endDate: slot.endDate, endTime: slot.endTime });
   return (
     <form
       aria-label="Add a personal event"
       className="space-y-4"
+      onChange={(event) => {
+        if (!(event.target instanceof HTMLInputElement)) return;
+        const { name, value } = event.target;
+        if (name in times) setTimes((current) => ({ ...current, [name]: value }));
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         create.run({ timezone, allDay: String(slot.allDay), ...formValues(new FormData(event.currentTarget)) });
@@ -95,6 +103,18 @@ function EventForm({
           <TextField id="endTime" label="at" type="time" required defaultValue={slot.endTime} error={create.fieldErrors.endTime} />
         )}
       </div>
+      {slot.allDay ? null : (
+        <>
+          <ClockChangeNotice
+            id="event-start-clock"
+            date={times.startDate}
+            time={times.startTime}
+            zone={timezone}
+            skipped="starts-at-jump"
+          />
+          <ClockChangeNotice id="event-end-clock" date={times.endDate} time={times.endTime} zone={timezone} />
+        </>
+      )}
       <Field id="notes" label={<OptionalLabel>Notes</OptionalLabel>} error={create.fieldErrors.notes}>
         <Textarea id="notes" name="notes" maxLength={EVENT_NOTES_MAX_LENGTH} compact />
       </Field>

@@ -4,9 +4,21 @@ import { describeClockChange, parseLocalDateTime } from "@/lib/time";
  * Says, before anything is sent, what a clock change makes of a date and time typed in `zone`: the time it becomes
  * (clocks go forward) or which of its two it means (clocks go back). Nothing on any other night.
  */
-export function ClockChangeNotice({ id, date, time, zone }: { id: string; date: string; time: string; zone: string }) {
+export function ClockChangeNotice({
+  id,
+  date,
+  time,
+  zone,
+  skipped,
+}: {
+  id: string;
+  date: string;
+  time: string;
+  zone: string;
+  skipped?: "shifted" | "starts-at-jump";
+}) {
   const local = parseLocalDateTime(`${date}T${time}`);
-  const notice = local ? describeClockChange(local, zone) : null;
+  const notice = local ? describeClockChange(local, zone, { skipped }) : null;
   if (!notice) return null;
   return (
     <p

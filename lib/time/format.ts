@@ -153,13 +153,21 @@ const wallClockTime = (local: LocalDateTime) => `${two(local.hour)}:${two(local.
 
 /**
  * What a clock change does to a wall time typed in `zone`, in words for the person typing it, or null when the time
- * happens exactly once: the time it becomes (clocks go forward), or which of its two it means (clocks go back).
+ * happens exactly once: the time it becomes (clocks go forward), or which of its two it means (clocks go back). An
+ * event's start typed inside the gap is read as the moment of the jump (`skipped: "starts-at-jump"`), as events are.
  */
-export function describeClockChange(local: LocalDateTime, zone: string): string | null {
+export function describeClockChange(
+  local: LocalDateTime,
+  zone: string,
+  { skipped = "shifted" }: { skipped?: "shifted" | "starts-at-jump" } = {},
+): string | null {
   const check = checkWallTime(local, zone);
   const typed = wallClockTime(local);
   if (check.kind === "skipped") {
-    return `Clocks go forward that night, so ${typed} does not exist in ${zoneCity(zone)}: it will be ${wallClockTime(check.becomes)}.`;
+    const gap = `Clocks go forward that night, so ${typed} does not exist in ${zoneCity(zone)}`;
+    return skipped === "starts-at-jump"
+      ? `${gap}: it will start at ${wallClockTime(utcToZoned(check.jump, zone))}, when they do.`
+      : `${gap}: it will be ${wallClockTime(check.becomes)}.`;
   }
   if (check.kind === "repeated") {
     return `Clocks go back that night, so ${typed} happens twice in ${zoneCity(zone)}: this is the first, ${formatUtcOffset(check.first, zone)}.`;

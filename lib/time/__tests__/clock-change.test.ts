@@ -16,6 +16,10 @@ describe("a wall time across a clock change", () => {
       "Clocks go forward that night, so 01:30 does not exist in London: it will be 02:30.",
     );
     expect(describeClockChange(at("2027-03-14T02:15"), "America/New_York")).toContain("it will be 03:15");
+    // An event's start is read as the jump itself, as lib/scheduling/events.ts does.
+    expect(describeClockChange(typed, "Europe/London", { skipped: "starts-at-jump" })).toBe(
+      "Clocks go forward that night, so 01:30 does not exist in London: it will start at 02:00, when they do.",
+    );
     expect(checkWallTime(at("2027-03-14T02:15"), "America/New_York")).toMatchObject({ jump: new Date("2027-03-14T07:00:00Z") });
     // Lord Howe's clocks go forward by half an hour.
     expect(checkWallTime(at("2027-10-03T02:10"), "Australia/Lord_Howe")).toMatchObject({
