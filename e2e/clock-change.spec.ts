@@ -38,11 +38,11 @@ test("a personal event typed across the spring-forward gap says it starts when t
   await event.getByLabel("Starts").fill("2027-03-28");
   await event.locator("#startTime").fill("01:30");
   await event.getByLabel("Ends").fill("2027-03-28");
-  await event.locator("#endTime").fill("02:15");
-  // 01:30 and 02:15 do not exist in London that night: the event begins at the jump and ends at 03:15.
+  await event.locator("#endTime").fill("01:45");
+  // 01:00–02:00 does not exist in London that night: the event begins at the jump and ends at 02:45.
   await expect(event.getByRole("note")).toHaveText([
     "Clocks go forward that night, so 01:30 does not exist in London: it will start at 02:00, when they do.",
-    "Clocks go forward that night, so 02:15 does not exist in London: it will be 03:15.",
+    "Clocks go forward that night, so 01:45 does not exist in London: it will be 02:45.",
   ]);
   await event.locator("#endTime").fill("04:00");
   await expect(event.getByRole("note")).toHaveCount(1);
