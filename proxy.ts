@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/actions";
 import { contentSecurityPolicy, REQUESTED_PATH_HEADER } from "@/lib/security/headers";
 import { acceptedHost } from "@/lib/security/host";
 
@@ -20,6 +21,22 @@ const isAppPath = (pathname: string) => APP_PREFIXES.some((prefix) => pathname =
 const hasSessionCookie = (request: NextRequest) =>
   request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+ * A plain form post (JavaScript not loaded yet) over Next's server-action limit would end in its error page: it is
+ * answered here instead, before Next reads it. With JavaScript the form refuses to send it (useAction).
+ */
+function formTooLarge(pathname: string): NextResponse {
+  const back = escapeHtml(pathname);
+  const page = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Too large to send · MusBook</title>
+<main><h1>That form was too large to send</h1>
+<p>It was over 1 MB, so nothing was saved. Go back (your browser keeps what you typed), shorten the longest text, and send it again.</p>
+<p><a href="${back}">Back to the form</a></p></main></html>`;
+  return new NextResponse(page, { status: 413, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
 /**
  * Refuses a malformed or foreign Host before anything reads it. Then, for pages, only an optimistic redirect: it never
  * refreshes the session (a refresh racing a sign-out would revive it); everything else checks the database.
@@ -34,6 +51,7 @@ export function proxy(request: NextRequest) {
   }
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/")) return NextResponse.next();
+  if (request.method === "POST" && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) return formTooLarge(pathname);
   if (isAppPath(pathname) && !hasSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.nextUrl);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -17,4 +17,25 @@ test.describe("forms before JavaScript has loaded", () => {
     await expect(plain.getByText(`Invitation sent to ${student}.`)).toBeVisible();
     await expect(plain.getByRole("region", { name: "Pending invitations" }).getByText(student)).toBeVisible();
   });
+
+  test("a form over 1 MB posted with JavaScript off gets a page that says why, and the profile is unchanged", async ({
+    createAccount,
+    newPage,
+    pageErrors,
+  }) => {
+    pageErrors.allow(
+      /status of 413 \(Payload Too Large\)/,
+      "the page answering an oversized form is a 413 on purpose, which Chromium logs",
+    );
+    const student = await createAccount({ role: "student" });
+    const plain = await newPage({ javaScriptEnabled: false });
+    await plain.goto("/sign-in");
+    await signIn(plain, student.email, student.password);
+    await plain.goto("/settings/profile");
+    await plain.getByLabel(/^About you/).fill("Scales in thirds. ".repeat(60_000)); // about 1.08 MB
+    await plain.getByRole("button", { name: "Save changes" }).click();
+    await expect(plain.getByRole("heading", { level: 1, name: "That form was too large to send" })).toBeVisible();
+    await plain.getByRole("link", { name: "Back to the form" }).click();
+    await expect(plain.getByLabel(/^About you/)).toHaveValue("");
+  });
 });

@@ -21,6 +21,9 @@ export type ServerAction<T = undefined> = (previous: unknown, input: ActionInput
 
 export type AnyServerAction = (previous: unknown, input: ActionInput) => Promise<AnyActionResult>;
 
+/** Next's server-action body limit (`serverActions.bodySizeLimit`, 1 MB by default): over it, Next throws and shows its error page. */
+export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export const SESSION_ENDED = {
   ok: false,
   error: "Your session has ended. Sign in again.",

@@ -1,12 +1,13 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useEffectEvent, useState, type FormEvent } from "react";
-import type { ActionFailure, ActionInput, AnyActionResult } from "@/lib/actions";
+import { ACTION_BODY_LIMIT_BYTES, type ActionFailure, type ActionInput, type AnyActionResult } from "@/lib/actions";
+
+/** Under Next's limit, with room for the form encoding around the fields. */
+const SENDABLE_BYTES = ACTION_BODY_LIMIT_BYTES - 48_576;
 
 type Success<R> = Extract<R, { ok: true }>;
 
-/** Next refuses a server action's body over 1 MB (its default limit) by throwing, which would replace the page with an error. */
-const ACTION_BODY_LIMIT_BYTES = 1_000_000;
 export const TOO_LARGE_TO_SEND = "This is too long to send (over 1 MB), so it was not sent. Shorten the longest text and try again.";
 
 const encoder = new TextEncoder();
@@ -38,7 +39,7 @@ export function useAction<R extends AnyActionResult>(
   const failed = current && !current.ok ? (current as ActionFailure) : undefined;
   // Refused here, before sending, with the form as it was: the person loses nothing.
   const send = (input: ActionInput) => {
-    const tooLarge = actionPayloadBytes(input) > ACTION_BODY_LIMIT_BYTES;
+    const tooLarge = actionPayloadBytes(input) > SENDABLE_BYTES;
     setOversized(tooLarge);
     if (!tooLarge) startTransition(() => dispatch(input));
   };
