@@ -31,6 +31,9 @@ function formTooLarge(pathname: string): NextResponse {
   const back = escapeHtml(pathname);
   const page = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Too large to send · MusBook</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:3rem 1.25rem;color:#1c1917;background:#fafaf9}
+main{max-width:34rem;margin:auto}h1{font-size:1.5rem;margin:0 0 .75rem}a{color:#4338ca;font-weight:600}
+@media (prefers-color-scheme:dark){body{color:#e7e5e4;background:#0c0a09}a{color:#a5b4fc}}</style>
 <main><h1>That form was too large to send</h1>
 <p>It was over 1 MB, so nothing was saved. Go back (your browser keeps what you typed), shorten the longest text, and send it again.</p>
 <p><a href="${back}">Back to the form</a></p></main></html>`;
