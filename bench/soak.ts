@@ -36,6 +36,8 @@ const MEMORY_GROWTH_LIMIT = 1.25;
 /** Arrivals spread over this long: the first sign-ins are a storm already (argon2 for each). */
 const RAMP_SECONDS = 120;
 const FAILED_SHARE_LIMIT = 0.01;
+/** Nobody waits longer for a page or a button: a request not answered by then counts as failed. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 const log = (message: string) => console.info(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,6 +61,8 @@ interface Tally {
   latencies: Record<Kind, number[]>;
   ok: Record<"requested" | "approved" | "declined" | "messages" | "signIns" | "twoStepSignIns", number>;
   refused: number;
+  /** Failed requests by reason: a status, a timeout, a network error code. */
+  failures: Record<string, number>;
 }
 
 const tally: Tally = {
@@ -68,6 +72,7 @@ const tally: Tally = {
   latencies: { read: [], write: [], signIn: [] },
   ok: { requested: 0, approved: 0, declined: 0, messages: 0, signIns: 0, twoStepSignIns: 0 },
   refused: 0,
+  failures: {},
 };
 const sentMessageIds: string[] = [];
 /** Requests the students made, waiting for their teacher's answer. */
@@ -75,26 +80,39 @@ const pendingByTeacher = new Map<number, string[]>();
 
 type Kind = "read" | "write" | "signIn";
 
-async function timed(kind: Kind, run: () => Promise<Response>): Promise<Response | null> {
+function fail(reason: string) {
+  tally.failed++;
+  tally.failures[reason] = (tally.failures[reason] ?? 0) + 1;
+}
+
+interface Answer {
+  status: number;
+  cookies: string[];
+  body: string;
+}
+
+/** One request, its whole body read within the time limit; null when it failed without an answer. */
+async function timed(kind: Kind, run: (signal: AbortSignal) => Promise<Response>): Promise<Answer | null> {
   const started = performance.now();
   tally.requests++;
   try {
-    const response = await run();
+    const answer = await run(AbortSignal.timeout(REQUEST_TIMEOUT_MS)).then(async (response) => ({
+      status: response.status,
+      cookies: response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!),
+      body: await response.text(),
+    }));
     tally.latencies[kind].push(performance.now() - started);
-    if (response.status >= 500) {
+    if (answer.status >= 500) {
       tally.serverErrors++;
-      tally.failed++;
-      log(`${response.status} from ${response.url}`);
+      fail(`HTTP ${answer.status}`);
     }
-    return response;
+    return answer;
   } catch (error) {
-    tally.failed++;
-    log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+    const { name, cause } = error as { name?: string; cause?: { code?: string } };
+    fail(name === "TimeoutError" ? `no answer in ${REQUEST_TIMEOUT_MS / 1000} s` : (cause?.code ?? name ?? "error"));
     return null;
   }
 }
-
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 
 let actionIds: Record<string, string> = {};
 
@@ -107,8 +125,9 @@ async function callAction(
   input: unknown,
   cookie = person.cookie,
 ) {
-  const response = await timed(name === "signIn" || name === "verifyCode" ? "signIn" : "write", () =>
+  const response = await timed(name === "signIn" || name === "verifyCode" ? "signIn" : "write", (signal) =>
     fetch(`${app.origin}${page}`, {
+      signal,
       method: "POST",
       redirect: "manual",
       headers: {
@@ -121,14 +140,14 @@ async function callAction(
       body: JSON.stringify([null, input]),
     }),
   );
-  const body = response ? await response.text() : "";
+  const body = response?.body ?? "";
   return { response, body, ok: /"ok":true/.test(body) };
 }
 
 async function signInCode(app: AppServer, person: Person): Promise<string | undefined> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const page = await timed("signIn", () => fetch(`${app.origin}/dev/mail`, { headers: { "x-forwarded-for": person.ip } }));
-    const html = page ? await page.text() : "";
+    const page = await timed("signIn", (signal) => fetch(`${app.origin}/dev/mail`, { signal, headers: { "x-forwarded-for": person.ip } }));
+    const html = page?.body ?? "";
     // React writes "to {address}" as two text nodes, with a comment between them.
     const pattern = new RegExp(
       `(\\d{6}) is your MusBook sign-in code</p><p[^>]*>to (?:<!-- -->)?${person.email.replace(/[.+]/g, "\\$&")}<`,
@@ -142,7 +161,7 @@ async function signInCode(app: AppServer, person: Person): Promise<string | unde
 
 async function signIn(app: AppServer, person: Person): Promise<void> {
   const first = await callAction(app, person, "signIn", "/sign-in", { email: person.email, password: BENCH_PASSWORD }, "");
-  const cookies = first.response ? cookiesOf(first.response) : [];
+  const cookies = first.response?.cookies ?? [];
   const session = cookies.find((cookie) => cookie.startsWith("authjs.session-token="));
   if (session) {
     person.cookie = session;
@@ -154,7 +173,7 @@ async function signIn(app: AppServer, person: Person): Promise<void> {
   const code = await signInCode(app, person);
   if (!code) return;
   const second = await callAction(app, person, "verifyCode", "/sign-in/verify", { code }, pending);
-  const verified = second.response ? cookiesOf(second.response).find((cookie) => cookie.startsWith("authjs.session-token=")) : undefined;
+  const verified = second.response?.cookies.find((cookie) => cookie.startsWith("authjs.session-token="));
   if (verified) {
     person.cookie = verified;
     tally.ok.signIns++;
@@ -180,12 +199,11 @@ async function act(app: AppServer, person: Person): Promise<void> {
   const roll = Math.random();
   if (roll < 0.6) {
     const page = pick(PAGES[person.role]);
-    await timed("read", () => fetch(`${app.origin}${page}`, { headers: { cookie: person.cookie!, "x-forwarded-for": person.ip } })).then(
-      (response) => response?.arrayBuffer(),
-    );
-    await timed("read", () =>
-      fetch(`${app.origin}/api/notifications`, { headers: { cookie: person.cookie!, "x-forwarded-for": person.ip } }),
-    ).then((response) => response?.arrayBuffer());
+    for (const path of [page, "/api/notifications"]) {
+      await timed("read", (signal) =>
+        fetch(`${app.origin}${path}`, { signal, headers: { cookie: person.cookie!, "x-forwarded-for": person.ip } }),
+      );
+    }
     return;
   }
   if (roll < 0.85) {
