@@ -35,7 +35,8 @@ async function realtime(): Promise<DependencyStatus> {
 }
 
 async function email(): Promise<DependencyStatus> {
-  if (emailTransport() === "outbox") return { name: "email", ok: true, status: "outbox: no RESEND_API_KEY, so emails are kept for /dev/mail" };
+  if (emailTransport() === "outbox")
+    return { name: "email", ok: true, status: "outbox: no RESEND_API_KEY, so emails are kept for /dev/mail" };
   const check = await checkResend(env(), process.env.RESEND_BASE_URL ?? "https://api.resend.com");
   return { name: "email", ok: check.ok, status: check.detail };
 }
