@@ -181,4 +181,41 @@ test.describe("installable app", () => {
     await expect(devices).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Notify me on this device" })).toBeVisible();
   });
+
+  test("the install offer floats over the dashboard without moving it; declined in the browser's prompt, it stays away", async ({
+    page,
+    createAccount,
+  }, testInfo) => {
+    const account = await createAccount({ role: "student" });
+    await signIn(page, account.email, account.password);
+    await page.goto("/dashboard");
+    const glance = page.getByRole("region", { name: "At a glance" });
+    const before = await glance.boundingBox();
+    // Chromium offers installation with `beforeinstallprompt`; here the offer and the user's answer are stood in for.
+    const offerInstall = () =>
+      page.evaluate(() => {
+        const offer = Object.assign(new Event("beforeinstallprompt", { cancelable: true }), {
+          prompt: async () => void document.documentElement.setAttribute("data-install-prompted", "yes"),
+          userChoice: Promise.resolve({ outcome: "dismissed" }),
+        });
+        window.dispatchEvent(offer);
+        return offer.defaultPrevented;
+      });
+    const card = page.getByRole("region", { name: "Install MusBook" });
+    // The listener is attached once the page has hydrated: offer until it is taken.
+    await expect.poll(offerInstall, { timeout: 30_000 }).toBe(true);
+    await expect(card).toBeVisible();
+    expect(await glance.boundingBox()).toEqual(before);
+    await page.screenshot({ path: testInfo.outputPath("install-offer.png") });
+
+    await card.getByRole("button", { name: "Install app" }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-install-prompted", "yes");
+    await expect(card).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("musbook:install-dismissed"))).toBe("yes");
+
+    await page.reload();
+    await expect.poll(offerInstall, { timeout: 30_000 }).toBe(true);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await expect(card).toHaveCount(0);
+  });
 });

@@ -53,7 +53,10 @@ function iosSafari(): boolean {
 const standalone = () =>
   window.matchMedia("(display-mode: standalone)").matches || (navigator as Navigator & { standalone?: boolean }).standalone === true;
 
-/** A quiet card on the dashboard: install where the browser offers it, a how-to on iOS; once dismissed, never again. */
+/**
+ * A quiet card over the dashboard's corner: install where the browser offers it, a how-to on iOS; once dismissed, never
+ * again. It floats because the offer arrives late, and a card pushed into the page would shift everything below it.
+ */
 export function InstallPrompt() {
   const offer = useSyncExternalStore(
     subscribe,
@@ -73,7 +76,10 @@ export function InstallPrompt() {
   };
 
   return (
-    <section aria-label="Install MusBook" className="flex items-start gap-4 rounded-2xl border bg-surface p-4 shadow-sm">
+    <section
+      aria-label="Install MusBook"
+      className="fixed inset-x-3 bottom-3 z-30 flex items-start gap-4 rounded-2xl border bg-surface p-4 shadow-lg sm:inset-x-auto sm:right-6 sm:bottom-6 sm:max-w-sm"
+    >
       <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-accent-soft text-accent-soft-foreground" aria-hidden="true">
         {way === "prompt" ? <Download className="size-5" /> : <Share className="size-5" />}
       </span>

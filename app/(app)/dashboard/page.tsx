@@ -64,8 +64,6 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         </h1>
       </div>
 
-      <InstallPrompt />
-
       <ReceivedInvitations
         id="dashboard-invitations"
         heading={invitations.length === 1 ? "An invitation is waiting for you" : `${invitations.length} invitations are waiting for you`}
@@ -215,6 +213,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       </div>
 
       {dashboard.connectionCount > 0 ? <StatisticsSection statistics={statistics} isTeacher={isTeacher} /> : null}
+
+      <InstallPrompt />
     </div>
   );
 }
