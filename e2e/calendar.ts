@@ -6,6 +6,12 @@ export async function openCalendar(page: Page, path: string) {
   await expect(page.locator(".mb-calendar").getByRole("button", { name: /^Next / })).toBeVisible({ timeout: 30_000 });
 }
 
+/** A lesson or event on the calendar by its name: FullCalendar's are buttons, the phone's week list links a lesson to its page. */
+export function calendarEntry(page: Page, name: RegExp) {
+  const calendar = page.locator(".mb-calendar");
+  return calendar.getByRole("button", { name }).or(calendar.getByRole("link", { name }));
+}
+
 export interface Point {
   x: number;
   y: number;

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { addLocalDays, formatIsoDate, formatTime, utcToZoned, WEEK, zonedToUtc } from "../lib/time";
-import { openCalendar } from "./calendar";
+import { calendarEntry, openCalendar } from "./calendar";
 import { expect, test } from "./fixtures";
 import { linkIn } from "./mail";
 
@@ -70,9 +70,7 @@ test("a teacher who books directly books a series at once; the student sees it l
     // Opened before the next booking, so only the live update can show it.
     const later = new Date(first.getTime() + 4 * WEEK);
     await openCalendar(student, `/calendar?date=${formatIsoDate(later, STUDENT.timezone)}`);
-    const lessonAt = student
-      .locator(".mb-calendar")
-      .getByRole("button", { name: new RegExp(`^${formatTime(later, STUDENT.timezone)}\\b.*Lesson with ${TEACHER.name}`) });
+    const lessonAt = calendarEntry(student, new RegExp(`^${formatTime(later, STUDENT.timezone)}\\b.*Lesson with ${TEACHER.name}`));
     await expect(lessonAt).toHaveCount(0);
 
     await teacher.getByRole("button", { name: "New lesson" }).click();

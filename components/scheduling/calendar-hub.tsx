@@ -18,17 +18,18 @@ import { cn } from "@/lib/utils";
 import type { LocalSlot } from "./calendar-view";
 import { LessonRequestForm, type LessonFormConnection } from "./lesson-request-form";
 import { PhoneMonth } from "./phone-month";
+import { PhoneWeek, type InitialWeek } from "./phone-week";
 import { EVENT_NOTES_MAX_LENGTH, EVENT_TITLE_MAX_LENGTH } from "@/lib/scheduling/limits";
 
-// FullCalendar is loaded only here, in the browser; the placeholder keeps its space so nothing shifts.
-const CalendarView = dynamic(() => import("./calendar-view"), {
-  ssr: false,
-  loading: () => <div className="h-[720px] animate-pulse rounded-xl bg-surface-muted/60" aria-hidden="true" />,
-});
+const CalendarPlaceholder = () => <div className="h-[720px] animate-pulse rounded-xl bg-surface-muted/60" aria-hidden="true" />;
 
-const SMALL_SCREEN = "(max-width: 640px)";
+// FullCalendar is loaded only here, in the browser, and only on a wide screen; the placeholder keeps its space.
+const CalendarView = dynamic(() => import("./calendar-view"), { ssr: false, loading: CalendarPlaceholder });
+
+// Tailwind's `sm`, so the script and the stylesheet agree on what a phone is.
+const WIDE_SCREEN = "(min-width: 640px)";
 const subscribeToWidth = (onChange: () => void) => {
-  const query = window.matchMedia(SMALL_SCREEN);
+  const query = window.matchMedia(WIDE_SCREEN);
   query.addEventListener("change", onChange);
   return () => query.removeEventListener("change", onChange);
 };
@@ -163,6 +164,7 @@ export function CalendarHub({
   connections,
   otherLabel,
   isTeacher,
+  initialWeek,
 }: {
   userId: string;
   actions: {
@@ -176,12 +178,16 @@ export function CalendarHub({
   connections: LessonFormConnection[];
   otherLabel: string;
   isTeacher: boolean;
+  initialWeek: InitialWeek;
 }) {
-  const compact = useSyncExternalStore(
+  // Unknown (null) until hydrated: the server cannot see the screen, so it sends both layouts and CSS shows one.
+  const wide = useSyncExternalStore(
     subscribeToWidth,
-    () => window.matchMedia(SMALL_SCREEN).matches,
-    () => false,
+    () => window.matchMedia(WIDE_SCREEN).matches,
+    () => null,
   );
+  const phoneClass = wide === null ? "sm:hidden" : undefined;
+  const wideClass = wide === null ? "hidden sm:block" : undefined;
   const [panel, setPanel] = useState<Panel>(null);
   const [phoneView, setPhoneView] = useState<"list" | "month">("list");
   const panelRef = useRef<HTMLElement>(null);
@@ -222,18 +228,25 @@ export function CalendarHub({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="max-w-prose text-sm text-muted-foreground">
-          {compact
-            ? `Tap New to add ${isTeacher ? "a lesson" : "a lesson request"} or a personal event. To move a lesson, open it and propose a new time.`
-            : `Select a time to add an event or ${isTeacher ? "a lesson" : "request a lesson"}. Drag one of your lessons to propose a new time.`}
-        </p>
+        {wide !== true ? (
+          <p className={cn("max-w-prose text-sm text-muted-foreground", phoneClass)}>
+            Tap New to add {isTeacher ? "a lesson" : "a lesson request"} or a personal event. To move a lesson, open it and propose a new
+            time.
+          </p>
+        ) : null}
+        {wide !== false ? (
+          <p className={cn("max-w-prose text-sm text-muted-foreground", wideClass)}>
+            Select a time to add an event or {isTeacher ? "a lesson" : "request a lesson"}. Drag one of your lessons to propose a new time.
+          </p>
+        ) : null}
         <div className="flex items-center gap-2">
-          {compact ? (
-            <div role="group" aria-label="Calendar view" className="inline-flex rounded-lg border bg-surface p-0.5">
+          {wide !== true ? (
+            <div role="group" aria-label="Calendar view" className={cn("inline-flex rounded-lg border bg-surface p-0.5", phoneClass)}>
               {(["list", "month"] as const).map((view) => (
                 <button
                   key={view}
                   type="button"
+                  disabled={wide === null}
                   aria-pressed={phoneView === view}
                   onClick={() => setPhoneView(view)}
                   className={cn(
@@ -310,19 +323,35 @@ export function CalendarHub({
         </Card>
       ) : null}
       <div className="mb-calendar overflow-hidden rounded-2xl border bg-surface p-3 shadow-sm sm:p-4" aria-busy={propose.pending}>
-        {compact && phoneView === "month" ? (
-          <PhoneMonth
-            timezone={timezone}
-            initialDate={initialDate}
-            refreshKey={refreshKey}
-            onOpenEvent={(item) => setPanel({ kind: "item", item })}
-            onAddOn={(date) => setPanel({ kind: "slot", slot: hourAt(date, 17), tab: "lesson" })}
-          />
-        ) : (
+        {wide !== true ? (
+          <div className={phoneClass}>
+            {phoneView === "month" ? (
+              <PhoneMonth
+                timezone={timezone}
+                initialDate={initialDate}
+                refreshKey={refreshKey}
+                onOpenEvent={(item) => setPanel({ kind: "item", item })}
+                onAddOn={(date) => setPanel({ kind: "slot", slot: hourAt(date, 17), tab: "lesson" })}
+              />
+            ) : (
+              <PhoneWeek
+                timezone={timezone}
+                initialWeek={initialWeek}
+                refreshKey={refreshKey}
+                onOpenEvent={(item) => setPanel({ kind: "item", item })}
+              />
+            )}
+          </div>
+        ) : null}
+        {wide === null ? (
+          <div className={wideClass}>
+            <CalendarPlaceholder />
+          </div>
+        ) : null}
+        {wide ? (
           <CalendarView
             timezone={timezone}
             initialDate={initialDate}
-            compact={compact}
             refreshKey={refreshKey}
             onSelectSlot={(slot) => setPanel({ kind: "slot", slot, tab: "lesson" })}
             onOpenItem={(item) => setPanel({ kind: "item", item })}
@@ -333,7 +362,7 @@ export function CalendarHub({
               propose.run({ lessonId, date: slot.date, time: slot.time, timezone });
             }}
           />
-        )}
+        ) : null}
       </div>
       {propose.error ? <FormAlert>{propose.error}</FormAlert> : null}
     </div>

@@ -42,7 +42,6 @@ const localParts = (value: string) => ({ date: value.slice(0, 10), time: value.l
 export default function CalendarView({
   timezone,
   initialDate,
-  compact,
   refreshKey,
   onSelectSlot,
   onMoveLesson,
@@ -50,7 +49,6 @@ export default function CalendarView({
 }: {
   timezone: string;
   initialDate?: string;
-  compact: boolean;
   refreshKey: number;
   onSelectSlot: (slot: LocalSlot) => void;
   onMoveLesson: (lessonId: string, slot: LocalSlot, revert: () => void) => void;
@@ -83,13 +81,9 @@ export default function CalendarView({
     <FullCalendar
       plugins={[classicThemePlugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
       timeZone={timezone}
-      initialView={compact ? "listWeek" : "timeGridWeek"}
+      initialView="timeGridWeek"
       initialDate={initialDate}
-      headerToolbar={
-        compact
-          ? { start: "prev,next today", center: "title", end: "" }
-          : { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }
-      }
+      headerToolbar={{ start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }}
       buttons={{
         today: { text: "Today" },
         dayGridMonth: { text: "Month" },
@@ -97,7 +91,7 @@ export default function CalendarView({
         timeGridDay: { text: "Day" },
         listWeek: { text: "List" },
       }}
-      height={compact ? "auto" : 720}
+      height={720}
       firstDay={1}
       nowIndicator
       selectable

@@ -1,22 +1,18 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import { itemsByDay, monthGrid, shiftMonth, startOfLocalDay } from "@/lib/scheduling/month-grid";
 import type { CalendarItem } from "@/lib/scheduling/queries";
-import { formatDayHeading, formatIsoDate, formatMonthYear, formatTimeRange } from "@/lib/time";
+import { formatDayHeading, formatIsoDate, formatMonthYear } from "@/lib/time";
 import { cn } from "@/lib/utils";
-import { calendarColours } from "./calendar-colours";
+import { colourOf, DayItemList } from "./day-items";
 import { loadCalendarItems } from "./load-calendar-items";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const DOTS_PER_DAY = 3;
-
-const colourOf = (item: CalendarItem) => calendarColours[item.kind === "event" ? "event" : (item.status ?? "scheduled")].colour;
 
 function describeDay(heading: string, items: CalendarItem[]): string {
   const lessons = items.filter((item) => item.kind === "lesson").length;
@@ -144,36 +140,7 @@ export function PhoneMonth({
             </Button>
           </div>
         ) : (
-          <ul className="divide-y rounded-lg border">
-            {dayItems.map((item) => {
-              const when = item.allDay ? "All day" : formatTimeRange(new Date(item.start), new Date(item.end), timezone);
-              const body = (
-                <>
-                  <span className="mt-1.5 size-2 shrink-0 rounded-full" style={{ backgroundColor: colourOf(item) }} aria-hidden="true" />
-                  <span className="min-w-0 flex-1">
-                    <span className="block text-xs text-muted-foreground tabular-nums">{when}</span>
-                    <span className={cn("block break-words font-medium", item.status === "cancelled" && "line-through")}>{item.title}</span>
-                  </span>
-                  {item.status === "cancelled" ? <Badge>Cancelled</Badge> : null}
-                  {item.pendingMove ? <Badge tone="warning">New time proposed</Badge> : null}
-                </>
-              );
-              const rowClass = "flex w-full items-start gap-3 p-3 text-left text-sm hover:bg-surface-muted";
-              return (
-                <li key={`${item.kind}:${item.id}`}>
-                  {item.kind === "lesson" ? (
-                    <Link href={`/lessons/${item.id}`} className={rowClass}>
-                      {body}
-                    </Link>
-                  ) : (
-                    <button type="button" className={rowClass} onClick={() => onOpenEvent(item)}>
-                      {body}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <DayItemList items={dayItems} timezone={timezone} onOpenEvent={onOpenEvent} />
         )}
       </section>
     </div>

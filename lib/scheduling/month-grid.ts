@@ -31,6 +31,13 @@ export function monthGrid(month: string, zone: string): MonthGrid {
   return { month, days, start: startOfLocalDay(gridStart, zone), end: startOfLocalDay(addDaysToIsoDate(gridStart, weeks * 7), zone) };
 }
 
+/** The week (Monday to Sunday) that holds `date`, and the instants that bound it in the viewer's zone. */
+export function weekGrid(date: string, zone: string): { monday: string; days: string[]; start: Date; end: Date } {
+  const monday = mondayOfIsoDate(date);
+  const days = Array.from({ length: 7 }, (_, index) => addDaysToIsoDate(monday, index));
+  return { monday, days, start: startOfLocalDay(monday, zone), end: startOfLocalDay(addDaysToIsoDate(monday, 7), zone) };
+}
+
 /** The local days an item covers: all-day items as stored dates (end exclusive), timed ones by their instants in `zone`. */
 function daySpan(item: CalendarItem, zone: string): [first: string, last: string] {
   if (item.allDay) return [item.start, item.end > item.start ? addDaysToIsoDate(item.end, -1) : item.start];

@@ -5,8 +5,10 @@ import { FeedLink } from "@/components/scheduling/feed-link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { currentFeedLink } from "@/lib/scheduling";
-import { acceptedConnectionNames } from "@/lib/scheduling/queries";
-import { zoneLabel } from "@/lib/time";
+import { weekGrid } from "@/lib/scheduling/month-grid";
+import { acceptedConnectionNames, getCalendarItems } from "@/lib/scheduling/queries";
+import { formatIsoDate, zoneLabel } from "@/lib/time";
+import { calendarDate } from "@/lib/time/schemas";
 import {
   createEventAction,
   deleteEventAction,
@@ -20,10 +22,16 @@ export const metadata: Metadata = { title: "Calendar" };
 export default async function CalendarPage({ searchParams }: PageProps<"/calendar">) {
   const user = await requireUser("/calendar");
   // `?date=YYYY-MM-DD` opens the calendar on that day (links from lessons; tests).
-  const { date } = await searchParams;
-  const initialDate = typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
-  const [connections, feed] = await Promise.all([acceptedConnectionNames(user), currentFeedLink(user)]);
+  const requested = calendarDate().safeParse((await searchParams).date);
+  const initialDate = requested.success ? requested.data : undefined;
   const zone = user.timezone;
+  // A phone opens on this week's list, rendered here so it is there at first paint.
+  const week = weekGrid(initialDate ?? formatIsoDate(new Date(), zone), zone);
+  const [connections, feed, weekItems] = await Promise.all([
+    acceptedConnectionNames(user),
+    currentFeedLink(user),
+    getCalendarItems(user, week.start, week.end, zone),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -53,6 +61,7 @@ export default async function CalendarPage({ searchParams }: PageProps<"/calenda
         connections={connections}
         otherLabel={user.role === "teacher" ? "Student" : "Teacher"}
         isTeacher={user.role === "teacher"}
+        initialWeek={{ monday: week.monday, items: weekItems }}
       />
       <Card>
         <CardHeader>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarItem } from "../queries";
-import { itemsByDay, monthGrid, shiftMonth } from "../month-grid";
+import { itemsByDay, monthGrid, shiftMonth, weekGrid } from "../month-grid";
 
 const lesson = (id: string, start: string, end: string): CalendarItem => ({ id, kind: "lesson", title: id, start, end, allDay: false });
 const allDay = (id: string, start: string, end: string): CalendarItem => ({ id, kind: "event", title: id, start, end, allDay: true });
@@ -17,6 +17,17 @@ describe("the phone month grid", () => {
     // February 2027 starts on a Monday and has exactly four weeks.
     expect(monthGrid("2027-02", "Asia/Tokyo").days).toHaveLength(28);
     expect(monthGrid("2027-02", "Asia/Tokyo").start.toISOString()).toBe("2027-01-31T15:00:00.000Z");
+  });
+
+  it("gives the phone's week list the Monday-to-Sunday week of any day, across a clock change", () => {
+    const week = weekGrid("2026-03-29", "Europe/London");
+    expect(week.monday).toBe("2026-03-23");
+    expect(week.days).toEqual(["2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29"]);
+    expect(week.start.toISOString()).toBe("2026-03-23T00:00:00.000Z");
+    // The clocks went forward on the Sunday: the next Monday starts at 23:00 UTC, a 167-hour week.
+    expect(week.end.toISOString()).toBe("2026-03-29T23:00:00.000Z");
+    expect(weekGrid("2026-03-23", "Europe/London").monday).toBe("2026-03-23");
+    expect(weekGrid("2027-01-02", "Pacific/Auckland").days[0]).toBe("2026-12-28");
   });
 
   it("moves across years", () => {
