@@ -83,7 +83,7 @@ export function PhoneWeek({
             <ChevronRight className="size-4" aria-hidden="true" />
           </Button>
         </div>
-        <h2 className="text-base font-semibold" aria-live="polite">
+        <h2 className="text-center text-sm font-semibold" aria-live="polite">
           {title}
         </h2>
         <Button variant="secondary" size="sm" disabled={!hydrated} onClick={() => setMonday(weekGrid(today, timezone).monday)}>
