@@ -5,9 +5,26 @@ export interface LighthouseScores {
   performance: number;
   accessibility: number;
   bestPractices: number;
+  /** The performance metrics that cost points, and what shifted: where to look when the score falls short. */
+  losses: string[];
 }
 
-export const LIGHTHOUSE_BUDGET: LighthouseScores = { performance: 95, accessibility: 100, bestPractices: 100 };
+const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
+
+interface AuditDetails {
+  items?: { node?: { snippet?: string }; score?: number; items?: { node?: { snippet?: string } }[] }[];
+}
+
+function lighthouseLosses(audits: Record<string, { score: number | null; displayValue?: string; details?: unknown }>): string[] {
+  const losses = METRICS.filter((id) => (audits[id]?.score ?? 1) < 0.9).map((id) => `${id} ${audits[id]!.displayValue ?? ""}`.trim());
+  const shifts = (audits["layout-shifts"]?.details as AuditDetails | undefined)?.items ?? [];
+  for (const shift of shifts.slice(0, 3)) losses.push(`shifted (${(shift.score ?? 0).toFixed(3)}): ${shift.node?.snippet ?? "?"}`);
+  const largest = (audits["largest-contentful-paint-element"]?.details as AuditDetails | undefined)?.items?.[0]?.items?.[0]?.node?.snippet;
+  if (largest && losses.some((loss) => loss.startsWith("largest-contentful-paint"))) losses.push(`largest paint: ${largest}`);
+  return losses;
+}
+
+export const LIGHTHOUSE_BUDGET: Omit<LighthouseScores, "losses"> = { performance: 95, accessibility: 100, bestPractices: 100 };
 
 /**
  * Lighthouse's mobile defaults (a mid-range phone, simulated slow 4G) with Debian's Chromium, one page after
@@ -30,7 +47,12 @@ export async function lighthouseScores(pages: { url: string; cookie?: string }[]
       const categories = result?.lhr.categories;
       if (!categories) throw new Error(`Lighthouse returned no result for ${url}.`);
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-      scores.push({ performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices") });
+      scores.push({
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        losses: lighthouseLosses(result.lhr.audits),
+      });
     }
     return scores;
   } finally {

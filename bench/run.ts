@@ -240,6 +240,7 @@ async function lighthouseRows(origin: string, cookie: string) {
       status: ok.rest ? verdict(ok.performance, true) : "FAIL",
       value: score.performance,
     });
+    if (!ok.performance) log(`Lighthouse ${page} lost performance points on: ${score.losses.join("; ") || "nothing below 0.9"}`);
   });
 }
 
