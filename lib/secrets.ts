@@ -14,6 +14,18 @@ export function persistentSecret(
 ): string {
   if (variable) return variable;
   const file = path.join(env().dataDir, fileName);
+  // Written once and never changed, so read once: the realtime secret is asked for on every signed-in page.
+  let secret = secretsByFile.get(file);
+  if (secret === undefined) {
+    secret = readOrCreate(file, generate);
+    secretsByFile.set(file, secret);
+  }
+  return secret;
+}
+
+const secretsByFile = new Map<string, string>();
+
+function readOrCreate(file: string, generate: () => string): string {
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch (error) {
