@@ -5,42 +5,15 @@ import { DeviceOwner } from "@/components/pwa/service-worker";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NotificationsProvider } from "@/components/notifications/notifications-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
-import { ThemeToggle } from "@/components/theme-toggle";
-import { Avatar } from "@/components/ui/avatar";
 import { Logo } from "@/components/ui/logo";
 import type { User } from "@/db/schema";
 import type { AnyServerAction } from "@/lib/actions";
-import { navigationFor } from "@/lib/navigation";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 import type { Theme } from "@/lib/theme";
 import { MobileNav } from "./mobile-nav";
-import { NavLinks } from "./nav-links";
-import { SignOutButton } from "./sign-out-button";
+import { SidebarContents } from "./sidebar-contents";
 import { VerifyEmailBanner } from "./verify-email-banner";
 import { SkipLink } from "./skip-link";
-
-function SidebarContents({ user, theme, signOut }: { user: User; theme: Theme; signOut: AnyServerAction }) {
-  return (
-    <div className="flex h-full flex-col gap-6 px-3 pb-4">
-      <nav aria-label="App" className="flex-1">
-        <NavLinks items={navigationFor(user.role)} />
-      </nav>
-      <div className="space-y-3 border-t pt-4">
-        <div className="flex items-center gap-3 px-2">
-          <Avatar name={user.name} />
-          <div className="min-w-0">
-            <p className="truncate text-sm font-medium">{user.name}</p>
-            <p className="truncate text-xs capitalize text-muted-foreground">{user.role}</p>
-          </div>
-        </div>
-        <div className="flex items-center justify-between gap-2 px-2">
-          <ThemeToggle initial={theme} />
-          <SignOutButton signOut={signOut} />
-        </div>
-      </div>
-    </div>
-  );
-}
 
 interface AppShellProps {
   user: User;
@@ -69,14 +42,12 @@ export function AppShell({ user, theme, unreadNotifications, unreadConversations
                   </Link>
                   <NotificationBell />
                 </div>
-                <SidebarContents user={user} theme={theme} signOut={actions.signOut} />
+                <SidebarContents name={user.name} role={user.role} theme={theme} signOut={actions.signOut} />
               </aside>
             </div>
             <div className="flex min-w-0 flex-col">
               <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b bg-surface/90 px-3 backdrop-blur lg:hidden">
-                <MobileNav>
-                  <SidebarContents user={user} theme={theme} signOut={actions.signOut} />
-                </MobileNav>
+                <MobileNav name={user.name} role={user.role} theme={theme} signOut={actions.signOut} />
                 <Link href="/dashboard">
                   <Logo />
                 </Link>

@@ -1,13 +1,14 @@
 "use client";
 
 import { Menu, X } from "lucide-react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
+import { SidebarContents, type SidebarProps } from "./sidebar-contents";
 
 /**
- * The phone menu: a button in the top bar that opens the sidebar's contents as a drawer. They are rendered
- * only while it is open: closed, a second copy of the sidebar would only add to every page's HTML.
+ * The phone menu: a button in the top bar that opens the sidebar's contents as a drawer. They are rendered here, in
+ * the browser, only while it is open: from the server, a second copy would be in every page's payload.
  */
-export function MobileNav({ children }: { children: ReactNode }) {
+export function MobileNav(sidebar: SidebarProps) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -49,7 +50,7 @@ export function MobileNav({ children }: { children: ReactNode }) {
               <X className="size-5" aria-hidden="true" />
             </button>
           </div>
-          {open ? children : null}
+          {open ? <SidebarContents {...sidebar} /> : null}
         </div>
       </dialog>
     </>
