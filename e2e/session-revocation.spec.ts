@@ -27,7 +27,16 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   expect((await old.request.get("/api/notifications")).status()).toBe(200);
 
   await signIn(page, email, password);
+  // This page's own realtime subscription must be authorized before the change ends every session, this one too:
+  // asked for in between, it would be refused (a 401 in the console) until the browser has its new session.
+  const subscribed = page.waitForResponse(
+    (response) =>
+      response.url().endsWith("/api/realtime/auth") &&
+      response.ok() &&
+      /\/settings\/security$/.test(response.request().headers().referer ?? ""),
+  );
   await page.goto("/settings/security");
+  await subscribed;
   const section = page.getByRole("region", { name: "Password" });
   await section.getByLabel("Current password").fill(password);
   await section.getByLabel("New password").fill(NEW_PASSWORD);
