@@ -39,8 +39,9 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
   };
 }
 
-export function openPglite(dataDir?: string): DatabaseHandle {
-  const client = new PGlite({ dataDir, extensions: pgliteExtensions });
+/** `from`: a dump (`dumpDataDir`) to start from instead of an empty cluster; the test suite's migrated template. */
+export function openPglite(dataDir?: string, from?: Blob): DatabaseHandle {
+  const client = new PGlite({ dataDir, extensions: pgliteExtensions, loadDataDir: from });
   return {
     db: drizzlePglite(client, clientConfig()) as unknown as Database,
     mode: "embedded",

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openPglite, openPostgres, setDatabase, type DatabaseHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 
@@ -51,8 +52,9 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
-    const handle = openPglite();
-    await migrateDatabase(handle);
+    const template = inject("pgliteTemplate");
+    if (!template) throw new Error("The migrated embedded template is made by tests/global-setup.ts: run the tests with Vitest.");
+    const handle = openPglite(undefined, new Blob([fs.readFileSync(template)]));
     return { handle, dispose: () => handle.close() };
   }
   const name = `musbook_test_${randomBytes(6).toString("hex")}`;
