@@ -1,6 +1,6 @@
 import { BarChart3, CalendarCheck2, CalendarX2, ClipboardCheck, Timer } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { formatWeekOf, WeeklyBarChart } from "@/components/charts/weekly-bar-chart";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import {
@@ -118,12 +118,15 @@ function busiestWeek(weeks: { weekOf: string; value: number }[]): string {
   return top.value > 0 ? `; the busiest was the week of ${formatWeekOf(top.weekOf)}` : "";
 }
 
-/** Per student (for a teacher) or per teacher (for a student); scrolls sideways on a phone with the name kept in view. */
+/**
+ * Per student (for a teacher) or per teacher (for a student); scrolls sideways on a phone with the name kept in view.
+ * A studio has dozens of rows, so cell styles sit on the table, not on each cell.
+ */
 function PeopleTable({ statistics, isTeacher }: { statistics: StudioStatistics; isTeacher: boolean }) {
   const otherLabel = isTeacher ? "Student" : "Teacher";
   return (
     <div className="overflow-x-auto rounded-xl border">
-      <table className="w-full min-w-[40rem] whitespace-nowrap text-sm">
+      <table className="w-full min-w-[40rem] whitespace-nowrap text-sm [&_td]:px-3 [&_td]:py-2.5 [&_td]:text-right [&_td]:tabular-nums [&_td:last-child]:pr-4 [&_tbody_th]:sticky [&_tbody_th]:left-0 [&_tbody_th]:max-w-48 [&_tbody_th]:truncate [&_tbody_th]:bg-surface [&_tbody_th]:px-4 [&_tbody_th]:py-2.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium">
         <caption className="sr-only">
           {isTeacher ? "Each student" : "Each teacher"} over the last {statistics.weeks} weeks
         </caption>
@@ -135,7 +138,7 @@ function PeopleTable({ statistics, isTeacher }: { statistics: StudioStatistics; 
             <th scope="col" className="px-3 py-2 text-right font-medium">
               Lessons
             </th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
+            <th scope="col" className="px-3 py-2 text-right font-medium">
               Attendance
             </th>
             <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -152,37 +155,35 @@ function PeopleTable({ statistics, isTeacher }: { statistics: StudioStatistics; 
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y">
+        <tbody className="divide-y bg-surface">
           {statistics.perPerson.map((person) => {
             const rate = attendanceRate(person.attendance);
             const due = person.assignments.onTime + person.assignments.late + person.assignments.notDone;
             return (
-              <tr key={person.connectionId} className="bg-surface">
-                <th scope="row" className="sticky left-0 max-w-48 truncate bg-surface px-4 py-2.5 text-left font-medium">
+              <tr key={person.connectionId}>
+                <th scope="row">
                   {isTeacher ? (
-                    <Link href={`/students/${person.connectionId}`} className="hover:underline">
+                    <Link href={`/students/${person.connectionId}`} prefetch={false} className="hover:underline">
                       {person.name}
                     </Link>
                   ) : (
                     person.name
                   )}
                 </th>
-                <td className="px-3 py-2.5 text-right tabular-nums">{person.lessons}</td>
-                <td className="px-3 py-2.5">
-                  <span className="flex items-center gap-2">
-                    <span aria-hidden="true" className="h-1.5 w-14 overflow-hidden rounded-full bg-surface-muted">
-                      <span
-                        className={cn("block h-full rounded-full", rate !== null && rate < 0.75 ? "bg-amber-500" : "bg-emerald-500")}
-                        style={{ width: `${Math.round((rate ?? 0) * 100)}%` }}
-                      />
-                    </span>
-                    <span className="tabular-nums">{percent(rate)}</span>
-                  </span>
+                <td>{person.lessons}</td>
+                <td>
+                  <span
+                    aria-hidden="true"
+                    className="rate-bar"
+                    data-low={rate !== null && rate < 0.75 ? "" : undefined}
+                    style={{ "--rate": `${Math.round((rate ?? 0) * 100)}%` } as CSSProperties}
+                  />
+                  {percent(rate)}
                 </td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{isTeacher ? person.cancelledByTeacher : person.cancelledByStudent}</td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{isTeacher ? person.cancelledByStudent : person.cancelledByTeacher}</td>
-                <td className="px-3 py-2.5 text-right tabular-nums">{formatMinutes(person.practiceMinutes)}</td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{due === 0 ? "—" : `${person.assignments.onTime} of ${due}`}</td>
+                <td>{isTeacher ? person.cancelledByTeacher : person.cancelledByStudent}</td>
+                <td>{isTeacher ? person.cancelledByStudent : person.cancelledByTeacher}</td>
+                <td>{formatMinutes(person.practiceMinutes)}</td>
+                <td>{due === 0 ? "—" : `${person.assignments.onTime} of ${due}`}</td>
               </tr>
             );
           })}
