@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { linkIn } from "./mail";
 import { signIn, signOut } from "./session";
 
 const NEW_PASSWORD = "a second set of variations";
@@ -58,6 +59,60 @@ test("a password change ends an old, refreshed session on pages, route handlers 
   await expect(oldPage).toHaveURL(/\/sign-in/);
 
   expect((await page.request.get("/api/notifications")).status()).toBe(200);
+});
+
+test("a password change while the page's live channel is being authorized leaves that tab live", async ({
+  page,
+  createAccount,
+  newPage,
+  outbox,
+  pageErrors,
+}) => {
+  const account = await createAccount({ role: "student", confirmed: false });
+  const inbox = await outbox.inbox(account.email, { fromFirst: true });
+  await signIn(page, account.email, account.password);
+
+  // This page's channel authorization is held until the password has changed and then refused, as the server refuses
+  // one that arrives with the session the change ended: what happens when someone changes their password the moment
+  // the page has loaded. (Continued instead, it would go out with the browser's new session.)
+  pageErrors.allow(/the server responded with a status of 401/, "the held authorization is refused on purpose, as for an ended session");
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  let holdNext = true;
+  await page.route("**/api/realtime/auth", async (route) => {
+    if (!holdNext || !/\/settings\/security$/.test(route.request().headers().referer ?? "")) return route.continue();
+    holdNext = false;
+    held();
+    await released;
+    await route.fulfill({ status: 401, json: { error: "Your session has ended. Sign in again.", code: "session-ended" } });
+  });
+  const renewed = page.waitForResponse(
+    (response) =>
+      response.url().endsWith("/api/realtime/auth") &&
+      response.ok() &&
+      /notice=password-changed$/.test(response.request().headers().referer ?? ""),
+  );
+  await page.goto("/settings/security");
+  await holding;
+  const section = page.getByRole("region", { name: "Password" });
+  await section.getByLabel("Current password").fill(account.password);
+  await section.getByLabel("New password").fill(NEW_PASSWORD);
+  await section.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/notice=password-changed/);
+  const refused = page.waitForResponse((response) => response.url().endsWith("/api/realtime/auth") && response.status() === 401);
+  release();
+  await refused;
+  // The tab asks again with its new session, without a reload, and live events reach it.
+  await renewed;
+  const bell = page.getByRole("button", { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName("Notifications");
+  const mailPage = await newPage();
+  await mailPage.goto(linkIn(await inbox.next("Confirm your email address"), "/verify-email?token="));
+  await mailPage.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(mailPage.getByText("Your email address is confirmed.")).toBeVisible();
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
 });
 
 test("signing out ends that session for good, even if its cookie is replayed", async ({ page, createAccount, newPage }) => {

@@ -14,8 +14,12 @@ interface Subscriptions {
 
 const RealtimeContext = createContext<Subscriptions | null>(null);
 
-/** Channels are reference-counted so two components on one channel do not unsubscribe each other. */
-export function RealtimeProvider({ config, children }: { config: RealtimeClientConfig; children: ReactNode }) {
+/**
+ * Channels are reference-counted so two components on one channel do not unsubscribe each other. `session` names the
+ * browser's session: when it is renewed (a password change ends every session and gives this browser a new one), the
+ * client reconnects, so a channel refused while the old session ended is asked for again with the new one.
+ */
+export function RealtimeProvider({ config, session, children }: { config: RealtimeClientConfig; session: string; children: ReactNode }) {
   const [subscriptions, setSubscriptions] = useState<Subscriptions | null>(null);
   const { key, cluster, wsHost, wsPort, forceTLS } = config;
 
@@ -63,7 +67,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
       client?.disconnect();
       setSubscriptions(null);
     };
-  }, [key, cluster, wsHost, wsPort, forceTLS]);
+  }, [key, cluster, wsHost, wsPort, forceTLS, session]);
 
   return <RealtimeContext value={subscriptions}>{children}</RealtimeContext>;
 }

@@ -28,7 +28,7 @@ interface AppShellProps {
 /** The signed-in frame: sidebar on wide screens, a top bar with a drawer on phones; notifications live in both. */
 export function AppShell({ user, theme, unreadNotifications, unreadConversations, realtime, actions, children }: AppShellProps) {
   return (
-    <RealtimeProvider config={realtime}>
+    <RealtimeProvider config={realtime} session={`${user.id}.${user.sessionVersion}`}>
       <NotificationsProvider userId={user.id} initialUnreadCount={unreadNotifications}>
         <UnreadConversationsProvider userId={user.id} initialCount={unreadConversations}>
           <SkipLink />
