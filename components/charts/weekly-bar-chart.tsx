@@ -11,7 +11,7 @@ const weekOfFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "
 
 export const formatWeekOf = (weekOf: string) => weekOfFormat.format(new Date(`${weekOf}T00:00:00Z`));
 
-/** At most six date labels under the bars, however many weeks there are, counted back from the newest. */
+/** At most five date labels under the bars, however many weeks there are, counted back from the newest. */
 const labelStep = (count: number) => Math.max(1, Math.ceil(count / 5));
 
 /** Bar heights in a 0–100 box, each bar one unit wide less the gap, as one SVG path. */
@@ -49,7 +49,13 @@ export function WeeklyBarChart({
 }) {
   const peak = Math.max(goal ?? 0, ...weeks.map((week) => week.value), 1);
   const step = labelStep(weeks.length);
-  const bars = weeks.map((week, index) => ({ index, height: (week.value / peak) * 100, reached: Boolean(goal) && week.value >= goal! }));
+  const bars = weeks.map((week, index) => ({
+    index,
+    height: (week.value / peak) * 100,
+    reachesGoal: goal != null && goal > 0 && week.value >= goal,
+  }));
+  const under = bars.filter((bar) => !bar.reachesGoal);
+  const reached = bars.filter((bar) => bar.reachesGoal);
   const gap = weeks.length > 16 ? 0.2 : 0.3;
   const labelled = weeks.flatMap((week, index) => ((weeks.length - 1 - index) % step === 0 ? [{ week, index }] : []));
   return (
@@ -57,36 +63,21 @@ export function WeeklyBarChart({
       <div aria-hidden="true" className="relative h-28 border-b border-border">
         <span className="absolute -top-0.5 left-0 text-[10px] tabular-nums text-muted-foreground">{format(peak)}</span>
         <div className="absolute inset-x-0 top-0 border-t border-dashed border-border/70" />
-        <svg
-          viewBox={`0 0 ${Math.max(weeks.length, 1)} 100`}
-          preserveAspectRatio="none"
-          className="absolute inset-x-0 bottom-0 h-24 w-full"
-        >
-          <path
-            d={barsPath(
-              bars.filter((bar) => !bar.reached),
-              gap,
-            )}
-            className="fill-accent/80 dark:fill-accent"
-          />
+        {/* The bars' box: the bars and the goal line share its height. */}
+        <div className="absolute inset-x-0 bottom-0 h-24">
+          <svg viewBox={`0 0 ${Math.max(weeks.length, 1)} 100`} preserveAspectRatio="none" className="size-full">
+            <path d={barsPath(under, gap)} className="fill-accent/80 dark:fill-accent" />
+            {reached.length > 0 ? <path d={barsPath(reached, gap)} className="fill-emerald-500" /> : null}
+          </svg>
           {goal ? (
-            <path
-              d={barsPath(
-                bars.filter((bar) => bar.reached),
-                gap,
-              )}
-              className="fill-emerald-500"
-            />
+            <div
+              className="pointer-events-none absolute inset-x-0 border-t border-dashed border-emerald-600/80 dark:border-emerald-400/80"
+              style={{ bottom: `${(goal / peak) * 100}%` }}
+            >
+              <span className="absolute -top-4 right-0 text-[10px] text-emerald-700 dark:text-emerald-300">Goal</span>
+            </div>
           ) : null}
-        </svg>
-        {goal ? (
-          <div
-            className="pointer-events-none absolute inset-x-0 border-t border-dashed border-emerald-600/80 dark:border-emerald-400/80"
-            style={{ bottom: `${(goal / peak) * 6}rem` }}
-          >
-            <span className="absolute -top-4 right-0 text-[10px] text-emerald-700 dark:text-emerald-300">Goal</span>
-          </div>
-        ) : null}
+        </div>
       </div>
       <div aria-hidden="true" className="relative h-3.5 text-[10px] text-muted-foreground">
         {labelled.map(({ week, index }) => {
