@@ -20,6 +20,22 @@ const launchOptions = {
   ],
 };
 
+// The phone project runs the specs whose pages differ on a phone: the menu, the week list and month of dots, the
+// dashboard, messaging, assignments, notifications, the installable app and every page's fit at 390 px. The rest
+// (accounts, sessions, headers, forms' rules) is the same server answering the same requests, so it runs on desktop.
+const PHONE_SPECS = [
+  "assignments",
+  "calendar-phone",
+  "dashboard",
+  "every-page",
+  "landing",
+  "messaging",
+  "notifications",
+  "pwa",
+  "scheduling",
+  "sign-in",
+].map((name) => `${name}.spec.ts`);
+
 export default defineConfig({
   testDir: "e2e",
   // The hosted-mode run has its own config and processes (playwright.hosted.config.ts).
@@ -41,8 +57,12 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    {
+      name: "desktop",
+      testIgnore: ["hosted/**", "calendar-phone.spec.ts"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions },
+    },
+    { name: "phone", testMatch: PHONE_SPECS, use: { ...devices["Pixel 7"], launchOptions } },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,

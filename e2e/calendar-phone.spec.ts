@@ -10,7 +10,6 @@ test("on a phone a teacher adds a lesson and an event with New, and the month vi
   connectedPair,
   signedIn,
 }, testInfo) => {
-  test.skip(testInfo.project.name !== "phone", "the month of dots and the day list are the phone's month view");
   const pair = await connectedPair({ teacher: TEACHER, student: STUDENT });
   const teacher = await signedIn(pair.teacher);
   const day = formatIsoDate(new Date(Date.now() + 10 * DAY), TEACHER.timezone);

@@ -49,6 +49,15 @@ interface PageErrors {
   watch(page: Page, allowedHere?: AllowedError[]): void;
 }
 
+interface Options {
+  /**
+   * How accounts and connections that a test starts from are made: "api" through the embedded server's test-only
+   * routes (app/api/test), the same domain functions in one request; "forms" through the pages, where those routes do
+   * not exist (hosted mode). Sign-up, confirmation and invitations are driven through their pages in their own specs.
+   */
+  setup: "api" | "forms";
+}
+
 interface Fixtures {
   pageErrors: PageErrors;
   outbox: Mailbox;
@@ -65,7 +74,9 @@ interface Fixtures {
 
 const DEFAULT_NAMES: Record<Role, string> = { teacher: "Nadia Boulanger", student: "Lili Boulanger" };
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Options & Fixtures>({
+  setup: ["api", { option: true }],
+
   /** A distinct X-Forwarded-For per test, so per-IP sign-up/sign-in limits count each test, not the whole suite on 127.0.0.1. */
   extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
     const octet = (value: number) => (value % 250) + 1;
@@ -131,9 +142,16 @@ export const test = base.extend<Fixtures>({
     if (page) await (await page).context().close();
   },
 
-  createAccount: async ({ newPage, outbox }, provide, testInfo) => {
+  createAccount: async ({ newPage, outbox, request, setup }, provide, testInfo) => {
     await provide(async ({ role, name = DEFAULT_NAMES[role], timezone = "Europe/London", confirmed = true }) => {
       const account: Account = { role, name, email: uniqueEmail(`${role}-${testInfo.project.name}`), password: ACCOUNT_PASSWORD, timezone };
+      if (setup === "api" && confirmed) {
+        const response = await request.post("/api/test/accounts", {
+          data: { role, name, email: account.email, password: account.password, timezone },
+        });
+        expect(response.ok(), await response.text()).toBe(true);
+        return account;
+      }
       const inbox = await outbox.inbox(account.email);
       const page = await newPage();
       await page.goto(`/sign-up?role=${role}`);
@@ -160,9 +178,16 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  connectStudent: async ({ createAccount, signedIn, outbox }, provide) => {
+  connectStudent: async ({ createAccount, signedIn, outbox, request, setup }, provide) => {
     await provide(async (teacher, options = {}) => {
       const student = await createAccount({ ...options, role: "student" });
+      if (setup === "api") {
+        const response = await request.post("/api/test/connections", {
+          data: { teacherEmail: teacher.email, studentEmail: student.email },
+        });
+        expect(response.ok(), await response.text()).toBe(true);
+        return student;
+      }
       const inbox = await outbox.inbox(student.email);
       const teacherPage = await signedIn(teacher);
       await teacherPage.goto("/students");

@@ -48,7 +48,7 @@ export class Outbox implements Mailbox {
   }
 
   private async list(page: Page, address: string): Promise<Listed[]> {
-    await page.goto("/dev/mail");
+    await page.goto(`/dev/mail?to=${encodeURIComponent(address)}`);
     await expect(page.getByRole("heading", { level: 1, name: "Mail outbox" })).toBeVisible();
     const listed = await page.locator('a[href^="/dev/mail/"]').evaluateAll((links) =>
       links.map((link) => {
@@ -56,7 +56,7 @@ export class Outbox implements Mailbox {
         return { id: link.getAttribute("href")!.split("/").pop()!, subject: subject ?? "", to: to ?? "" };
       }),
     );
-    return listed.filter((email) => email.to === `to ${address}`);
+    return listed.filter((email) => email.to === `to ${address.toLowerCase()}`);
   }
 
   async inbox(address: string, { fromFirst = false } = {}): Promise<Inbox> {

@@ -118,6 +118,10 @@ const AUTHORIZED_BY: Record<string, string> = {
   "app/api/exports/account/route.ts#GET": "the session user's own data, no secrets (app/api/exports/__tests__/routes.test.ts)",
   "app/api/health/route.ts#GET":
     "public liveness probe, no data; ?deep=1 adds each dependency's state in words (no credential), computed at most every 30 s (app/api/health/__tests__/route.test.ts)",
+  "app/api/test/accounts/route.ts#POST":
+    "404 unless E2E_HOOKS=1 on an embedded server (lib/e2e/__tests__/routes.test.ts); makes a confirmed account as sign-up would, returns its id",
+  "app/api/test/connections/route.ts#POST":
+    "404 unless E2E_HOOKS=1 on an embedded server (lib/e2e/__tests__/routes.test.ts); connects two named accounts as an accepted invitation would",
   "app/api/test/reminders/sweep/route.ts#POST":
     "404 unless E2E_HOOKS=1 on an embedded server (lib/reminders/__tests__/test-clock.test.ts); runs the sweep, returns counts",
   "app/api/bench/statements/route.ts#GET": "404 unless the server runs a benchmark (BENCH=1); a statement count, no data",

@@ -6,6 +6,7 @@ export { expect } from "../fixtures";
 
 /** The e2e fixtures with email read from the Resend stand-in, and a client on the instances' shared database. */
 export const test = base.extend<{ database: pg.Client }>({
+  setup: "forms",
   outbox: async ({}, provide) => {
     await provide(new StandInMailbox());
   },

@@ -4,10 +4,14 @@ import { db } from "@/db";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
 import { isUuid } from "@/lib/access/ids";
 
-export async function listOutbox(limit = 50): Promise<Pick<OutboxEmail, "id" | "toAddress" | "subject" | "createdAt">[]> {
+/** The newest emails first, all of them or those to one address. */
+export async function listOutbox({ to, limit = 50 }: { to?: string; limit?: number } = {}): Promise<
+  Pick<OutboxEmail, "id" | "toAddress" | "subject" | "createdAt">[]
+> {
   return db
     .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, createdAt: emailOutbox.createdAt })
     .from(emailOutbox)
+    .where(to === undefined ? undefined : eq(emailOutbox.toAddress, to))
     .orderBy(desc(emailOutbox.createdAt))
     .limit(limit);
 }

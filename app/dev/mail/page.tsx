@@ -1,21 +1,43 @@
 import { Mail } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/field";
 import { listOutbox } from "@/lib/email/outbox";
 import { formatDateTimeWithYear } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Mail outbox", robots: { index: false } };
 
-export default async function OutboxPage() {
-  const emails = await listOutbox();
+const recipientSchema = z.string().trim().toLowerCase().min(1).max(254).optional().catch(undefined);
+
+export default async function OutboxPage({ searchParams }: PageProps<"/dev/mail">) {
+  const to = recipientSchema.parse((await searchParams).to);
+  const emails = await listOutbox({ to });
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Mail outbox</h1>
       <p className="mt-2 text-sm text-muted-foreground">
         Every email MusBook would have sent, newest first. Set <code>RESEND_API_KEY</code> to send real email instead.
       </p>
+      <form className="mt-4 flex flex-wrap items-end gap-2" action="/dev/mail">
+        <div className="grid gap-1.5">
+          <Label htmlFor="outbox-to">To</Label>
+          <Input id="outbox-to" type="email" name="to" defaultValue={to} placeholder="any address" compact className="w-72 max-w-full" />
+        </div>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
+        {to ? (
+          <ButtonLink href="/dev/mail" variant="ghost">
+            Show all
+          </ButtonLink>
+        ) : null}
+      </form>
       {emails.length === 0 ? (
-        <p className="mt-8 rounded-xl border border-dashed p-8 text-center text-sm text-muted-foreground">No emails yet.</p>
+        <p className="mt-8 rounded-xl border border-dashed p-8 text-center text-sm text-muted-foreground">
+          {to ? `No emails to ${to} yet.` : "No emails yet."}
+        </p>
       ) : (
         <ul className="mt-6 divide-y rounded-xl border bg-surface">
           {emails.map((email) => (

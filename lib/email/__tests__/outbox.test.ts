@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { emailTransport, sendEmail } from "@/lib/email";
+import { listOutbox } from "@/lib/email/outbox";
 import { VerifyEmail } from "@/lib/email/templates/verify-email";
 import { setupTestDatabase } from "@/tests/database";
 
@@ -35,5 +36,15 @@ describe("email outbox (embedded mode)", () => {
     };
     await Promise.all([sendEmail(message), sendEmail(message), sendEmail(message)]);
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "once@example.com"))).toHaveLength(1);
+  });
+
+  it("lists the newest first, all of them or those to one address", async () => {
+    const send = (to: string, subject: string) => sendEmail({ to, subject, react: VerifyEmail({ name: "A", url: "https://x.test" }) });
+    await send("first@example.com", "First one");
+    await send("second@example.com", "Second");
+    await send("first@example.com", "First two");
+    expect((await listOutbox({ to: "first@example.com" })).map((email) => email.subject)).toEqual(["First two", "First one"]);
+    expect((await listOutbox({ limit: 3 })).map((email) => email.subject)).toEqual(["First two", "Second", "First one"]);
+    expect(await listOutbox({ to: "nobody@example.com" })).toEqual([]);
   });
 });
