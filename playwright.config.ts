@@ -54,7 +54,9 @@ export default defineConfig({
     timezoneId: "Europe/London",
     locale: "en-GB",
     screenshot: "only-on-failure",
-    trace: "retain-on-failure",
+    // A trace records every step's snapshots and screenshots, which costs the browser more CPU than the pages do; CI
+    // keeps only its log, so it records none.
+    trace: process.env.CI ? "off" : "retain-on-failure",
   },
   projects: [
     {

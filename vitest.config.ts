@@ -14,6 +14,8 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["tests/global-setup.ts"],
     pool: "forks",
+    // The files wait on their databases about as much as they compute: one worker per core, not Vitest's one fewer.
+    maxWorkers: "100%",
     // next-auth imports `next/server` without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 20_000,

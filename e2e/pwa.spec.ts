@@ -165,15 +165,18 @@ test.describe("installable app", () => {
       registrationId: await registered,
       data: JSON.stringify({ title: "New message from Clara", body: "Bring the Grade 5 book", url: "/messages", tag: "e2e" }),
     });
+    // The browser starts the worker for the push event: as slow as installing it on a loaded machine (see workerReady).
     await expect
-      .poll(() =>
-        page.evaluate(async () =>
-          (await (await navigator.serviceWorker.ready).getNotifications()).map((shown) => ({
-            title: shown.title,
-            body: shown.body,
-            url: (shown.data as { url: string }).url,
-          })),
-        ),
+      .poll(
+        () =>
+          page.evaluate(async () =>
+            (await (await navigator.serviceWorker.ready).getNotifications()).map((shown) => ({
+              title: shown.title,
+              body: shown.body,
+              url: (shown.data as { url: string }).url,
+            })),
+          ),
+        { timeout: 60_000 },
       )
       .toEqual([{ title: "New message from Clara", body: "Bring the Grade 5 book", url: `${origin}/messages` }]);
 
