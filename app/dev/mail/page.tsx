@@ -21,9 +21,9 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/mail"
         Every email MusBook would have sent, newest first. Set <code>RESEND_API_KEY</code> to send real email instead.
       </p>
       <form className="mt-4 flex flex-wrap items-end gap-2" action="/dev/mail">
-        <div className="grid gap-1.5">
+        <div className="grid min-w-0 flex-1 basis-64 gap-1.5 sm:max-w-md">
           <Label htmlFor="outbox-to">To</Label>
-          <Input id="outbox-to" type="email" name="to" defaultValue={to} placeholder="any address" compact className="w-72 max-w-full" />
+          <Input id="outbox-to" type="email" name="to" defaultValue={to} placeholder="any address" compact />
         </div>
         <Button type="submit" variant="secondary">
           Show
@@ -42,13 +42,16 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/mail"
         <ul className="mt-6 divide-y rounded-xl border bg-surface">
           {emails.map((email) => (
             <li key={email.id}>
-              <Link href={`/dev/mail/${email.id}`} className="flex items-center gap-4 px-4 py-3 hover:bg-surface-muted">
+              <Link
+                href={`/dev/mail/${email.id}`}
+                className="grid grid-cols-[auto_1fr] items-center gap-x-4 px-4 py-3 hover:bg-surface-muted sm:flex"
+              >
                 <Mail className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium">{email.subject}</p>
                   <p className="truncate text-xs text-muted-foreground">to {email.toAddress}</p>
                 </div>
-                <time className="shrink-0 text-xs text-muted-foreground" dateTime={email.createdAt.toISOString()}>
+                <time className="col-start-2 shrink-0 text-xs text-muted-foreground" dateTime={email.createdAt.toISOString()}>
                   {formatDateTimeWithYear(email.createdAt, "UTC")} UTC
                 </time>
               </Link>

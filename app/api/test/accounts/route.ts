@@ -1,14 +1,8 @@
-import { failure } from "@/lib/actions";
 import { createConfirmedAccount } from "@/lib/e2e/accounts";
-import { e2eHooksEnabled } from "@/lib/e2e/hooks";
-import { failureResponse, readJsonBody, resultResponse } from "@/lib/http";
+import { e2eHook } from "@/lib/e2e/hooks";
+import { resultResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 /** End-to-end tests only (E2E_HOOKS=1, embedded): a confirmed account from a sign-up form's fields. A 404 otherwise. */
-export async function POST(request: Request) {
-  if (!e2eHooksEnabled()) return failureResponse(failure("not-found", "Not found"));
-  const body = await readJsonBody(request, 4_096);
-  if (!body.ok) return body.response;
-  return resultResponse(await createConfirmedAccount(body.value));
-}
+export const POST = e2eHook(4_096, async (body) => resultResponse(await createConfirmedAccount(body)));
