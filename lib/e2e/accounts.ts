@@ -17,7 +17,7 @@ export async function createConfirmedAccount(raw: unknown): Promise<ActionResult
   return { ok: true, data: { userId: registered.data.userId } };
 }
 
-export const testConnectionSchema = z.strictObject({ teacherEmail: z.string().max(254), studentEmail: z.string().max(254) });
+const testConnectionSchema = z.strictObject({ teacherEmail: z.string().max(254), studentEmail: z.string().max(254) });
 
 export async function connectStudent(raw: unknown): Promise<ActionResult<{ connectionId: string }>> {
   const parsed = testConnectionSchema.safeParse(raw);
