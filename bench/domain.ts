@@ -1,9 +1,8 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { statisticsSnapshots, users } from "@/db/schema";
-import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { DASHBOARD_LIST_LIMITS, getDashboard } from "@/lib/dashboard/queries";
 import { studioStatistics } from "@/lib/dashboard/statistics";
-import { unreadConversationCount } from "@/lib/messaging";
 import { listUnreadConversations } from "@/lib/messaging/queries";
 import { assignmentsDue } from "@/lib/practice/queries";
 import { unreadNotificationCount } from "@/lib/notifications";
@@ -42,14 +41,12 @@ export async function measureDomain(
   const [start, end] = monthWindow(now);
   const calendar = () => getCalendarItems(viewer, start, end, viewer.timezone);
   // Every query the dashboard page runs with a year of statistics, the shell's unread counts included (the session's
-  // user lookup aside).
+  // user lookup aside; the shell's unread conversations are the card's rows, read once a request).
   const dashboard = () =>
     Promise.all([
       getDashboard(viewer, now),
-      getConnectionNames(viewer, DASHBOARD_LIST_LIMITS.connectionNames),
       listUnreadConversations(viewer, DASHBOARD_LIST_LIMITS.unreadConversations),
       unreadNotificationCount(viewer),
-      unreadConversationCount(viewer),
       reminderSettingsOf(viewer),
       assignmentsDue(viewer, DASHBOARD_LIST_LIMITS.assignmentsDue, now),
       studioStatistics(viewer, viewer.timezone, 52, now),

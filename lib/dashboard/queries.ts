@@ -21,6 +21,8 @@ export interface Dashboard {
   upcoming: UpcomingLesson[];
   lessonsThisWeek: number;
   connectionCount: number;
+  /** The first connections' names, alphabetically: `DASHBOARD_LIST_LIMITS.connectionNames` of `connectionCount`. */
+  connectionNames: string[];
   /** What waits for the viewer: requests and proposed moves from the other side. */
   pending: { requests: number; moves: number };
   /** Teachers: past lessons without attendance, newest first, and how many there are in all. */
@@ -66,7 +68,7 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
       )
       .orderBy(asc(lessons.startsAt))
       .limit(8),
-    // Every count in one statement: one round trip, whatever the number of figures.
+    // Every count, and the first names, in one statement: one round trip, whatever the number of figures.
     db
       .select({
         lessonsThisWeek: countOf(
@@ -79,6 +81,13 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
           ),
         ),
         connectionCount: countOf(connections, acceptedConnectionsOf(viewer)),
+        connectionNames: sql<string[]>`array(${db
+          .select({ name: other.name })
+          .from(connections)
+          .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+          .where(acceptedConnectionsOf(viewer))
+          .orderBy(asc(other.name))
+          .limit(DASHBOARD_LIST_LIMITS.connectionNames)})`,
         requests: countOf(
           lessonRequests,
           and(lessonRequestsOf(viewer), eq(lessonRequests.status, "pending"), ne(lessonRequests.requestedById, viewer.id)),
@@ -114,18 +123,8 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
     upcoming,
     lessonsThisWeek: counts?.lessonsThisWeek ?? 0,
     connectionCount: counts?.connectionCount ?? 0,
+    connectionNames: counts?.connectionNames ?? [],
     pending: { requests: counts?.requests ?? 0, moves: counts?.moves ?? 0 },
     toMark: { items: toMark.map(({ total: _total, ...lesson }) => lesson), total: toMark[0]?.total ?? 0 },
   };
-}
-
-export async function getConnectionNames(viewer: Viewer, limit: number): Promise<string[]> {
-  const rows = await db
-    .select({ name: other.name })
-    .from(connections)
-    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
-    .where(acceptedConnectionsOf(viewer))
-    .orderBy(asc(other.name))
-    .limit(limit);
-  return rows.map((row) => row.name);
 }

@@ -1,4 +1,5 @@
-import { and, countDistinct, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, max, ne, sql } from "drizzle-orm";
+import { cache } from "react";
 import { db } from "@/db";
 import { connections, conversationReads, messages, type Connection, type Message, type User } from "@/db/schema";
 import { otherPartyId, sharedHistoryOf, type Viewer } from "@/lib/access";
@@ -33,13 +34,23 @@ export const unreadInViewersConversations = (viewer: Pick<Viewer, "id" | "role">
 export const readsOf = (viewer: Pick<Viewer, "id">) =>
   and(eq(conversationReads.connectionId, messages.connectionId), eq(conversationReads.userId, viewer.id));
 
-export async function unreadConversationCount(viewer: Pick<Viewer, "id" | "role">): Promise<number> {
-  const [row] = await db
-    .select({ count: countDistinct(messages.connectionId) })
+/**
+ * The viewer's conversations with something unread, newest unread message first. Cached for the request: the shell's
+ * badge and the dashboard's card read the same rows.
+ */
+export const unreadConversationsOf = cache(async (viewerId: string, role: Viewer["role"]) => {
+  const viewer = { id: viewerId, role };
+  return db
+    .select({ connectionId: messages.connectionId, count: count() })
     .from(messages)
     .leftJoin(conversationReads, readsOf(viewer))
-    .where(unreadInViewersConversations(viewer));
-  return row?.count ?? 0;
+    .where(unreadInViewersConversations(viewer))
+    .groupBy(messages.connectionId)
+    .orderBy(desc(max(messages.seq)));
+});
+
+export async function unreadConversationCount(viewer: Pick<Viewer, "id" | "role">): Promise<number> {
+  return (await unreadConversationsOf(viewer.id, viewer.role)).length;
 }
 
 // Everything below runs after the commit and is best effort: a failure is logged and the write it follows stands.

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { connections, conversationReads, messages, users, type Connection } from "@/db/schema";
+import { connections, conversationReads, messages, users } from "@/db/schema";
 import {
   acceptedConnectionsOf,
   composerStateFor,
@@ -14,7 +14,7 @@ import {
 } from "@/lib/access";
 import { invalid, type ActionResult } from "@/lib/actions";
 import { likePattern } from "@/lib/text";
-import { readsOf, unreadInViewersConversations, unreadMessagesOf } from "./live";
+import { readsOf, unreadConversationsOf, unreadMessagesOf } from "./live";
 import { CONVERSATION_NOT_FOUND, MESSAGE_NOT_FOUND } from "./messages";
 import { conversationSearchSchema, threadQuerySchema } from "./schemas";
 import { MESSAGE_PAGE_SIZE, type ConversationSummary, type MessageView, type ThreadPage } from "./types";
@@ -26,21 +26,42 @@ function textSearchQuery(query: string): string | null {
   return words ? words.map((word) => `${word}:*`).join(" & ") : null;
 }
 
-type ConversationRow = Pick<ConversationSummary, "connectionId" | "other"> &
-  Pick<Connection, "status" | "messagingLocked"> & { since: Date };
-
 const other = alias(users, "other");
-const conversationColumns = {
-  connectionId: connections.id,
-  status: connections.status,
-  messagingLocked: connections.messagingLocked,
-  since: sql<Date>`coalesce(${connections.respondedAt}, ${connections.createdAt})`.mapWith(connections.createdAt),
-  other: { id: other.id, name: other.name, role: other.role },
-};
+/** Each conversation with its other party and its newest message (one index probe a row), in one statement. */
+function conversationRows(viewer: Viewer, where: SQL | undefined) {
+  const last = db
+    .select({
+      seq: messages.seq,
+      senderId: messages.senderId,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      deletedAt: messages.deletedAt,
+    })
+    .from(messages)
+    .where(eq(messages.connectionId, connections.id))
+    .orderBy(desc(messages.seq))
+    .limit(1)
+    .as("last_message");
+  return db
+    .select({
+      connectionId: connections.id,
+      status: connections.status,
+      messagingLocked: connections.messagingLocked,
+      since: sql<Date>`coalesce(${connections.respondedAt}, ${connections.createdAt})`.mapWith(connections.createdAt),
+      other: { id: other.id, name: other.name, role: other.role },
+      last: { seq: last.seq, senderId: last.senderId, body: last.body, createdAt: last.createdAt, deletedAt: last.deletedAt },
+    })
+    .from(connections)
+    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
+    .leftJoinLateral(last, sql`true`)
+    .where(where);
+}
+
+type ConversationRow = Awaited<ReturnType<typeof conversationRows>>[number];
 
 /**
  * The inbox: every accepted connection, and every ended one with messages to look back on, newest activity first.
- * Three statements however many conversations: the connections, their last messages, their unread counts.
+ * Two statements however many conversations: the connections with their last messages, and their unread counts.
  */
 export async function listConversations(viewer: Viewer, options: { query?: unknown } = {}): Promise<ConversationSummary[]> {
   const query = conversationSearchSchema.parse(options.query);
@@ -60,42 +81,22 @@ export async function listConversations(viewer: Viewer, options: { query?: unkno
           : undefined,
       )
     : undefined;
-  const rows = await db
-    .select(conversationColumns)
-    .from(connections)
-    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
-    .where(and(sharedHistoryOf(viewer), or(acceptedConnectionsOf(viewer), messagesHere()), search));
+  const rows = await conversationRows(viewer, and(sharedHistoryOf(viewer), or(acceptedConnectionsOf(viewer), messagesHere()), search));
   return summarise(viewer, rows);
 }
 
 /**
  * The dashboard's card: the conversations with something unread, newest message first, at most `limit` of them,
- * and how many there are in all. Three statements, whatever the size of the inbox.
+ * and how many there are in all. Two statements whatever the size of the inbox, one when the shell has already
+ * counted the unread conversations in the same request.
  */
 export async function listUnreadConversations(viewer: Viewer, limit: number): Promise<{ items: ConversationSummary[]; total: number }> {
-  const unread = await db
-    .select({ connectionId: messages.connectionId, count: count(), total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(messages)
-    .leftJoin(conversationReads, readsOf(viewer))
-    .where(unreadInViewersConversations(viewer))
-    .groupBy(messages.connectionId)
-    .orderBy(desc(sql`max(${messages.seq})`))
-    .limit(limit);
+  const unread = await unreadConversationsOf(viewer.id, viewer.role);
   if (unread.length === 0) return { items: [], total: 0 };
-  const rows = await db
-    .select(conversationColumns)
-    .from(connections)
-    .innerJoin(other, eq(other.id, otherPartyOfConnection(viewer)))
-    .where(
-      and(
-        sharedHistoryOf(viewer),
-        inArray(
-          connections.id,
-          unread.map((row) => row.connectionId),
-        ),
-      ),
-    );
-  return { items: await summarise(viewer, rows, unread), total: unread[0]!.total };
+  const newest = unread.slice(0, limit);
+  const ids = newest.map((row) => row.connectionId);
+  const rows = await conversationRows(viewer, and(sharedHistoryOf(viewer), inArray(connections.id, ids)));
+  return { items: await summarise(viewer, rows, newest), total: unread.length };
 }
 
 /** `unreadCounts`, when the caller has already counted them, saves counting again. */
@@ -105,43 +106,40 @@ async function summarise(
   unreadCounts?: { connectionId: string; count: number }[],
 ): Promise<ConversationSummary[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.connectionId);
-  const [lastMessages, unread] = await Promise.all([
-    db
-      .selectDistinctOn([messages.connectionId])
-      .from(messages)
-      .where(inArray(messages.connectionId, ids))
-      .orderBy(messages.connectionId, desc(messages.seq)),
+  const unread =
     unreadCounts ??
-      db
-        .select({ connectionId: messages.connectionId, count: count() })
-        .from(messages)
-        .leftJoin(conversationReads, readsOf(viewer))
-        .where(and(inArray(messages.connectionId, ids), unreadMessagesOf(viewer)))
-        .groupBy(messages.connectionId),
-  ]);
-  const lastByConnection = new Map(lastMessages.map((message) => [message.connectionId, message]));
+    (await db
+      .select({ connectionId: messages.connectionId, count: count() })
+      .from(messages)
+      .leftJoin(conversationReads, readsOf(viewer))
+      .where(
+        and(
+          inArray(
+            messages.connectionId,
+            rows.map((row) => row.connectionId),
+          ),
+          unreadMessagesOf(viewer),
+        ),
+      )
+      .groupBy(messages.connectionId));
   const unreadByConnection = new Map(unread.map((row) => [row.connectionId, row.count]));
   return rows
-    .map((row): ConversationSummary => {
-      const last = lastByConnection.get(row.connectionId);
-      return {
-        connectionId: row.connectionId,
-        other: row.other,
-        lastMessage: last
-          ? {
-              seq: last.seq,
-              senderId: last.senderId,
-              preview: last.deletedAt ? "" : previewOf(last.body),
-              createdAt: last.createdAt.toISOString(),
-              deleted: last.deletedAt !== null,
-            }
-          : null,
-        lastActivityAt: (last?.createdAt ?? row.since).toISOString(),
-        unreadCount: unreadByConnection.get(row.connectionId) ?? 0,
-        composer: composerStateFor(viewer, row),
-      };
-    })
+    .map(({ last, ...row }): ConversationSummary => ({
+      connectionId: row.connectionId,
+      other: row.other,
+      lastMessage: last
+        ? {
+            seq: last.seq,
+            senderId: last.senderId,
+            preview: last.deletedAt ? "" : previewOf(last.body),
+            createdAt: last.createdAt.toISOString(),
+            deleted: last.deletedAt !== null,
+          }
+        : null,
+      lastActivityAt: (last?.createdAt ?? row.since).toISOString(),
+      unreadCount: unreadByConnection.get(row.connectionId) ?? 0,
+      composer: composerStateFor(viewer, row),
+    }))
     .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || a.connectionId.localeCompare(b.connectionId));
 }
 

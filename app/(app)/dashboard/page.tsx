@@ -10,7 +10,7 @@ import { UnreadMessagesCard } from "@/components/messaging/unread-messages-card"
 import { AssignmentsDueCard, PracticeCard } from "@/components/practice/dashboard-cards";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { DASHBOARD_LIST_LIMITS, getDashboard } from "@/lib/dashboard/queries";
 import { attendanceRate, parseStatisticsPeriod, studioStatistics } from "@/lib/dashboard/statistics";
 import { listReceivedInvitations } from "@/lib/connections/queries";
 import { listUnreadConversations } from "@/lib/messaging/queries";
@@ -37,9 +37,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const zone = user.timezone;
   const isTeacher = user.role === "teacher";
   const period = parseStatisticsPeriod((await searchParams).weeks);
-  const [dashboard, connectionNames, unread, reminderSettings, due, practice, streak, statistics, invitations] = await Promise.all([
+  const [dashboard, unread, reminderSettings, due, practice, streak, statistics, invitations] = await Promise.all([
     getDashboard(user, now),
-    getConnectionNames(user, DASHBOARD_LIST_LIMITS.connectionNames),
     listUnreadConversations(user, DASHBOARD_LIST_LIMITS.unreadConversations),
     reminderSettingsOf(user),
     assignmentsDue(user, DASHBOARD_LIST_LIMITS.assignmentsDue, now),
@@ -52,6 +51,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const waiting = dashboard.pending.requests + dashboard.pending.moves + dashboard.toMark.total;
   const firstName = user.name.split(" ")[0];
   const [next, ...later] = dashboard.upcoming;
+  const { connectionNames } = dashboard;
 
   return (
     <div className="space-y-8">

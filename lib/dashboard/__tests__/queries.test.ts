@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { connections, lessonRequests, lessons, rescheduleRequests, users } from "@/db/schema";
-import { DASHBOARD_LIST_LIMITS, getConnectionNames, getDashboard } from "@/lib/dashboard/queries";
+import { DASHBOARD_LIST_LIMITS, getDashboard } from "@/lib/dashboard/queries";
 import { getLessonsOverview } from "@/lib/scheduling/queries";
 import { setupTestDatabase } from "@/tests/database";
 import { createConnectedPair, createUser } from "@/tests/factories";
@@ -33,7 +33,7 @@ describe("dashboard", () => {
 
     const forStudent = await getDashboard(student, now);
     expect(forStudent.upcoming.map((lesson) => lesson.otherPartyName)).toEqual([teacher.name]);
-    expect(await getConnectionNames(student, 12)).toEqual([teacher.name]);
+    expect(forStudent.connectionNames).toEqual([teacher.name]);
   });
 
   it("counts a long lesson already under way as upcoming (the index bound on the start keeps it)", async () => {
@@ -48,25 +48,26 @@ describe("dashboard", () => {
     expect((await getDashboard(teacher, now)).upcoming).toHaveLength(1);
   });
 
-  it("names the first connections alphabetically, as many as asked for, and counts them all", async () => {
+  it("names the first connections alphabetically, up to the card's limit, and counts them all", async () => {
     const teacher = await createUser({ role: "teacher" });
-    for (const name of ["Zoe Last", "Amy First", "Mia Middle"]) {
+    const limit = DASHBOARD_LIST_LIMITS.connectionNames;
+    // Created in reverse, so the order shown is the query's, not the insertion's.
+    const names = Array.from({ length: limit + 1 }, (_, index) => `Student ${String(index).padStart(2, "0")}`);
+    for (const name of names.toReversed()) {
       const { student, connection } = await createConnectedPair();
       await db.update(connections).set({ teacherId: teacher.id }).where(eq(connections.id, connection.id));
       await db.update(users).set({ name }).where(eq(users.id, student.id));
     }
-    expect(await getConnectionNames(teacher, 2)).toEqual(["Amy First", "Mia Middle"]);
-    expect((await getDashboard(teacher, now)).connectionCount).toBe(3);
+    expect(await getDashboard(teacher, now)).toMatchObject({ connectionNames: names.slice(0, limit), connectionCount: limit + 1 });
   });
 
   it("shows a stranger of either role nothing of it", async () => {
     await studioWithLesson();
     for (const stranger of [await createUser({ role: "teacher" }), await createUser({ role: "student" })]) {
       const view = await getDashboard(stranger, now);
-      expect(view).toMatchObject({ upcoming: [], connectionCount: 0, lessonsThisWeek: 0 });
+      expect(view).toMatchObject({ upcoming: [], connectionCount: 0, connectionNames: [], lessonsThisWeek: 0 });
       expect(view.pending).toEqual({ requests: 0, moves: 0 });
       expect(view.toMark).toEqual({ items: [], total: 0 });
-      expect(await getConnectionNames(stranger, 12)).toEqual([]);
     }
   });
 

@@ -368,7 +368,7 @@ describe("threads and the inbox", () => {
     expect((await listConversations(maya.student)).map((row) => row.other.name)).toEqual(["Ada Teacher"]);
 
     const { statements } = await countStatements(() => listConversations(teacher));
-    expect(statements).toBeLessThanOrEqual(3);
+    expect(statements).toBeLessThanOrEqual(2);
   });
 
   it("lists the newest conversations with unread messages, a few of them, with how many there are in all", async () => {
@@ -400,7 +400,7 @@ describe("threads and the inbox", () => {
     expect(await listUnreadConversations(await createUser({ role: "teacher" }), 5)).toEqual({ items: [], total: 0 });
 
     const { statements } = await countStatements(() => listUnreadConversations(teacher, 5));
-    expect(statements).toBeLessThanOrEqual(3);
+    expect(statements).toBeLessThanOrEqual(2);
   });
 });
 
