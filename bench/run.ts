@@ -22,7 +22,7 @@ import { END_TO_END_BUDGET_MS, FAN_OUT_BUDGET_MS, measureMessaging } from "./mes
 import { LIGHTHOUSE_BUDGET, lighthouseScores } from "./lighthouse";
 import { measureReminderDelivery, measureReminderSweep, type SweepFigures } from "./reminders";
 import { newestProfile, profileBreakdown } from "./profile";
-import { get, signIn, startApp, statementsPerRequest, statementsSoFar } from "./server";
+import { get, pageWeight, signIn, startApp, statementsPerRequest, statementsSoFar } from "./server";
 import { BUSY_TEACHER, generateStudio, lessonsAt, scaleForLessons, type StudioScale } from "./studio";
 
 const args = process.argv.slice(2);
@@ -141,8 +141,11 @@ async function pageFigures(database: BenchDatabase, email: string, password: str
     const statements = new Map<string, number>();
     for (const page of PAGES) statements.set(page, await statementsPerRequest(app.origin, page, cookie, STATEMENT_SAMPLES));
     log(`signed in as ${email}; warming up`);
-    for (const page of [REFERENCE, SHELL_REFERENCE, ...PAGES])
+    const weights = new Map<string, ReturnType<typeof pageWeight>>();
+    for (const page of [REFERENCE, SHELL_REFERENCE, ...PAGES]) {
       for (let index = 0; index < 3; index++) await get(`${app.origin}${page}`, cookie);
+      weights.set(page, pageWeight((await get(`${app.origin}${page}`, cookie)).body));
+    }
     // The references are measured before and after the pages, so a drift in the machine's load shows in both.
     const referenceBefore = await load(`${app.origin}${REFERENCE}`, cookie);
     const shellBefore = await load(`${app.origin}${SHELL_REFERENCE}`, cookie);
@@ -172,6 +175,17 @@ async function pageFigures(database: BenchDatabase, email: string, password: str
       status: "info",
       value: shellReference,
     });
+    for (const [page, weight] of weights) {
+      const kib = (bytes: number) => fixed(bytes / 1024);
+      rows.push({
+        budget: `${page} HTML: markup + React payload`,
+        figure: `${kib(weight.markupBytes)} + ${kib(weight.payloadBytes)} KiB`,
+        reference: "",
+        ratio: "",
+        status: "info",
+        value: weight.markupBytes + weight.payloadBytes,
+      });
+    }
     for (const [page, result] of pages) {
       // An error or a non-2xx answer always fails; no answer at all within a smoke run's seconds is only slow.
       const broken = result.non2xx > 0 || result.errors > 0;

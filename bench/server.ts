@@ -122,3 +122,17 @@ export async function statementsPerRequest(origin: string, path: string, cookie:
   }
   return ((await statementsSoFar(origin)) - before) / requests;
 }
+
+/**
+ * What a server-rendered page weighs: its markup, and React's payload for the same tree (the inline
+ * `self.__next_f.push` scripts the browser hydrates from). The server's time per page grows with both.
+ */
+export function pageWeight(html: string): { markupBytes: number; payloadBytes: number } {
+  let scriptBytes = 0;
+  let payloadBytes = 0;
+  for (const [script, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    scriptBytes += Buffer.byteLength(script);
+    if (body!.startsWith("self.__next_f.push(")) payloadBytes += Buffer.byteLength(body!);
+  }
+  return { markupBytes: Buffer.byteLength(html) - scriptBytes, payloadBytes };
+}
