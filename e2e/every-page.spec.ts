@@ -1,7 +1,7 @@
-import type { BrowserContextOptions, Page } from "@playwright/test";
+import type { BrowserContextOptions, Page, TestInfo } from "@playwright/test";
 import { DAY, formatIsoDate } from "../lib/time";
 import { pageRoutes } from "../tests/app-routes";
-import { expect, test } from "./fixtures";
+import { expect, test, type Account } from "./fixtures";
 
 // The longest names the sign-up form takes (100 characters), with a 35-letter word that cannot wrap.
 const TEACHER = { name: "Hubert Blaine Wolfeschlegelsteinhausenbergerdorff Zeus Igor Marcel Ozymandias Quentin Yancy Xavierus" };
@@ -15,6 +15,45 @@ const SIZES: Record<string, BrowserContextOptions> = {
 /** Benchmark pages exist only in a benchmark run. */
 const BENCHMARK_PAGES = ["/bench/shell", "/bench/reference"];
 
+/** The pages with an id in their path, as a teacher and their student both see them. */
+interface StudioPaths {
+  connection: string;
+  lesson: string;
+  assignment: string;
+  conversation: string;
+}
+
+const SHARED = (studio: StudioPaths) => [
+  "/dashboard",
+  "/calendar",
+  "/lessons",
+  studio.lesson,
+  "/assignments",
+  studio.assignment,
+  "/messages",
+  studio.conversation,
+];
+const SETTINGS = ["/notifications", "/settings", "/settings/profile", "/settings/security", "/settings/notifications", "/settings/data"];
+const PAGES = {
+  teacher: (studio: StudioPaths) => [...SHARED(studio), ...SETTINGS, "/lessons/term", "/assignments/new", "/students", studio.connection],
+  student: (studio: StudioPaths) => [...SHARED(studio), ...SETTINGS, "/practice", "/teachers"],
+  visitor: (mail: string) => [
+    "/",
+    "/sign-in",
+    "/sign-up",
+    "/forgot-password",
+    "/reset-password",
+    "/verify-email",
+    "/sign-in/verify",
+    "/offline",
+    "/dev/mail",
+    mail,
+  ],
+};
+
+/** One size per project: the phone project checks 390 px, the desktop project 1440 px. */
+const sizeOf = (testInfo: TestInfo) => (testInfo.project.name === "phone" ? "390×844" : "1440×900");
+
 async function overflowOf(page: Page, path: string): Promise<number> {
   await page.goto(path);
   await expect(page.locator("main:visible, h1:visible").first()).toBeVisible();
@@ -22,91 +61,94 @@ async function overflowOf(page: Page, path: string): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-test("every page fits a 390 px phone (phone project) and a 1440 px desktop (desktop project), for a teacher, a student and a visitor, with the longest names", async ({
-  connectedPair,
-  signedIn,
-  newPage,
-  pageErrors,
-}, testInfo) => {
-  // One size per project, so the two halves of some seventy page loads run side by side.
-  const size = testInfo.project.name === "phone" ? "390×844" : "1440×900";
-  const options = SIZES[size]!;
-  pageErrors.allow(
-    /^console error: Blocked script execution in 'about:srcdoc'/,
-    "the mail outbox shows each email in a frame sandboxed without scripts on purpose; Chromium sometimes logs this for it",
-  );
-  const pair = await connectedPair({ teacher: TEACHER, student: STUDENT });
-  const setup = await signedIn(pair.teacher);
+async function overflowing(page: Page, paths: string[], label: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const overflow = await overflowOf(page, path);
+    if (overflow > 0) found.push(`${label} ${path}: ${overflow} px too wide`);
+  }
+  return found;
+}
 
-  const connectionPath = await test.step("the teacher books a lesson directly and sets an assignment", async () => {
-    await setup.goto("/students");
-    const studentLink = setup.getByRole("link", { name: STUDENT.name }).first();
-    const connectionPath = (await studentLink.getAttribute("href"))!;
+/** The teacher books a lesson directly and sets an assignment, so every page with an id has one to show. */
+async function studioWithEveryPage(teacherPage: Page): Promise<StudioPaths> {
+  return test.step("the teacher books a lesson directly and sets an assignment", async () => {
+    await teacherPage.goto("/students");
+    const studentLink = teacherPage.getByRole("link", { name: STUDENT.name }).first();
+    const connection = (await studentLink.getAttribute("href"))!;
     await studentLink.click();
-    await setup.getByRole("button", { name: "Book lessons directly" }).click();
-    await expect(setup.getByText(/^Direct: lessons you set up are booked at once/)).toBeVisible();
+    await teacherPage.getByRole("button", { name: "Book lessons directly" }).click();
+    await expect(teacherPage.getByText(/^Direct: lessons you set up are booked at once/)).toBeVisible();
 
-    await setup.goto("/lessons");
-    await setup.getByRole("button", { name: "New lesson" }).click();
-    const form = setup.getByRole("form", { name: "Book a lesson" });
+    await teacherPage.goto("/lessons");
+    await teacherPage.getByRole("button", { name: "New lesson" }).click();
+    const form = teacherPage.getByRole("form", { name: "Book a lesson" });
     await form.getByLabel("Student").selectOption({ label: STUDENT.name });
     await form.getByLabel("Date", { exact: true }).fill(formatIsoDate(new Date(Date.now() + 5 * DAY), "Europe/London"));
     await form.getByLabel("Start time").fill("16:00");
     await form.getByLabel("Length (minutes)").fill("45");
     await form.getByRole("button", { name: "Book lesson" }).click();
-    await expect(setup.getByRole("status").filter({ hasText: "Lesson booked." })).toBeVisible();
+    await expect(teacherPage.getByRole("status").filter({ hasText: "Lesson booked." })).toBeVisible();
+    const lesson = (await teacherPage.locator('a[href^="/lessons/"]').filter({ hasText: "16:00" }).first().getAttribute("href"))!;
 
-    await setup.goto("/assignments/new");
-    await setup.getByLabel("Title").fill("Scales: G and D major, two octaves, hands together");
-    await setup.getByLabel("Due date").fill(formatIsoDate(new Date(Date.now() + 3 * DAY), "Europe/London"));
-    await setup.getByLabel("Due time").fill("18:00");
-    await setup.getByRole("button", { name: "Set assignment" }).click();
-    await expect(setup).toHaveURL(/\/assignments\/[0-9a-f-]{36}$/);
-    return connectionPath;
+    await teacherPage.goto("/assignments/new");
+    await teacherPage.getByLabel("Title").fill("Scales: G and D major, two octaves, hands together");
+    await teacherPage.getByLabel("Due date").fill(formatIsoDate(new Date(Date.now() + 3 * DAY), "Europe/London"));
+    await teacherPage.getByLabel("Due time").fill("18:00");
+    await teacherPage.getByRole("button", { name: "Set assignment" }).click();
+    await expect(teacherPage).toHaveURL(/\/assignments\/[0-9a-f-]{36}$/);
+    const assignment = new URL(teacherPage.url()).pathname;
+    return { connection, lesson, assignment, conversation: connection.replace("/students/", "/messages/") };
   });
-  const assignmentPath = new URL(setup.url()).pathname;
-  await setup.goto("/lessons");
-  const lessonPath = (await setup.locator('a[href^="/lessons/"]').filter({ hasText: "16:00" }).first().getAttribute("href"))!;
-  const conversationPath = connectionPath.replace("/students/", "/messages/");
-  await setup.goto("/dev/mail");
-  const mailPath = (await setup.locator('a[href^="/dev/mail/"]').first().getAttribute("href"))!;
-  await setup.close();
+}
 
-  const shared = ["/dashboard", "/calendar", "/lessons", lessonPath, "/assignments", assignmentPath, "/messages", conversationPath];
-  const settings = ["/notifications", "/settings", "/settings/profile", "/settings/security", "/settings/notifications", "/settings/data"];
-  const pages = {
-    teacher: [...shared, ...settings, "/lessons/term", "/assignments/new", "/students", connectionPath],
-    student: [...shared, ...settings, "/practice", "/teachers"],
-    visitor: [
-      "/",
-      "/sign-in",
-      "/sign-up",
-      "/forgot-password",
-      "/reset-password",
-      "/verify-email",
-      "/sign-in/verify",
-      "/offline",
-      "/dev/mail",
-      mailPath,
-    ],
+// One test a person, each with a studio of its own, so no single test carries some seventy page loads.
+for (const who of ["teacher", "student"] as const) {
+  test(`every page fits the ${who} with the longest names, at 390 px (phone project) and 1440 px (desktop project)`, async ({
+    connectedPair,
+    signedIn,
+  }, testInfo) => {
+    const size = sizeOf(testInfo);
+    const pair = await connectedPair({ teacher: TEACHER, student: STUDENT });
+    const setup = await signedIn(pair.teacher);
+    const studio = await studioWithEveryPage(setup);
+    await setup.context().close();
+
+    const account: Account = who === "teacher" ? pair.teacher : pair.student;
+    const page = await signedIn(account, SIZES[size]);
+    expect(await overflowing(page, PAGES[who](studio), `${who} at ${size}`)).toEqual([]);
+  });
+}
+
+test("every page fits a visitor, at 390 px (phone project) and 1440 px (desktop project)", async ({
+  connectedPair,
+  newPage,
+  pageErrors,
+}, testInfo) => {
+  const size = sizeOf(testInfo);
+  pageErrors.allow(
+    /^console error: Blocked script execution in 'about:srcdoc'/,
+    "the mail outbox shows each email in a frame sandboxed without scripts on purpose; Chromium sometimes logs this for it",
+  );
+  // The invitation is an email in the outbox, for the page that shows one.
+  const { student } = await connectedPair({ teacher: TEACHER, student: STUDENT });
+  const page = await newPage(SIZES[size]);
+  await page.goto(`/dev/mail?to=${encodeURIComponent(student.email)}`);
+  const mail = (await page.locator('a[href^="/dev/mail/"]').first().getAttribute("href"))!;
+  expect(await overflowing(page, PAGES.visitor(mail), `visitor at ${size}`)).toEqual([]);
+});
+
+test("the tests above visit every page route", () => {
+  const id = "00000000-0000-4000-8000-000000000000";
+  const studio = {
+    connection: `/students/${id}`,
+    lesson: `/lessons/${id}`,
+    assignment: `/assignments/${id}`,
+    conversation: `/messages/${id}`,
   };
-
-  const overflowing: string[] = [];
-  for (const [who, paths] of Object.entries(pages)) {
-    await test.step(`${who} at ${size}`, async () => {
-      const page = who === "visitor" ? await newPage(options) : await signedIn(who === "teacher" ? pair.teacher : pair.student, options);
-      for (const path of paths) {
-        const overflow = await overflowOf(page, path);
-        if (overflow > 0) overflowing.push(`${who} ${path} at ${size}: ${overflow} px too wide`);
-      }
-      await page.context().close();
-    });
-  }
-  expect(overflowing).toEqual([]);
-
-  const visited = Object.values(pages).flat();
+  const visited = [...PAGES.teacher(studio), ...PAGES.student(studio), ...PAGES.visitor(`/dev/mail/${id}`)];
   const unvisited = pageRoutes()
     .filter((route) => ![...visited, ...BENCHMARK_PAGES].some((path) => route.test(path)))
     .map((route) => route.source);
-  expect(unvisited, "page routes this test does not visit").toEqual([]);
+  expect(unvisited, "page routes these tests do not visit").toEqual([]);
 });
