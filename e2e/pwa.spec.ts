@@ -6,21 +6,20 @@ import { expect, test } from "./fixtures";
 import { signIn, signOut } from "./session";
 
 /**
- * Waits until the production build's worker controls the page and has the offline page cached. Installing fetches the
- * offline page and every file it names from a server that, on a loaded CI machine, is serving another test's pages at
- * the same time: a minute, not thirty seconds (a run beside a build loop once took longer).
+ * Waits until the production build's worker controls the page, with the offline page cached. It waits on the worker's
+ * own events, bounded by the test's timeout rather than a shorter one: installing fetches the offline page and every
+ * file it names from a server that, on a loaded machine, is serving other tests' pages at the same time (60 s was
+ * once not enough while two whole test runs shared two cores).
  */
 async function workerReady(page: Page) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          const registration = await navigator.serviceWorker.getRegistration();
-          return Boolean(registration?.active && navigator.serviceWorker.controller && (await caches.match("/offline")));
-        }),
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  // Installing puts the offline page in the cache last, before the worker can activate.
+  expect(await page.evaluate(async () => Boolean(await caches.match("/offline")))).toBe(true);
 }
 
 /** Every cached entry: its URL and body text. */
