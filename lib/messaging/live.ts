@@ -25,7 +25,7 @@ export const unreadMessagesOf = (viewer: Pick<Viewer, "id">) =>
   and(ne(messages.senderId, viewer.id), isNull(messages.deletedAt), gt(messages.seq, sql`coalesce(${conversationReads.lastReadSeq}, 0)`))!;
 
 /** Unread messages in any of the viewer's conversations (join conversation_reads with `readsOf`). */
-export const unreadInViewersConversations = (viewer: Pick<Viewer, "id" | "role">) =>
+const unreadInViewersConversations = (viewer: Pick<Viewer, "id" | "role">) =>
   and(
     inArray(messages.connectionId, db.select({ id: connections.id }).from(connections).where(sharedHistoryOf(viewer))),
     unreadMessagesOf(viewer),
