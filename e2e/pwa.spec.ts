@@ -166,9 +166,9 @@ test.describe("installable app", () => {
         registrationId,
         data: JSON.stringify({ title: "New message from Clara", body: "Bring the Grade 5 book", url: "/messages", tag: "e2e" }),
       });
-    await deliverPush();
-    // DevTools hands the push to the browser and does not say whether the worker, started for it on a loaded machine,
-    // ran it; a push service would deliver again, and so does this until it is shown. The tag keeps it one notification.
+    // DevTools hands a push to the browser and does not say whether the worker, started for it on a loaded machine,
+    // ran it; a push service would deliver again, and so does each poll until it is shown. The tag keeps it one
+    // notification.
     await expect
       .poll(
         async () => {
